@@ -1,0 +1,28 @@
+namespace Tidegate.Lua.Runtime;
+
+/// <summary>The body of a .NET function callable from Lua; see <see cref="LuaCall"/>.</summary>
+public delegate int HostFunctionBody(LuaCall call);
+
+/// <summary>
+/// A .NET function callable from Lua (the library functions and anything an embedder registers).
+/// Its body reads arguments and writes results through <see cref="LuaCall"/>.
+/// </summary>
+public sealed class HostFunction : LuaFunction
+{
+    private readonly HostFunctionBody _body;
+    private readonly string _name;
+
+    public HostFunction(string name, HostFunctionBody body)
+    {
+        _name = name;
+        _body = body;
+    }
+
+    public override string Name => _name;
+
+    public override int Invoke(LuaThread thread, int argBase, int argCount)
+    {
+        thread.Top = argBase + argCount;
+        return _body(new LuaCall(thread, argBase, argCount, this));
+    }
+}

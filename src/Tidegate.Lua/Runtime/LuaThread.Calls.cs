@@ -1,0 +1,77 @@
+namespace Tidegate.Lua.Runtime;
+
+// Calls made from .NET code (library functions, metamethod dispatch, the embedding API).
+public sealed partial class LuaThread
+{
+    /// <summary>
+    /// Calls <paramref name="function"/> (a function, or a value with <c>__call</c>) with the arguments the
+    /// caller put at <c>Stack[argBase .. argBase+argCount)</c>; <paramref name="argBase"/> must be at or
+    /// above <see cref="Top"/>. Returns the result count; the results are at <c>Stack[argBase ..]</c>.
+    /// Restores <see cref="Top"/> before returning.
+    /// </summary>
+    public int Call(in LuaValue function, int argBase, int argCount)
+    {
+        int savedTop = Top;
+        LuaFunction f = ResolveCallable(function, ref argBase, ref argCount);
+        int n = f.Invoke(this, argBase, argCount);
+        if (n < 0) n = FinishTailCalls(argBase, n);
+        Top = savedTop;
+        return n;
+    }
+
+    /// <summary>Calls with up to two arguments and returns the first result (nil if none).</summary>
+    public LuaValue Call1(in LuaValue function, in LuaValue a)
+    {
+        int b = Top;
+        EnsureStack(b + 3);
+        Stack[b] = a;
+        int n = Call(function, b, 1);
+        return n > 0 ? Stack[b] : LuaValue.Nil;
+    }
+
+    public LuaValue Call1(in LuaValue function, in LuaValue a, in LuaValue b2)
+    {
+        int b = Top;
+        EnsureStack(b + 3);
+        Stack[b] = a;
+        Stack[b + 1] = b2;
+        int n = Call(function, b, 2);
+        return n > 0 ? Stack[b] : LuaValue.Nil;
+    }
+
+    /// <summary>
+    /// Turns a callable value into a function: a function as is, otherwise its <c>__call</c> metamethod with
+    /// the value itself inserted as the first argument (the arguments shift up one slot).
+    /// </summary>
+    public LuaFunction ResolveCallable(in LuaValue function, ref int argBase, ref int argCount, string? name = null)
+    {
+        if (function.Ref is LuaFunction f) return f;
+        var handler = State.GetMetatable(function)?.Get(MetaMethodNames.Call) ?? LuaValue.Nil;
+        if (handler.Ref is not LuaFunction hf)
+            throw RuntimeError(name is null
+                ? $"attempt to call a {function.TypeName} value"
+                : $"attempt to call {name} (a {function.TypeName} value)");
+        EnsureStack(argBase + argCount + 1);
+        Array.Copy(Stack, argBase, Stack, argBase + 1, argCount);
+        Stack[argBase] = function;
+        argCount++;
+        return hf;
+    }
+
+    /// <summary>
+    /// Completes a call whose callee returned a negative status: runs pending tail calls until a real
+    /// result count comes back. A <see cref="CallStatus.Yield"/> passes through unchanged.
+    /// </summary>
+    public int FinishTailCalls(int argBase, int status)
+    {
+        while (status == CallStatus.TailCall)
+        {
+            var f = PendingTailCall!;
+            PendingTailCall = null;
+            int argCount = PendingTailCallArgCount;
+            Top = argBase + argCount;
+            status = f.Invoke(this, argBase, argCount);
+        }
+        return status;
+    }
+}

@@ -18,12 +18,42 @@ public sealed class LuaString : IEquatable<LuaString>, IComparable<LuaString>
     /// <summary>Takes ownership of <paramref name="bytes"/>: the caller must not change it afterwards.</summary>
     public LuaString(byte[] bytes) => _bytes = bytes;
 
-    public static LuaString FromBytes(ReadOnlySpan<byte> bytes) => bytes.Length == 0 ? Empty : new LuaString(bytes.ToArray());
+    public static LuaString FromBytes(ReadOnlySpan<byte> bytes) => bytes.Length switch
+    {
+        0 => Empty,
+        1 => SingleBytes[bytes[0]],
+        _ => new LuaString(bytes.ToArray()),
+    };
     /// <summary>UTF-8 encodes a .NET string: for text edges (names, messages) only.</summary>
     public static LuaString FromUtf8(string s) => s.Length == 0 ? Empty : new LuaString(Encoding.UTF8.GetBytes(s));
     /// <summary>Maps each char 0..255 to one byte: for strings that already hold bytes as chars.</summary>
     public static LuaString FromLatin1(string s) => s.Length == 0 ? Empty : new LuaString(Encoding.Latin1.GetBytes(s));
     public static implicit operator LuaString(string s) => FromUtf8(s);
+
+    private static readonly LuaString[] SingleBytes = CreateSingleBytes();
+
+    private static LuaString[] CreateSingleBytes()
+    {
+        var all = new LuaString[256];
+        for (int i = 0; i < 256; i++) all[i] = new LuaString(new[] { (byte)i });
+        return all;
+    }
+
+    /// <summary>The one-byte string <paramref name="b"/>, shared (string.char, sub and gmatch make many).</summary>
+    public static LuaString OfByte(byte b) => SingleBytes[b];
+
+    /// <summary>a .. b for two strings: one allocation, and no copy at all when either is empty.</summary>
+    public static LuaString Concat(LuaString a, LuaString b)
+    {
+        if (a._bytes.Length == 0) return b;
+        if (b._bytes.Length == 0) return a;
+        long total = (long)a._bytes.Length + b._bytes.Length;
+        if (total > Array.MaxLength) throw new LuaException("not enough memory");
+        var bytes = new byte[total];
+        a._bytes.CopyTo(bytes, 0);
+        b._bytes.CopyTo(bytes, a._bytes.Length);
+        return new LuaString(bytes);
+    }
 
     public int Length { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => _bytes.Length; }
     public ReadOnlySpan<byte> Span { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => _bytes; }
@@ -36,10 +66,13 @@ public sealed class LuaString : IEquatable<LuaString>, IComparable<LuaString>
         int h = _hash;
         if (h == 0)
         {
-            // FNV-1a over all bytes; strings are immutable, so this runs once per string.
-            uint x = 2166136261;
-            foreach (byte b in _bytes) x = (x ^ b) * 16777619;
-            h = (int)x;
+            // .NET's HashCode: xxHash32 with a per-process random seed, so request data (header names,
+            // JSON keys) cannot be chosen to collide in table chains; and it is several times faster
+            // than a byte-at-a-time hash on long strings. Strings are immutable, so this runs once.
+            // Tables keep insertion order in their nodes, so traversal order does not depend on the seed.
+            var hc = new HashCode();
+            hc.AddBytes(_bytes);
+            h = hc.ToHashCode();
             if (h == 0) h = 1;
             _hash = h;
         }
@@ -53,6 +86,11 @@ public sealed class LuaString : IEquatable<LuaString>, IComparable<LuaString>
         if (_hash != 0 && other._hash != 0 && _hash != other._hash) return false;
         return _bytes.AsSpan().SequenceEqual(other._bytes);
     }
+
+    /// <summary>Content equality for two strings already known to have the same hash (table lookups).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal bool EqualsSameHash(LuaString other) =>
+        _bytes.Length == other._bytes.Length && _bytes.AsSpan().SequenceEqual(other._bytes);
 
     public override bool Equals(object? obj) => obj is LuaString s && Equals(s);
 

@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime;
 using System.Runtime.CompilerServices;
 
 namespace Tidegate.Lua.Runtime;
@@ -6,10 +8,16 @@ namespace Tidegate.Lua.Runtime;
 /// A Lua table: an array part for the keys 1..n and a hash part for everything else.
 /// All operations here are raw (no metamethods); metamethod-aware access is in <see cref="LuaOps"/>.
 ///
-/// The hash part is index-chained: <c>_buckets[h % size]</c> holds 1 + the index of the first node of
-/// the chain, and nodes are appended in insertion order. A removed entry keeps its node with a nil
-/// value until the next resize, which is what lets <c>next</c> continue a traversal in which fields
-/// are assigned nil, as Lua allows.
+/// <para>The array part works as Lua 5.1's: it covers the keys 1.._array.Length, and its slots may be nil.
+/// It grows by doubling when a key just past its end is set, and otherwise when the hash part fills up:
+/// then, as Lua's rehash does, the integer keys present are counted and the array part takes the largest
+/// power of two n for which more than n/2 of the keys 1..n are in use. So filling 1..n in any order ends
+/// in the array part.</para>
+///
+/// <para>The hash part is index-chained: <c>_buckets[hash &amp; mask]</c> holds 1 + the index of the first
+/// node of the chain, and nodes are appended in insertion order. A removed entry keeps its node with a nil
+/// value until the next resize, which is what lets <c>next</c> continue a traversal in which fields are
+/// assigned nil, as Lua allows. A lookup allocates nothing.</para>
 /// </summary>
 public sealed class LuaTable
 {
@@ -22,36 +30,73 @@ public sealed class LuaTable
     }
 
     private LuaValue[] _array = Array.Empty<LuaValue>();
-    private int _arrayCount;               // slots 0.._arrayCount-1 of _array are in use (keys 1.._arrayCount)
     private int[]? _buckets;
     private Node[]? _nodes;
     private int _nodeCount;                // nodes used, live or dead
+    private int _hashNumberKeys;           // nodes (live or dead) with a number key: 0 lets growth skip a scan
 
-    /// <summary>The metatable, or null. Set through <see cref="Metatable"/> so the metamethod cache is reset.</summary>
+    /// <summary>The metatable, or null.</summary>
     private LuaTable? _metatable;
 
     /// <summary>
     /// Bit i set means "this table, used as a metatable, is known to have no metamethod i"
-    /// (see <see cref="MetaMethod"/>); like LuaJIT's nomm cache. Cleared on every raw write of a string key.
+    /// (see <see cref="MetaEvent"/>); like LuaJIT's nomm cache. Set by
+    /// <see cref="GetMetaMethod(LuaTable?, MetaEvent)"/> on a miss, cleared on every raw write of a
+    /// string key (any write could add a metamethod), and by <see cref="Clear"/>.
     /// </summary>
     internal uint NoMetaMethodFlags;
 
     public LuaTable() { }
 
+    /// <summary>Preallocates, as LuaJIT's <c>table.new(narr, nrec)</c>: the array part covers 1..arrayCapacity.</summary>
     public LuaTable(int arrayCapacity, int hashCapacity)
     {
+        // LuaJIT's limits (LJ_MAX_ASIZE, LJ_MAX_HBITS), with its message.
+        if (arrayCapacity > MaxArraySize || hashCapacity > MaxHashSize) throw new LuaException("table overflow");
         if (arrayCapacity > 0) _array = new LuaValue[arrayCapacity];
-        if (hashCapacity > 0) InitHash(RoundUpPow2(hashCapacity));
+        if (hashCapacity > 0) InitHash(HashSizeFor(hashCapacity));
     }
 
     public LuaTable? Metatable
     {
         get => _metatable;
-        set => _metatable = value;
+        set
+        {
+            _metatable = value;
+            if (value is not null && !HasNoMeta(value, MetaEvent.Mode) && !GetMetaMethod(value, MetaEvent.Mode).IsNil)
+                WeakTables.Register(this);
+        }
     }
 
-    /// <summary>The number of slots in the array part that are in use.</summary>
-    internal int ArrayCount => _arrayCount;
+    /// <summary>
+    /// True when <paramref name="metatable"/> is null or is known (cached) to lack the metamethod
+    /// <paramref name="e"/>. Compiled code and <see cref="LuaOps"/> test this before any lookup; a false
+    /// answer only means "look it up" (use <see cref="GetMetaMethod(LuaTable?, MetaEvent)"/>).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool HasNoMeta(LuaTable? metatable, MetaEvent e) =>
+        metatable is null || (metatable.NoMetaMethodFlags & (1u << (int)e)) != 0;
+
+    /// <summary>The metamethod <paramref name="e"/> of a metatable (raw lookup), or nil; a miss is cached.</summary>
+    public static LuaValue GetMetaMethod(LuaTable? metatable, MetaEvent e)
+    {
+        if (metatable is null) return LuaValue.Nil;
+        uint bit = 1u << (int)e;
+        if ((metatable.NoMetaMethodFlags & bit) != 0) return LuaValue.Nil;
+        var v = metatable.GetStr(MetaEventNames.ByEvent[(int)e]);
+        if (v.IsNil) metatable.NoMetaMethodFlags |= bit;
+        return v;
+    }
+
+    /// <summary>The size of the array part (keys 1..ArrayCount live there; slots may be nil).</summary>
+    internal int ArrayCount => _array.Length;
+
+    /// <summary>The number of nodes in the hash part (live, dead or free).</summary>
+    internal int HashCapacity => _nodes?.Length ?? 0;
+
+    /// <summary>The array part itself, for library loops (table.insert/concat/unpack) that want no per-item
+    /// call. Keys 1..n are slots 0..n-1. Read-only by contract; the array is replaced when the table grows.</summary>
+    public ReadOnlySpan<LuaValue> ArrayPart => _array;
 
     // ---- reads ----
 
@@ -67,135 +112,361 @@ public sealed class LuaTable
         set => Set(LuaString.FromUtf8(key), value);
     }
 
+    /// <summary>t[key] for any key. Inlined down to the array-slot read; everything else is out of line.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public LuaValue Get(in LuaValue key)
     {
-        if (key.IsNumber) return Get(key.Number);
+        if (key.IsNumber)
+        {
+            double d = key.Number;
+            int i = (int)d;
+            var array = _array;
+            if (i == d && (uint)(i - 1) < (uint)array.Length) return array[i - 1];
+        }
+        return GetSlow(key);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private LuaValue GetSlow(in LuaValue key)
+    {
+        if (key.IsNumber) return GetNumberFromHash(key.Number);
+        if (key.Ref is LuaString s) return GetStr(s);
         if (key.Ref is null) return LuaValue.Nil;
-        return HashGet(key);
+        int i = FindObjectNode(key.Ref);
+        return i < 0 ? LuaValue.Nil : _nodes![i].Value;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public LuaValue Get(double key)
     {
         int i = (int)key;
-        if (i == key && (uint)(i - 1) < (uint)_arrayCount) return _array[i - 1];
-        return HashGet(LuaValue.FromNumber(key));
+        var array = _array;
+        if (i == key && (uint)(i - 1) < (uint)array.Length) return array[i - 1];
+        return GetNumberFromHash(key);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public LuaValue Get(int key)
     {
-        if ((uint)(key - 1) < (uint)_arrayCount) return _array[key - 1];
-        return HashGet(LuaValue.FromNumber(key));
+        var array = _array;
+        if ((uint)(key - 1) < (uint)array.Length) return array[key - 1];
+        return GetNumberFromHash(key);
     }
 
-    public LuaValue Get(LuaString key) => HashGet(key);
+    public LuaValue Get(LuaString key) => GetStr(key);
 
-    private LuaValue HashGet(in LuaValue key)
+    /// <summary>t[key] for a string key: the path compiled code uses for fields and globals.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public LuaValue GetStr(LuaString key)
     {
-        int i = FindNode(key);
+        int i = FindStringNode(key);
         return i < 0 ? LuaValue.Nil : _nodes![i].Value;
     }
 
-    private int FindNode(in LuaValue key)
+    /// <summary>
+    /// t[key] for a constant string key with a per-call-site cache: <paramref name="slotHint"/> (an int the
+    /// site keeps, initially 0) remembers the node where the key was found. If that node still holds the
+    /// very same key object, its value is the answer with no hashing; otherwise a normal lookup refreshes
+    /// the hint. Tables built the same way (objects from one constructor) share node positions, so one
+    /// hint serves them all. Always correct: a node holds one key for its life, and a removed key's node
+    /// keeps it with a nil value.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public LuaValue GetStr(LuaString key, ref int slotHint)
     {
-        if (_buckets is null) return -1;
-        int h = KeyHash(key);
-        int i = _buckets[(h & 0x7fffffff) & (_buckets.Length - 1)] - 1;
+        var nodes = _nodes;
+        int h = slotHint;
+        if (nodes is not null && (uint)h < (uint)nodes.Length && ReferenceEquals(nodes[h].Key.Ref, key))
+            return nodes[h].Value;
+        return GetStrAndHint(key, ref slotHint);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private LuaValue GetStrAndHint(LuaString key, ref int slotHint)
+    {
+        int i = FindStringNode(key);
+        if (i < 0) return LuaValue.Nil;
+        slotHint = i;
+        return _nodes![i].Value;
+    }
+
+    /// <summary>t[key] = value for a constant string key with a per-site hint; see <see cref="GetStr(LuaString, ref int)"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void SetStr(LuaString key, in LuaValue value, ref int slotHint)
+    {
+        var nodes = _nodes;
+        int h = slotHint;
+        if (nodes is not null && (uint)h < (uint)nodes.Length && ReferenceEquals(nodes[h].Key.Ref, key))
+        {
+            NoMetaMethodFlags = 0;
+            nodes[h].Value = value;
+            return;
+        }
+        SetStrAndHint(key, value, ref slotHint);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void SetStrAndHint(LuaString key, in LuaValue value, ref int slotHint)
+    {
+        SetStr(key, value);
+        int i = FindStringNode(key);
+        if (i >= 0) slotHint = i;
+    }
+
+    /// <summary>t[key] for a string key; false when absent (or nil).</summary>
+    public bool TryGetStr(LuaString key, out LuaValue value)
+    {
+        int i = FindStringNode(key);
+        if (i < 0) { value = LuaValue.Nil; return false; }
+        value = _nodes![i].Value;
+        return !value.IsNil;
+    }
+
+    /// <summary>t[key] for an integer key: array slot or hash lookup.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public LuaValue GetInt(int key) => Get(key);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private LuaValue GetNumberFromHash(double key)
+    {
+        int i = FindNumberNode(key);
+        return i < 0 ? LuaValue.Nil : _nodes![i].Value;
+    }
+
+    // ---- hash lookups, one per key kind so none of them boxes or switches on type ----
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int NumberHash(double d)
+    {
+        // +0 and -0 are the same key; every other double hashes its bits. Small integers have all-zero
+        // low mantissa bits, and buckets are picked by the low bits, so the bits must be mixed well
+        // (a multiply-xorshift finalizer, as in MurmurHash3's fmix64).
+        if (d == 0) return 0;
+        ulong x = (ulong)BitConverter.DoubleToInt64Bits(d);
+        x ^= x >> 33;
+        x *= 0xff51afd7ed558ccdUL;
+        x ^= x >> 33;
+        return (int)x;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int ObjectHash(object o) => RuntimeHelpers.GetHashCode(o);
+
+    private int FindStringNode(LuaString key)
+    {
+        var buckets = _buckets;
+        if (buckets is null) return -1;
+        int h = key.GetHashCode();
         var nodes = _nodes!;
+        int i = buckets[h & (buckets.Length - 1)] - 1;
         while (i >= 0)
         {
             ref Node n = ref nodes[i];
-            if (n.HashCode == h && LuaValue.RawEquals(n.Key, key)) return i;
+            if (n.HashCode == h && (ReferenceEquals(n.Key.Ref, key) || (n.Key.Ref is LuaString s && s.EqualsSameHash(key))))
+                return i;
             i = n.Next;
         }
         return -1;
     }
 
-    private static int KeyHash(in LuaValue key) => key.GetHashCode();
+    private int FindNumberNode(double key)
+    {
+        var buckets = _buckets;
+        if (buckets is null) return -1;
+        int h = NumberHash(key);
+        var nodes = _nodes!;
+        int i = buckets[h & (buckets.Length - 1)] - 1;
+        while (i >= 0)
+        {
+            ref Node n = ref nodes[i];
+            if (n.HashCode == h && n.Key.IsNumber && n.Key.Number == key) return i;
+            i = n.Next;
+        }
+        return -1;
+    }
+
+    private int FindObjectNode(object key)
+    {
+        var buckets = _buckets;
+        if (buckets is null) return -1;
+        int h = ObjectHash(key);
+        var nodes = _nodes!;
+        int i = buckets[h & (buckets.Length - 1)] - 1;
+        while (i >= 0)
+        {
+            ref Node n = ref nodes[i];
+            if (ReferenceEquals(n.Key.Ref, key)) return i;
+            i = n.Next;
+        }
+        return -1;
+    }
+
+    /// <summary>The node of any non-nil key, or -1.</summary>
+    private int FindNode(in LuaValue key)
+    {
+        if (key.IsNumber) return FindNumberNode(key.Number);
+        if (key.Ref is LuaString s) return FindStringNode(s);
+        return key.Ref is null ? -1 : FindObjectNode(key.Ref);
+    }
+
+    private static int KeyHash(in LuaValue key)
+    {
+        if (key.IsNumber) return NumberHash(key.Number);
+        if (key.Ref is LuaString s) return s.GetHashCode();
+        return ObjectHash(key.Ref!);
+    }
 
     // ---- writes ----
 
-    /// <summary>Raw assignment. Throws the Lua errors for nil and NaN keys.</summary>
+    /// <summary>Raw assignment. Throws the Lua errors for nil and NaN keys ("table index is nil"/"is NaN").</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Set(in LuaValue key, in LuaValue value)
     {
-        if (key.IsNumber) { Set(key.Number, value); return; }
-        if (key.Ref is null) throw new LuaException("table index is nil");
-        if (key.Ref is LuaString) NoMetaMethodFlags = 0;
-        HashSet(key, value);
+        if (key.IsNumber)
+        {
+            double d = key.Number;
+            int i = (int)d;
+            var array = _array;
+            if (i == d && (uint)(i - 1) < (uint)array.Length) { array[i - 1] = value; return; }
+        }
+        SetSlow(key, value);
     }
 
-    public void Set(LuaString key, in LuaValue value)
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void SetSlow(in LuaValue key, in LuaValue value)
+    {
+        if (key.IsNumber) { Set(key.Number, value); return; }
+        if (key.Ref is LuaString s) { SetStr(s, value); return; }
+        if (key.Ref is null) throw new LuaException("table index is nil");
+        int i = FindObjectNode(key.Ref);
+        if (i >= 0) { _nodes![i].Value = value; return; }
+        if (!value.IsNil) InsertNew(key, value);
+    }
+
+    public void Set(LuaString key, in LuaValue value) => SetStr(key, value);
+
+    /// <summary>t[key] = value for a string key: the path compiled code uses for fields and globals.</summary>
+    public void SetStr(LuaString key, in LuaValue value)
     {
         NoMetaMethodFlags = 0;
-        HashSet(key, value);
+        int i = FindStringNode(key);
+        if (i >= 0) { _nodes![i].Value = value; return; }
+        if (!value.IsNil) InsertNew(key, value);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Set(double key, in LuaValue value)
+    {
+        int i = (int)key;
+        var array = _array;
+        if (i == key && (uint)(i - 1) < (uint)array.Length) { array[i - 1] = value; return; }
+        SetNumberSlow(key, value);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void SetNumberSlow(double key, in LuaValue value)
     {
         int i = (int)key;
         if (i == key)
         {
-            Set(i, value);
+            SetIntSlow(i, value);
             return;
         }
         if (double.IsNaN(key)) throw new LuaException("table index is NaN");
-        HashSet(LuaValue.FromNumber(key), value);
+        SetNumberInHash(key, value);
     }
 
+    /// <summary>t[key] = value for an integer key.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void SetInt(int key, in LuaValue value) => Set(key, value);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Set(int key, in LuaValue value)
     {
-        if ((uint)(key - 1) < (uint)_arrayCount)
+        var array = _array;
+        if ((uint)(key - 1) < (uint)array.Length)
         {
-            _array[key - 1] = value;
+            array[key - 1] = value;
             return;
         }
-        if (key == _arrayCount + 1 && !value.IsNil)
-        {
-            AppendToArray(value);
-            return;
-        }
-        HashSet(LuaValue.FromNumber(key), value);
+        SetIntSlow(key, value);
     }
 
-    private void AppendToArray(in LuaValue value)
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void SetIntSlow(int key, in LuaValue value)
     {
-        if (_arrayCount == _array.Length)
-            Array.Resize(ref _array, Math.Max(4, _array.Length * 2));
-        _array[_arrayCount++] = value;
-        // A key that now directly follows the array part may be waiting in the hash part: move it over.
-        if (_buckets is not null)
+        var array = _array;
+        if ((uint)(key - 1) < (uint)array.Length)
         {
-            while (true)
+            array[key - 1] = value;
+            return;
+        }
+        SetNumberInHash(key, value);
+    }
+
+    private void SetNumberInHash(double key, in LuaValue value)
+    {
+        int i = FindNumberNode(key);
+        if (i >= 0) { _nodes![i].Value = value; return; }
+        if (!value.IsNil) InsertNew(LuaValue.FromNumber(key), value);
+    }
+
+    /// <summary>The largest array part (keys beyond live in the hash part), as LuaJIT's.</summary>
+    public const int MaxArraySize = 1 << 27;
+    /// <summary>The largest hash part a preallocation may ask for, as LuaJIT's.</summary>
+    public const int MaxHashSize = 1 << 26;
+
+    /// <summary>Adds a key known to be absent, growing the hash part (and maybe the array part) first if full.</summary>
+    private void InsertNew(in LuaValue key, in LuaValue value)
+    {
+        if (_buckets is not null && TryReuseDeadNode(key, value)) return;
+        if (_nodes is null || _nodeCount == _nodes.Length)
+        {
+            Rehash(key);
+            // The rehash may have moved the array boundary so that this key now belongs in the array.
+            if (key.IsNumber)
             {
-                int n = FindNode(LuaValue.FromNumber(_arrayCount + 1));
-                if (n < 0 || _nodes![n].Value.IsNil) break;
-                var v = _nodes[n].Value;
-                _nodes[n].Value = LuaValue.Nil;
-                if (_arrayCount == _array.Length) Array.Resize(ref _array, _array.Length * 2);
-                _array[_arrayCount++] = v;
+                double d = key.Number;
+                int k = (int)d;
+                if (k == d && (uint)(k - 1) < (uint)_array.Length) { _array[k - 1] = value; return; }
             }
         }
-    }
-
-    private void HashSet(in LuaValue key, in LuaValue value)
-    {
-        int i = FindNode(key);
-        if (i >= 0)
-        {
-            _nodes![i].Value = value;
-            return;
-        }
-        if (value.IsNil) return;
-        if (_nodes is null || _nodeCount == _nodes.Length) Rehash();
         int h = KeyHash(key);
-        int b = (h & 0x7fffffff) & (_buckets!.Length - 1);
+        int b = h & (_buckets!.Length - 1);
         ref Node n = ref _nodes![_nodeCount];
         n.Key = key;
         n.Value = value;
         n.HashCode = h;
         n.Next = _buckets[b] - 1;
         _buckets[b] = ++_nodeCount;
+        if (key.IsNumber) _hashNumberKeys++;
+    }
+
+    /// <summary>
+    /// Puts a new key into a dead node (value nil) of its own bucket's chain, as LuaJIT reuses a dead node
+    /// at a key's main position; tables whose keys come and go then do not rehash over and over. A dead
+    /// node is only reused for a key that is new to the table, which Lua forbids during a traversal, so
+    /// <c>next</c> is unaffected.
+    /// </summary>
+    private bool TryReuseDeadNode(in LuaValue key, in LuaValue value)
+    {
+        int h = KeyHash(key);
+        var nodes = _nodes!;
+        int i = _buckets![h & (_buckets.Length - 1)] - 1;
+        while (i >= 0)
+        {
+            ref Node n = ref nodes[i];
+            if (n.Value.IsNil)
+            {
+                n.Key = key;
+                n.HashCode = h;
+                n.Value = value;
+                if (key.IsNumber) _hashNumberKeys++;
+                return true;
+            }
+            i = n.Next;
+        }
+        return false;
     }
 
     private void InitHash(int size)
@@ -203,58 +474,208 @@ public sealed class LuaTable
         _buckets = new int[size];
         _nodes = new Node[size];
         _nodeCount = 0;
+        _hashNumberKeys = 0;
     }
 
-    /// <summary>Grows (or compacts) the hash part, dropping dead (nil-valued) nodes.</summary>
-    private void Rehash()
+    // ---- rehash: LuaJIT's sizing (lj_tab.c rehashtab/bestasize), so '#' on tables with holes agrees ----
+
+    /// <summary>
+    /// Resizes both parts for the live entries plus <paramref name="extraKey"/>, as LuaJIT does when a
+    /// new key finds the hash part full. Integer keys are counted in bins (bin 0: keys 0..2, bin b: keys
+    /// 2^b+1..2^(b+1)); the array part then covers 1..2^(b+1) for the largest b whose keys 0..2^(b+1)
+    /// number more than 2^(b-1). (LuaJIT's array has a slot for key 0 too; here key 0 lives in the hash
+    /// part but is counted the same way, so the sizes come out equal.) The hash part gets the smallest
+    /// power of two, at least 2, that holds the rest. The array part may shrink; dead nodes are dropped.
+    /// </summary>
+    private void Rehash(in LuaValue extraKey)
     {
+        Span<int> bins = stackalloc int[32];
+        bins.Clear();
+        int integerKeys = CountArrayKeys(bins);
+        int total = 1 + integerKeys;            // the 1 is the key being added
+        bool keyZero = false;
         var oldNodes = _nodes;
         int oldCount = _nodeCount;
-        int live = 0;
-        for (int i = 0; i < oldCount; i++) if (!oldNodes![i].Value.IsNil) live++;
-        int size = RoundUpPow2(Math.Max(4, (live + 1) * 2));
-        InitHash(size);
+        for (int i = 0; i < oldCount; i++)
+        {
+            ref Node n = ref oldNodes![i];
+            if (n.Value.IsNil) continue;
+            total++;
+            if (n.Key.IsNumber && CountIntegerKey(n.Key.Number, bins))
+            {
+                integerKeys++;
+                if (n.Key.Number == 0) keyZero = true;
+            }
+        }
+        if (extraKey.IsNumber && CountIntegerKey(extraKey.Number, bins))
+        {
+            integerKeys++;
+            if (extraKey.Number == 0) keyZero = true;
+        }
+
+        int keysInArray = BestArraySize(bins, integerKeys, out int arraySize);
+        int hashEntries = total - keysInArray;
+        if (keyZero && arraySize > 0) hashEntries++; // LuaJIT keeps key 0 in its array; we keep it hashed
+        ResizeParts(arraySize, hashEntries);
+    }
+
+    /// <summary>Counts the non-nil array slots into their bins; returns the total.</summary>
+    private int CountArrayKeys(Span<int> bins)
+    {
+        var array = _array;
+        int total = 0;
+        for (int k = 1; k <= array.Length; k++)
+        {
+            if (array[k - 1].IsNil) continue;
+            bins[Bin(k)]++;
+            total++;
+        }
+        return total;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int Bin(int k) => k <= 2 ? 0 : 31 - BitOperations.LeadingZeroCount((uint)(k - 1));
+
+    /// <summary>Adds a number key to its bin when it is an integer in 0..MaxArraySize; true if it was counted.</summary>
+    private static bool CountIntegerKey(double d, Span<int> bins)
+    {
+        int k = (int)d;
+        if (k != d || k < 0 || k > MaxArraySize) return false;
+        bins[Bin(k)]++;
+        return true;
+    }
+
+    /// <summary>LuaJIT's bestasize: returns how many keys land in the array; <paramref name="arraySize"/>
+    /// is the number of keys 1..n the array part covers (LuaJIT's asize minus its slot 0).</summary>
+    private static int BestArraySize(ReadOnlySpan<int> bins, int integerKeys, out int arraySize)
+    {
+        long n = integerKeys;
+        int sum = 0, inArray = 0;
+        arraySize = 0;
+        for (int b = 0; b < 31 && 2 * n > (1L << b) && sum != n; b++)
+        {
+            if (bins[b] > 0 && 2L * (sum += bins[b]) > (1L << b))
+            {
+                arraySize = 2 << b;
+                inArray = sum;
+            }
+        }
+        return inArray;
+    }
+
+    private void ResizeParts(int newArraySize, int hashEntries)
+    {
+        var oldArray = _array;
+        var oldNodes = _nodes;
+        int oldCount = _nodeCount;
+
+        if (newArraySize != oldArray.Length)
+        {
+            var array = newArraySize == 0 ? Array.Empty<LuaValue>() : new LuaValue[newArraySize];
+            Array.Copy(oldArray, array, Math.Min(oldArray.Length, newArraySize));
+            _array = array;
+        }
+        if (hashEntries > 0) InitHash(HashSizeFor(hashEntries));
+        else { _buckets = null; _nodes = null; _nodeCount = 0; _hashNumberKeys = 0; }
+
+        // Array slots cut off by a shrink move to the hash part.
+        for (int k = newArraySize + 1; k <= oldArray.Length; k++)
+            if (!oldArray[k - 1].IsNil) Reinsert(LuaValue.FromNumber(k), oldArray[k - 1]);
         for (int i = 0; i < oldCount; i++)
         {
             ref Node o = ref oldNodes![i];
             if (o.Value.IsNil) continue;
-            int b = (o.HashCode & 0x7fffffff) & (size - 1);
-            ref Node n = ref _nodes![_nodeCount];
-            n = o;
-            n.Next = _buckets![b] - 1;
-            _buckets[b] = ++_nodeCount;
+            if (o.Key.IsNumber)
+            {
+                double d = o.Key.Number;
+                int k = (int)d;
+                if (k == d && (uint)(k - 1) < (uint)newArraySize) { _array[k - 1] = o.Value; continue; }
+            }
+            Reinsert(o.Key, o.Value);
         }
     }
 
-    private static int RoundUpPow2(int n)
+    /// <summary>Adds an entry during a resize, where there is always room.</summary>
+    private void Reinsert(in LuaValue key, in LuaValue value)
     {
-        int p = 4;
+        if (_nodes is null || _nodeCount == _nodes.Length) InitHashKeeping();
+        int h = KeyHash(key);
+        int b = h & (_buckets!.Length - 1);
+        ref Node n = ref _nodes![_nodeCount];
+        n.Key = key;
+        n.Value = value;
+        n.HashCode = h;
+        n.Next = _buckets[b] - 1;
+        _buckets[b] = ++_nodeCount;
+        if (key.IsNumber) _hashNumberKeys++;
+    }
+
+    /// <summary>Doubles the hash part keeping its live nodes (only reached if a resize undercounted).</summary>
+    private void InitHashKeeping()
+    {
+        var oldNodes = _nodes;
+        int oldCount = _nodeCount;
+        InitHash(oldNodes is null ? 2 : oldNodes.Length * 2);
+        for (int i = 0; i < oldCount; i++)
+            if (!oldNodes![i].Value.IsNil) Reinsert(oldNodes[i].Key, oldNodes[i].Value);
+    }
+
+    /// <summary>LuaJIT's hash sizes: the smallest power of two holding <paramref name="n"/> entries, at least 2.</summary>
+    private static int HashSizeFor(int n)
+    {
+        int p = 2;
         while (p < n) p <<= 1;
         return p;
     }
 
     // ---- length and traversal ----
 
-    /// <summary>A border, as Lua 5.1's <c>#</c>: n with t[n] ~= nil and t[n+1] == nil (0 if t[1] is nil).</summary>
+    /// <summary>
+    /// A border, as Lua 5.1's <c>#</c>: n with t[n] ~= nil and t[n+1] == nil (0 if t[1] is nil). Which border,
+    /// when a table has holes, follows LuaJIT's lj_tab_len: a binary search in the array part when its last
+    /// slot is nil, else the continuation into the hash part.
+    /// </summary>
     public int Length()
     {
-        int n = _arrayCount;
-        if (n > 0 && _array[n - 1].IsNil)
+        var array = _array;
+        int n = array.Length;
+        if (n > 0 && array[n - 1].IsNil)
         {
-            // Binary search for a border inside the array part.
+            // LuaJIT searches its slots 0..n with i = 1, j = n + 1 and returns i - 1; in keys that is this.
             int lo = 0, hi = n;
             while (hi - lo > 1)
             {
-                int m = (lo + hi) >>> 1;
-                if (_array[m - 1].IsNil) hi = m; else lo = m;
+                int m = (int)(((uint)lo + (uint)hi) >> 1);
+                if (array[m - 1].IsNil) hi = m; else lo = m;
             }
             return lo;
         }
-        if (_buckets is null) return n;
-        // Continue into the hash part.
-        int j = n + 1;
-        while (!HashGet(LuaValue.FromNumber(j)).IsNil) j++;
-        return j - 1;
+        if (_buckets is null || _hashNumberKeys == 0) return n;
+        return UnboundSearch(n);
+    }
+
+    /// <summary>Lua 5.1's unbound_search: the array part ends in a value and the hash part may go on.</summary>
+    private int UnboundSearch(int present)
+    {
+        long i = present, j = present + 1L;
+        while (!GetNumberFromHash(j).IsNil)
+        {
+            i = j;
+            j *= 2;
+            if (j > int.MaxValue)
+            {
+                // Built to be hostile: fall back to a linear walk, as Lua does.
+                int k = 1;
+                while (!Get(k).IsNil) k++;
+                return k - 1;
+            }
+        }
+        while (j - i > 1)
+        {
+            long m = (i + j) / 2;
+            if (Get((double)m).IsNil) j = m; else i = m;
+        }
+        return (int)i;
     }
 
     /// <summary>
@@ -263,58 +684,156 @@ public sealed class LuaTable
     /// </summary>
     public bool Next(ref LuaValue key, out LuaValue value)
     {
-        int i; // position to start scanning: 0.._arrayCount-1 array, then nodes
-        if (key.IsNil) i = 0;
-        else
+        int position = 0;
+        if (!key.IsNil)
         {
-            i = -1;
+            position = -1;
             if (key.IsNumber)
             {
                 double d = key.Number;
                 int k = (int)d;
-                if (k == d && (uint)(k - 1) < (uint)_arrayCount) i = k;
+                if (k == d && (uint)(k - 1) < (uint)_array.Length) position = k;
             }
-            if (i < 0)
+            if (position < 0)
             {
                 int n = FindNode(key);
                 if (n < 0) throw new LuaException("invalid key to 'next'");
-                i = _arrayCount + n + 1;
+                position = _array.Length + n + 1;
             }
         }
-        for (; i < _arrayCount; i++)
+        return NextAt(position, out key, out value) >= 0;
+    }
+
+    /// <summary>
+    /// Cursor traversal without key lookups, for pairs loops and library code: pass 0 to start, then the
+    /// returned cursor; a negative return means the end. The order is the same as <see cref="Next"/>'s,
+    /// and fields may be assigned nil during it.
+    /// </summary>
+    public int NextAt(int cursor, out LuaValue key, out LuaValue value)
+    {
+        var array = _array;
+        for (int i = cursor; i < array.Length; i++)
         {
-            if (!_array[i].IsNil)
+            if (!array[i].IsNil)
             {
                 key = LuaValue.FromNumber(i + 1);
-                value = _array[i];
-                return true;
+                value = array[i];
+                return i + 1;
             }
         }
-        for (int n = i - _arrayCount; n < _nodeCount; n++)
+        var nodes = _nodes;
+        for (int n = Math.Max(0, cursor - array.Length); n < _nodeCount; n++)
         {
-            ref Node node = ref _nodes![n];
+            ref Node node = ref nodes![n];
             if (!node.Value.IsNil)
             {
                 key = node.Key;
                 value = node.Value;
-                return true;
+                return array.Length + n + 1;
             }
         }
         key = LuaValue.Nil;
         value = LuaValue.Nil;
-        return false;
+        return -1;
+    }
+
+    // ---- weak tables (see WeakTables) ----
+
+    private static bool IsCollectable(in LuaValue v) => v.Ref is LuaTable or LuaFunction or LuaUserdata or LuaThread;
+
+    /// <summary>One weakly held entry taken out of a table for the length of a collection.</summary>
+    internal sealed class DetachedEntry
+    {
+        // Weak key: an ephemeron from the key to the value's reference, so the value lives as long as the
+        // key and does not keep it alive. Otherwise the key is held strongly.
+        private DependentHandle _keyToValue;
+        private readonly bool _weakKey;
+        private readonly LuaValue _strongKey;
+        // Weak value: only a weak reference. Otherwise the value's reference is held by the ephemeron (weak
+        // key) or by _strongValue; a number keeps its payload in _number either way.
+        private readonly WeakReference<object>? _weakValue;
+        private readonly LuaValue _strongValue;
+        private readonly double _number;
+
+        public DetachedEntry(in LuaValue key, in LuaValue value, bool weakKey, bool weakValue)
+        {
+            _weakKey = weakKey;
+            _number = value.Number;
+            if (weakValue) _weakValue = new WeakReference<object>(value.Ref!);
+            if (weakKey) _keyToValue = new DependentHandle(key.Ref, weakValue ? null : value.Ref);
+            else
+            {
+                _strongKey = key;
+                if (!weakValue) _strongValue = value;
+            }
+        }
+
+        public void Restore(LuaTable table)
+        {
+            LuaValue key, value;
+            if (_weakKey)
+            {
+                (object? target, object? dependent) = _keyToValue.TargetAndDependent;
+                _keyToValue.Dispose();
+                if (target is null) return;
+                key = LuaValue.FromObject(target);
+                value = dependent is NumberTag ? LuaValue.FromNumber(_number) : LuaValue.FromObject(dependent);
+            }
+            else
+            {
+                key = _strongKey;
+                value = _strongValue;
+            }
+            if (_weakValue is not null)
+            {
+                if (!_weakValue.TryGetTarget(out var v)) return;
+                value = LuaValue.FromObject(v);
+            }
+            table.Set(key, value);
+        }
+    }
+
+    /// <summary>Takes out the entries a collection may clear: those with a collectable key (weak keys)
+    /// or a collectable value (weak values).</summary>
+    internal List<DetachedEntry> DetachWeakEntries(bool weakKeys, bool weakValues)
+    {
+        var detached = new List<DetachedEntry>();
+        if (weakValues)
+        {
+            var array = _array;
+            for (int i = 0; i < array.Length; i++)
+            {
+                if (!IsCollectable(array[i])) continue;
+                detached.Add(new DetachedEntry(LuaValue.FromNumber(i + 1), array[i], false, true));
+                array[i] = LuaValue.Nil;
+            }
+        }
+        for (int n = 0; n < _nodeCount; n++)
+        {
+            ref Node node = ref _nodes![n];
+            if (node.Value.IsNil) continue;
+            bool weakKey = weakKeys && IsCollectable(node.Key);
+            bool weakValue = weakValues && IsCollectable(node.Value);
+            if (!weakKey && !weakValue) continue;
+            detached.Add(new DetachedEntry(node.Key, node.Value, weakKey, weakValue));
+            node.Value = LuaValue.Nil;
+            // A dead node keeps its key for traversal, but a weak key must not stay referenced: a node
+            // with a nil key matches no lookup, and Restore adds the entry back as a new node.
+            if (weakKey) node.Key = LuaValue.Nil;
+        }
+        return detached;
     }
 
     /// <summary>Removes every entry (LuaJIT's <c>table.clear</c>), keeping the allocated space.</summary>
     public void Clear()
     {
-        Array.Clear(_array, 0, _arrayCount);
-        _arrayCount = 0;
+        Array.Clear(_array);
         if (_buckets is not null)
         {
             Array.Clear(_buckets);
             Array.Clear(_nodes!, 0, _nodeCount);
             _nodeCount = 0;
+            _hashNumberKeys = 0;
         }
         NoMetaMethodFlags = 0;
     }

@@ -12,11 +12,30 @@ public sealed partial class LuaThread
     public int Call(in LuaValue function, int argBase, int argCount)
     {
         int savedTop = Top;
+        int savedSite = CurrentSite;
         LuaFunction f = ResolveCallable(function, ref argBase, ref argCount);
-        int n = f.Invoke(this, argBase, argCount);
-        if (n < 0) n = FinishTailCalls(argBase, n);
-        Top = savedTop;
-        return n;
+        // A host frame in between: the callee cannot yield through it (LuaJIT's C-call boundary) unless
+        // compiled code's metamethod slow path asked for this call to be resumable (see MetaCallYield).
+        bool yieldable = AllowYieldInNextCall;
+        AllowYieldInNextCall = false;
+        if (!yieldable) NonYieldableDepth++;
+        try
+        {
+            int n = f.Invoke(this, argBase, argCount);
+            if (n < 0) n = FinishTailCalls(argBase, n);
+            if (n < 0)
+            {
+                if (yieldable) throw new MetaCallYield(argBase, f);
+                throw RuntimeError("attempt to yield across C-call boundary");
+            }
+            return n;
+        }
+        finally
+        {
+            if (!yieldable) NonYieldableDepth--;
+            Top = savedTop;
+            CurrentSite = savedSite;
+        }
     }
 
     /// <summary>Calls with up to two arguments and returns the first result (nil if none).</summary>

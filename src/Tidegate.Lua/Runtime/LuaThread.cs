@@ -24,6 +24,71 @@ public sealed partial class LuaThread
 
     internal LuaThread(LuaState state) => State = state;
 
+    /// <summary>A coroutine running <paramref name="body"/>.</summary>
+    internal LuaThread(LuaState state, LuaFunction body)
+    {
+        State = state;
+        Body = body;
+        Status = CoroutineStatus.Suspended;
+        Stack = new LuaValue[32];
+        Frames = new CallFrameRecord[8];
+    }
+
+    // ---- call-frame records (tracebacks, error levels, call-site names) ----
+
+    /// <summary>The call-frame record stack; entries [0, FrameCount) are live.</summary>
+    public CallFrameRecord[] Frames = new CallFrameRecord[32];
+    public int FrameCount;
+
+    /// <summary>
+    /// The site (see <see cref="FunctionProto.SiteLines"/>) the innermost running Lua function is at. Compiled
+    /// code stores it before each call and on the slow path of each operation that can raise.
+    /// </summary>
+    public int CurrentSite;
+
+    /// <summary>Pushes a record for <paramref name="function"/> and checks the depth, the .NET stack and the run-time budget.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void EnterFrame(LuaFunction function)
+    {
+        int c = FrameCount;
+        if ((uint)c >= (uint)Frames.Length || (c & 15) == 15) EnterFrameSlow(c);
+        ref CallFrameRecord r = ref Frames[c];
+        // Usually the slot already holds this function (loops, recursion): skip the GC write barrier then.
+        if (!ReferenceEquals(r.Function, function)) r.Function = function;
+        r.CallerSite = CurrentSite;
+        FrameCount = c + 1;
+        if (--State.BudgetRemaining < 0) State.BudgetExhausted(this);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void ExitFrame() => FrameCount--;
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void EnterFrameSlow(int count)
+    {
+        if (count >= State.MaxCallDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            throw RuntimeError("stack overflow");
+        if (count >= Frames.Length) Array.Resize(ref Frames, Frames.Length * 2);
+    }
+
+    // ---- coroutine state (see LuaThread.Coroutines.cs) ----
+
+    /// <summary>The function a coroutine runs; null for a main thread.</summary>
+    public LuaFunction? Body { get; }
+    public bool IsCoroutine => Body is not null;
+    public CoroutineStatus Status { get; internal set; } = CoroutineStatus.Running;
+
+    /// <summary>
+    /// Frames of a suspended coroutine, innermost first (the outermost is resumed first, from the end).
+    /// </summary>
+    internal readonly List<SuspendedFrame> SuspendedFrames = new();
+
+    /// <summary>Set while a resume re-enters frames: the frame the next compiled function entered must restore.</summary>
+    public SuspendedFrame? RestoringFrame;
+
+    /// <summary>Host frames that called into Lua and cannot be resumed (any <see cref="Call"/> from .NET code).</summary>
+    internal int NonYieldableDepth;
+
     /// <summary>Makes sure <c>Stack</c> has at least <paramref name="size"/> slots.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void EnsureStack(int size)

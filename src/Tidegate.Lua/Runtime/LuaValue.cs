@@ -103,11 +103,11 @@ public readonly struct LuaValue : IEquatable<LuaValue>
         return Ref is null ? 0 : Ref is LuaString s ? s.GetHashCode() : RuntimeHelpers.GetHashCode(Ref);
     }
 
-    /// <summary>A debugging view; Lua's <c>tostring</c> is in the library, not here.</summary>
+    /// <summary>A debugging view (numbers as Lua prints them); Lua's <c>tostring</c> is <see cref="LuaOps.ToStringMeta"/>.</summary>
     public override string ToString() => Ref switch
     {
         null => "nil",
-        NumberTag => Number.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+        NumberTag => LuaNumber.ToLuaString(Number).ToLatin1(),
         BooleanTag b => b.Value ? "true" : "false",
         LuaString s => s.ToString(),
         _ => TypeName,

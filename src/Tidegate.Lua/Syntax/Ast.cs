@@ -257,6 +257,12 @@ public sealed class FunctionBody
 /// <summary>A parsed chunk: a vararg main function.</summary>
 public sealed class Chunk
 {
+    /// <summary>The chunk name as shown in messages: "t.lua", "stdin", <c>[string "..."]</c>.</summary>
     public required string ChunkName { get; init; }
     public required FunctionBody Main { get; init; }
+    /// <summary>
+    /// The raw chunk name ("@t.lua", "=stdin", or the source text), one char per byte: what
+    /// <c>debug.getinfo(f).source</c> returns. Set by the parser.
+    /// </summary>
+    public string? Source { get; init; }
 }

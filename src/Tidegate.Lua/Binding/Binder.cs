@@ -1,0 +1,318 @@
+using Tidegate.Lua.Runtime;
+using Tidegate.Lua.Syntax;
+
+namespace Tidegate.Lua.Binding;
+
+/// <summary>
+/// Resolves names to locals, upvalues and globals; marks captured locals; resolves goto/label with
+/// LuaJIT's rules and messages; enforces the limits LuaJIT has that scripts can hit.
+/// Fills in the AST's Symbol/Symbols/ParameterSymbols/Info slots.
+/// </summary>
+public sealed class Binder
+{
+    private const int MaxLocals = 200; // LuaJIT's LJ_MAX_LOCVAR
+
+    private readonly string _shortSource;
+    private FunctionScope _fn = null!;
+
+    private Binder(string displayName) => _shortSource = displayName;
+
+    public static void Bind(Chunk chunk)
+    {
+        var binder = new Binder(chunk.ChunkName);
+        binder.BindFunction(chunk.Main, null);
+    }
+
+    /// <summary>The binder's view of one function being bound: its active locals and open blocks.</summary>
+    private sealed class FunctionScope
+    {
+        public required FunctionInfo Info;
+        public FunctionScope? Parent;
+        public readonly List<LocalSymbol> Active = new();
+        public BlockScope? Block;
+        public int LoopDepth;
+    }
+
+    /// <summary>One block: where its locals start, its labels, and the gotos still looking for a label.</summary>
+    private sealed class BlockScope
+    {
+        public BlockScope? Outer;
+        public int FirstLocal;
+        public bool IsRepeatBody;
+        public readonly List<(LabelStmt Label, int ActiveCount, bool AtEnd)> Labels = new();
+        public readonly List<PendingGoto> Gotos = new();
+    }
+
+    private sealed class PendingGoto
+    {
+        public required GotoStmt Goto;
+        /// <summary>Active local count at the goto, in the block where it is now pending.</summary>
+        public int ActiveCount;
+    }
+
+    private LuaException Error(int line, string message) => new(LuaString.FromUtf8($"{_shortSource}:{line}: {message}"));
+
+    private void BindFunction(FunctionBody body, FunctionScope? parent)
+    {
+        var info = new FunctionInfo { Parent = parent?.Info, Body = body };
+        body.Info = info;
+        parent?.Info.Children.Add(body);
+        var saved = _fn;
+        _fn = new FunctionScope { Info = info, Parent = parent };
+        OpenBlock(false);
+        var parameters = new List<LocalSymbol>();
+        foreach (var p in body.Parameters) parameters.Add(Declare(p, body.Line));
+        body.ParameterSymbols = parameters;
+        BindStatements(body.Body);
+        CloseBlock(body.Body.EndLine);
+        _fn = saved;
+    }
+
+    private LocalSymbol Declare(string name, int line)
+    {
+        var symbol = new LocalSymbol { Name = name, Function = _fn.Info };
+        _fn.Active.Add(symbol);
+        if (_fn.Active.Count > MaxLocals)
+        {
+            string where = _fn.Parent is null ? "main function" : $"function at line {_fn.Info.Body.Line}";
+            throw Error(line, $"{where} has more than {MaxLocals} local variables");
+        }
+        return symbol;
+    }
+
+    private void OpenBlock(bool isRepeatBody)
+    {
+        _fn.Block = new BlockScope { Outer = _fn.Block, FirstLocal = _fn.Active.Count, IsRepeatBody = isRepeatBody };
+    }
+
+    /// <summary>Closes a block: its pending gotos move out to the enclosing block (or fail at function level).</summary>
+    private void CloseBlock(int endLine)
+    {
+        var block = _fn.Block!;
+        _fn.Active.RemoveRange(block.FirstLocal, _fn.Active.Count - block.FirstLocal);
+        _fn.Block = block.Outer;
+        foreach (var g in block.Gotos)
+        {
+            if (block.Outer is null) throw Error(g.Goto.Line, $"undefined label '{g.Goto.Label}'");
+            g.ActiveCount = Math.Min(g.ActiveCount, block.FirstLocal);
+            block.Outer.Gotos.Add(g);
+        }
+    }
+
+    private void BindBlock(Block block, bool isRepeatBody = false)
+    {
+        OpenBlock(isRepeatBody);
+        BindStatements(block);
+        CloseBlock(block.EndLine);
+    }
+
+    private void BindStatements(Block block)
+    {
+        var statements = block.Statements;
+        for (int i = 0; i < statements.Count; i++)
+        {
+            if (statements[i] is LabelStmt label)
+            {
+                // A label followed only by labels ends the block: locals declared before it are out of
+                // scope there (Lua 5.2's rule, which LuaJIT follows), except in a repeat body, whose
+                // locals stay in scope for the until condition.
+                bool atEnd = !_fn.Block!.IsRepeatBody;
+                for (int j = i + 1; j < statements.Count && atEnd; j++) atEnd = statements[j] is LabelStmt;
+                DefineLabel(label, atEnd);
+            }
+            else
+            {
+                BindStatement(statements[i]);
+            }
+        }
+    }
+
+    private void DefineLabel(LabelStmt label, bool atEnd)
+    {
+        for (var b = _fn.Block; b is not null; b = b.Outer)
+            foreach (var l in b.Labels)
+                if (l.Label.Label == label.Label)
+                    throw Error(label.Line, $"duplicate label '{label.Label}'");
+        var block = _fn.Block!;
+        int active = _fn.Active.Count;
+        block.Labels.Add((label, active, atEnd));
+        // Earlier gotos in this block (or that came out of inner blocks) jump forward to it.
+        for (int k = block.Gotos.Count - 1; k >= 0; k--)
+        {
+            var g = block.Gotos[k];
+            if (g.Goto.Label != label.Label) continue;
+            if (!atEnd && active > g.ActiveCount)
+                throw Error(g.Goto.Line, $"<goto {label.Label}> jumps into the scope of local '{_fn.Active[g.ActiveCount].Name}'");
+            _fn.Info.GotoTargets[g.Goto] = label;
+            block.Gotos.RemoveAt(k);
+        }
+    }
+
+    private void BindGoto(GotoStmt stmt)
+    {
+        // A backward goto: a label already visible in this block or an enclosing one.
+        for (var b = _fn.Block; b is not null; b = b.Outer)
+            foreach (var l in b.Labels)
+                if (l.Label.Label == stmt.Label)
+                {
+                    _fn.Info.GotoTargets[stmt] = l.Label;
+                    return;
+                }
+        _fn.Block!.Gotos.Add(new PendingGoto { Goto = stmt, ActiveCount = _fn.Active.Count });
+    }
+
+    private void BindStatement(Stmt stmt)
+    {
+        switch (stmt)
+        {
+            case LocalStmt s:
+                foreach (var v in s.Values) BindExpr(v);
+                s.Symbols = s.Names.Select(n => Declare(n, s.Line)).ToList();
+                break;
+            case LocalFunctionStmt s:
+                s.Symbol = Declare(s.Name, s.Line);
+                BindFunction(s.Body, _fn);
+                break;
+            case FunctionStmt s:
+                BindExpr(s.Target);
+                BindFunction(s.Body, _fn);
+                break;
+            case AssignStmt s:
+                foreach (var t in s.Targets) BindExpr(t);
+                foreach (var v in s.Values) BindExpr(v);
+                break;
+            case CallStmt s:
+                BindExpr(s.Call);
+                break;
+            case DoStmt s:
+                BindBlock(s.Body);
+                break;
+            case WhileStmt s:
+                BindExpr(s.Condition);
+                _fn.LoopDepth++;
+                BindBlock(s.Body);
+                _fn.LoopDepth--;
+                break;
+            case RepeatStmt s:
+                _fn.LoopDepth++;
+                OpenBlock(true);
+                BindStatements(s.Body);
+                _fn.LoopDepth--;
+                BindExpr(s.Condition); // sees the body's locals
+                CloseBlock(s.Body.EndLine);
+                break;
+            case IfStmt s:
+                foreach (var c in s.Clauses)
+                {
+                    BindExpr(c.Condition);
+                    BindBlock(c.Body);
+                }
+                if (s.Else is not null) BindBlock(s.Else);
+                break;
+            case NumericForStmt s:
+                BindExpr(s.Start);
+                BindExpr(s.Limit);
+                if (s.Step is not null) BindExpr(s.Step);
+                OpenBlock(false);
+                s.Symbol = Declare(s.Variable, s.Line);
+                _fn.LoopDepth++;
+                BindBlock(s.Body);
+                _fn.LoopDepth--;
+                CloseBlock(s.Body.EndLine);
+                break;
+            case GenericForStmt s:
+                foreach (var v in s.Values) BindExpr(v);
+                OpenBlock(false);
+                s.Symbols = s.Variables.Select(n => Declare(n, s.Line)).ToList();
+                _fn.LoopDepth++;
+                BindBlock(s.Body);
+                _fn.LoopDepth--;
+                CloseBlock(s.Body.EndLine);
+                break;
+            case ReturnStmt s:
+                foreach (var v in s.Values) BindExpr(v);
+                break;
+            case BreakStmt s:
+                if (_fn.LoopDepth == 0) throw Error(s.Line, "no loop to break");
+                break;
+            case GotoStmt s:
+                BindGoto(s);
+                break;
+            case LabelStmt s:
+                DefineLabel(s, false);
+                break;
+            default:
+                throw new InvalidOperationException("binder: unknown statement " + stmt.GetType().Name);
+        }
+    }
+
+    private void BindExpr(Expr expr)
+    {
+        switch (expr)
+        {
+            case NameExpr e:
+                e.Symbol = Resolve(e.Name);
+                break;
+            case IndexExpr e:
+                BindExpr(e.Object);
+                BindExpr(e.Key);
+                break;
+            case CallExpr e:
+                BindExpr(e.Function);
+                foreach (var a in e.Arguments) BindExpr(a);
+                break;
+            case MethodCallExpr e:
+                BindExpr(e.Object);
+                foreach (var a in e.Arguments) BindExpr(a);
+                break;
+            case FunctionExpr e:
+                BindFunction(e.Body, _fn);
+                break;
+            case ParenExpr e:
+                BindExpr(e.Inner);
+                break;
+            case BinaryExpr e:
+                BindExpr(e.Left);
+                BindExpr(e.Right);
+                break;
+            case UnaryExpr e:
+                BindExpr(e.Operand);
+                break;
+            case TableExpr e:
+                foreach (var f in e.Fields)
+                {
+                    if (f.Key is not null) BindExpr(f.Key);
+                    BindExpr(f.Value);
+                }
+                break;
+            case VarargExpr e:
+                if (!_fn.Info.Body.IsVararg)
+                    throw Error(e.Line, "cannot use '...' outside a vararg function near '...'");
+                break;
+            case NilExpr or TrueExpr or FalseExpr or NumberExpr or StringExpr:
+                break;
+            default:
+                throw new InvalidOperationException("binder: unknown expression " + expr.GetType().Name);
+        }
+    }
+
+    /// <summary>Finds the innermost local named <paramref name="name"/>, making it an upvalue of every function between.</summary>
+    private LocalSymbol? Resolve(string name)
+    {
+        for (var f = _fn; f is not null; f = f.Parent)
+        {
+            for (int i = f.Active.Count - 1; i >= 0; i--)
+            {
+                var symbol = f.Active[i];
+                if (symbol.Name != name) continue;
+                if (f != _fn)
+                {
+                    symbol.IsCaptured = true;
+                    for (var g = _fn; g != f; g = g.Parent!) g.Info.AddUpvalue(symbol);
+                }
+                return symbol;
+            }
+        }
+        return null;
+    }
+}

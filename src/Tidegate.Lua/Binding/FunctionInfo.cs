@@ -1,0 +1,32 @@
+using Tidegate.Lua.Syntax;
+
+namespace Tidegate.Lua.Binding;
+
+/// <summary>Per-function facts found by the binder, for the emitter.</summary>
+public sealed class FunctionInfo
+{
+    public FunctionInfo? Parent { get; init; }
+    public required FunctionBody Body { get; init; }
+
+    /// <summary>The outer locals this function refers to, in upvalue order.</summary>
+    public List<LocalSymbol> Upvalues { get; } = new();
+    private readonly Dictionary<LocalSymbol, int> _upvalueIndex = new();
+
+    /// <summary>Each goto's target label statement.</summary>
+    public Dictionary<GotoStmt, LabelStmt> GotoTargets { get; } = new();
+
+    /// <summary>The function expressions defined directly inside this one.</summary>
+    public List<FunctionBody> Children { get; } = new();
+
+    public int UpvalueIndexOf(LocalSymbol symbol) => _upvalueIndex.TryGetValue(symbol, out int i) ? i : -1;
+
+    /// <summary>Makes <paramref name="symbol"/> (a local of an enclosing function) an upvalue of this one.</summary>
+    public int AddUpvalue(LocalSymbol symbol)
+    {
+        if (_upvalueIndex.TryGetValue(symbol, out int i)) return i;
+        i = Upvalues.Count;
+        Upvalues.Add(symbol);
+        _upvalueIndex.Add(symbol, i);
+        return i;
+    }
+}

@@ -1,0 +1,59 @@
+using System.Reflection;
+using System.Reflection.Emit;
+using Tidegate.Lua.Binding;
+using Tidegate.Lua.Runtime;
+using Tidegate.Lua.Syntax;
+
+namespace Tidegate.Lua.Emit;
+
+/// <summary>
+/// Compiles a chunk: parse → bind → one collectible dynamic assembly holding one sealed
+/// <see cref="LuaClosure"/> subclass per function prototype. The assembly is freed when no closure of
+/// it is reachable any more (AssemblyBuilderAccess.RunAndCollect), so reloaded code does not leak.
+/// </summary>
+public static class ChunkCompiler
+{
+    private static int _chunkCounter;
+
+    public static LuaClosure Compile(ReadOnlySpan<byte> source, string chunkName, LuaTable env)
+    {
+        var chunk = Parser.Parse(source, chunkName);
+        return Compile(chunk, env, source.ToArray());
+    }
+
+    /// <summary>Compiles an already parsed chunk (tests build ASTs by hand with this).</summary>
+    public static LuaClosure Compile(Chunk chunk, LuaTable env, byte[]? source = null)
+    {
+        Binding.Binder.Bind(chunk);
+        int n = Interlocked.Increment(ref _chunkCounter);
+        var assembly = AssemblyBuilder.DefineDynamicAssembly(new AssemblyName("LuaChunk" + n), AssemblyBuilderAccess.RunAndCollect);
+        var module = assembly.DefineDynamicModule("LuaChunk" + n);
+        var context = new ChunkContext(module, chunk.Source ?? chunk.ChunkName, chunk.ChunkName, source);
+
+        var all = new List<FunctionCompiler>();
+        var main = FunctionCompiler.DefineTree(context, chunk.Main, all);
+        foreach (var f in all) f.EmitBody();
+        foreach (var f in all) f.CreateType();
+        return (LuaClosure)Activator.CreateInstance(main.CreatedType!, env)!;
+    }
+}
+
+/// <summary>What every function of one chunk shares while compiling.</summary>
+internal sealed class ChunkContext
+{
+    public readonly ModuleBuilder Module;
+    public readonly string ChunkName;
+    public readonly string ShortSource;
+    public readonly byte[]? Source;
+    public int TypeCounter;
+    /// <summary>Compilers by function body, so a parent can reference its children's types.</summary>
+    public readonly Dictionary<FunctionBody, FunctionCompiler> Compilers = new();
+
+    public ChunkContext(ModuleBuilder module, string chunkName, string shortSource, byte[]? source)
+    {
+        Module = module;
+        ChunkName = chunkName;
+        ShortSource = shortSource;
+        Source = source;
+    }
+}

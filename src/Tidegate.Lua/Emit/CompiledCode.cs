@@ -1,0 +1,502 @@
+using System.ComponentModel;
+using System.Runtime.CompilerServices;
+using Tidegate.Lua.Runtime;
+
+namespace Tidegate.Lua.Emit;
+
+/// <summary>
+/// The run-time helpers compiled Lua code calls. Public only because IL in the dynamic assemblies calls
+/// them. The small ones inline into compiled code (these are normal methods in a normal assembly, so the
+/// JIT inlines them): their fast paths handle plain numbers and plain tables, and their slow paths record
+/// the site (<paramref name="site"/>, for the error position) and the frame's top (so metamethods called
+/// by LuaOps put their arguments above the frame's live slots) before calling <see cref="LuaOps"/>.
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class CompiledCode
+{
+    // ---------------- frames ----------------
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LuaValue Arg(LuaThread t, int argBase, int argCount, int i) =>
+        i < argCount ? t.Stack[argBase + i] : default;
+
+    /// <summary>How many loop iterations a compiled function counts in a register before charging the budget.</summary>
+    public const int BackEdgeBatch = 1024;
+
+    /// <summary>Charges a batch of loop iterations to the run-time budget (compiled loops count them locally).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void ChargeBackEdges(LuaThread t)
+    {
+        var s = t.State;
+        s.BudgetRemaining -= BackEdgeBatch;
+        if (s.BudgetRemaining < 0) s.BudgetExhausted(t);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void SetSlot(LuaThread t, int index, LuaValue v) => t.Stack[index] = v;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LuaValue GetSlot(LuaThread t, int index) => t.Stack[index];
+
+    /// <summary>The i-th of <paramref name="count"/> results at <paramref name="at"/>, nil past the end.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LuaValue Result(LuaThread t, int at, int count, int i) => i < count ? t.Stack[at + i] : default;
+
+    /// <summary>Copies <paramref name="count"/> values down to the frame's base for a return.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Return(LuaThread t, int from, int count, int argBase)
+    {
+        if (from != argBase) Array.Copy(t.Stack, from, t.Stack, argBase, count);
+        t.FrameCount--;
+        return count;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Return1(LuaThread t, LuaValue v, int argBase)
+    {
+        t.Stack[argBase] = v;
+        t.FrameCount--;
+        return 1;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int Return0(LuaThread t)
+    {
+        t.FrameCount--;
+        return 0;
+    }
+
+    // ---------------- varargs ----------------
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LuaValue FirstVararg(LuaThread t, int argBase, int paramCount, int varargCount) =>
+        varargCount > 0 ? t.Stack[argBase + paramCount] : default;
+
+    /// <summary>Copies the varargs to <paramref name="dest"/>; returns their count.</summary>
+    public static int CopyVarargs(LuaThread t, int argBase, int paramCount, int varargCount, int dest)
+    {
+        if (varargCount > 0)
+        {
+            t.EnsureStack(dest + varargCount + 1);
+            Array.Copy(t.Stack, argBase + paramCount, t.Stack, dest, varargCount);
+        }
+        return varargCount;
+    }
+
+    // ---------------- calls ----------------
+
+    /// <summary>The function to call for <paramref name="f"/>: itself, or its __call handler (arguments shift up one).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LuaFunction Callable(LuaThread t, LuaValue f, int argBase, ref int argCount, int site, string? name)
+    {
+        if (f.Ref is LuaFunction fn) return fn;
+        return CallableSlow(t, f, argBase, ref argCount, site, name);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static LuaFunction CallableSlow(LuaThread t, LuaValue f, int argBase, ref int argCount, int site, string? name)
+    {
+        t.CurrentSite = site;
+        return t.ResolveCallable(f, ref argBase, ref argCount, name);
+    }
+
+    /// <summary>After a call returned a negative status: runs pending tail calls; returns a count or Yield.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static int FinishCall(LuaThread t, int argBase, int status) => t.FinishTailCalls(argBase, status);
+
+    /// <summary>
+    /// <c>return hostFunction(...)</c>: as in LuaJIT, the host function replaces the caller's frame, so its
+    /// messages and error levels see the caller's caller. Pops the record; returns its caller site.
+    /// </summary>
+    public static int BeginHostTailCall(LuaThread t)
+    {
+        int site = t.Frames[t.FrameCount - 1].CallerSite;
+        t.FrameCount--;
+        t.CurrentSite = site;
+        return site;
+    }
+
+    /// <summary>Puts the popped record back (before the frame saves itself for a yield).</summary>
+    public static void EndHostTailCall(LuaThread t, LuaFunction self, int callerSite)
+    {
+        ref var r = ref t.Frames[t.FrameCount];
+        r.Function = self;
+        r.CallerSite = callerSite;
+        t.FrameCount++;
+    }
+
+    public static void PopFrame(LuaThread t) => t.FrameCount--;
+
+    /// <summary>Returns results whose frame record is already gone (after a host tail call).</summary>
+    public static int ReturnPopped(LuaThread t, int from, int count, int argBase)
+    {
+        if (from != argBase) Array.Copy(t.Stack, from, t.Stack, argBase, count);
+        return count;
+    }
+
+    /// <summary>Whether <c>return f(...)</c> calls a host function (run as a normal call after popping the frame's record).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsHostFunction(LuaValue f) => f.Ref is LuaFunction and not LuaClosure;
+
+    /// <summary>
+    /// A proper tail call: moves the callee's arguments to the frame's base, leaves the callee in
+    /// PendingTailCall and pops the frame; the caller's caller runs it.
+    /// </summary>
+    public static int TailCall(LuaThread t, LuaValue f, int from, int argCount, int argBase, int site, string? name)
+    {
+        LuaFunction fn;
+        if (f.Ref is LuaFunction direct) fn = direct;
+        else
+        {
+            t.CurrentSite = site;
+            fn = t.ResolveCallable(f, ref from, ref argCount, name);
+        }
+        if (from != argBase) Array.Copy(t.Stack, from, t.Stack, argBase, argCount);
+        t.PendingTailCall = fn;
+        t.PendingTailCallArgCount = argCount;
+        t.FrameCount--;
+        return CallStatus.TailCall;
+    }
+
+    // ---------------- coroutines ----------------
+
+    /// <summary>Takes the frame state a resume is restoring (compiled code checks RestoringFrame first).</summary>
+    public static CompiledFrameState TakeRestoringFrame(LuaThread t)
+    {
+        var f = (CompiledFrameState)t.RestoringFrame!;
+        t.RestoringFrame = null;
+        return f;
+    }
+
+    /// <summary>Saves a yielding frame and pops its record; compiled code then returns Yield.</summary>
+    public static int SaveFrame(LuaThread t, CompiledFrameState frame)
+    {
+        t.SuspendedFrames.Add(frame);
+        t.FrameCount--;
+        return CallStatus.Yield;
+    }
+
+    public static LuaValue Box(int i) => LuaValue.FromNumber(i);
+    public static LuaValue Box(double d) => LuaValue.FromNumber(d);
+    public static LuaValue Box(object? o) => LuaValue.FromObject(o);
+    public static int UnboxInt(LuaValue v) => (int)v.Number;
+    public static double UnboxDouble(LuaValue v) => v.Number;
+    public static UpvalueCell? UnboxCell(LuaValue v) => (UpvalueCell?)v.Ref;
+
+    // ---------------- metamethods that yield ----------------
+
+    /// <summary>Before a slow path calls LuaOps: record the site and top, and let its metamethod call yield.</summary>
+    private static void Prepare(LuaThread t, int site, int top)
+    {
+        t.CurrentSite = site;
+        t.Top = top;
+        t.AllowYieldInNextCall = true;
+    }
+
+    /// <summary>A metamethod yielded: leave the frame that will finish the operation, and flag the compiled caller.</summary>
+    private static LuaValue Yielded(LuaThread t, MetaCallYield y, MetaResultKind kind)
+    {
+        t.SuspendedFrames.Add(new MetaResultFrame(kind, y.ArgBase));
+        t.MetaYieldPending = true;
+        return default;
+    }
+
+    /// <summary>Compiled code's yield path after a metamethod yielded: clears the flag before the frame saves itself.</summary>
+    public static void ClearMetaYield(LuaThread t) => t.MetaYieldPending = false;
+
+    // ---------------- arithmetic ----------------
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LuaValue Add(LuaThread t, LuaValue a, LuaValue b, int site, int top, string? na, string? nb) =>
+        a.IsNumber && b.IsNumber ? LuaValue.FromNumber(a.Number + b.Number) : ArithSlow(t, ArithOp.Add, a, b, site, top, na, nb);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LuaValue Sub(LuaThread t, LuaValue a, LuaValue b, int site, int top, string? na, string? nb) =>
+        a.IsNumber && b.IsNumber ? LuaValue.FromNumber(a.Number - b.Number) : ArithSlow(t, ArithOp.Sub, a, b, site, top, na, nb);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LuaValue Mul(LuaThread t, LuaValue a, LuaValue b, int site, int top, string? na, string? nb) =>
+        a.IsNumber && b.IsNumber ? LuaValue.FromNumber(a.Number * b.Number) : ArithSlow(t, ArithOp.Mul, a, b, site, top, na, nb);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LuaValue Div(LuaThread t, LuaValue a, LuaValue b, int site, int top, string? na, string? nb) =>
+        a.IsNumber && b.IsNumber ? LuaValue.FromNumber(a.Number / b.Number) : ArithSlow(t, ArithOp.Div, a, b, site, top, na, nb);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LuaValue Mod(LuaThread t, LuaValue a, LuaValue b, int site, int top, string? na, string? nb) =>
+        a.IsNumber && b.IsNumber ? LuaValue.FromNumber(LuaOps.Modulo(a.Number, b.Number)) : ArithSlow(t, ArithOp.Mod, a, b, site, top, na, nb);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LuaValue Pow(LuaThread t, LuaValue a, LuaValue b, int site, int top, string? na, string? nb) =>
+        a.IsNumber && b.IsNumber ? LuaValue.FromNumber(Math.Pow(a.Number, b.Number)) : ArithSlow(t, ArithOp.Pow, a, b, site, top, na, nb);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static LuaValue ArithSlow(LuaThread t, ArithOp op, LuaValue a, LuaValue b, int site, int top, string? na, string? nb)
+    {
+        Prepare(t, site, top);
+        try { return LuaOps.Arith(t, op, a, b, na, nb); }
+        catch (MetaCallYield y) { return Yielded(t, y, MetaResultKind.Value); }
+        finally { t.AllowYieldInNextCall = false; }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LuaValue Negate(LuaThread t, LuaValue a, int site, int top, string? name) =>
+        a.IsNumber ? LuaValue.FromNumber(-a.Number) : NegateSlow(t, a, site, top, name);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static LuaValue NegateSlow(LuaThread t, LuaValue a, int site, int top, string? name)
+    {
+        Prepare(t, site, top);
+        try { return LuaOps.Negate(t, a, name); }
+        catch (MetaCallYield y) { return Yielded(t, y, MetaResultKind.Value); }
+        finally { t.AllowYieldInNextCall = false; }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LuaValue Length(LuaThread t, LuaValue a, int site, int top, string? name)
+    {
+        if (a.Ref is LuaString s) return LuaValue.FromNumber(s.Length);
+        return LengthSlow(t, a, site, top, name);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static LuaValue LengthSlow(LuaThread t, LuaValue a, int site, int top, string? name)
+    {
+        Prepare(t, site, top);
+        try { return LuaOps.Length(t, a, name); }
+        catch (MetaCallYield y) { return Yielded(t, y, MetaResultKind.Value); }
+        finally { t.AllowYieldInNextCall = false; }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsNumber(LuaValue a) => a.IsNumber;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsNil(LuaValue a) => a.Ref is null;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LuaValue Not(LuaValue a) => a.IsFalsy ? LuaValue.True : LuaValue.False;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsTruthy(LuaValue a) => a.IsTruthy;
+
+    /// <summary>a .. b .. ... over <paramref name="count"/> stack slots from <paramref name="at"/>.</summary>
+    public static LuaValue Concat(LuaThread t, int at, int count, int site, string?[] names)
+    {
+        t.CurrentSite = site;
+        t.Top = at + count;
+        var values = new ReadOnlySpan<LuaValue>(t.Stack, at, count);
+        foreach (ref readonly var v in values)
+            if (v.Ref is not LuaString && !v.IsNumber)
+                return ConcatChain.Run(t, values, names);
+        return LuaOps.ConcatMany(t, values, names);
+    }
+
+    // ---------------- comparison ----------------
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Eq(LuaThread t, LuaValue a, LuaValue b, int site, int top)
+    {
+        if (a.IsNumber && b.IsNumber) return a.Number == b.Number;
+        if (ReferenceEquals(a.Ref, b.Ref)) return !a.IsNumber || a.Number == b.Number;
+        return EqSlow(t, a, b, site, top);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool EqSlow(LuaThread t, LuaValue a, LuaValue b, int site, int top)
+    {
+        if (a.Ref is LuaString sa) return b.Ref is LuaString sb && sa.Equals(sb);
+        if (a.Ref is not (LuaTable or LuaUserdata)) return false;
+        Prepare(t, site, top);
+        try { return LuaOps.Equal(t, a, b); }
+        catch (MetaCallYield y) { Yielded(t, y, MetaResultKind.Truth); return false; }
+        finally { t.AllowYieldInNextCall = false; }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Lt(LuaThread t, LuaValue a, LuaValue b, int site, int top)
+    {
+        if (a.IsNumber && b.IsNumber) return a.Number < b.Number;
+        return LtSlow(t, a, b, site, top);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool LtSlow(LuaThread t, LuaValue a, LuaValue b, int site, int top)
+    {
+        Prepare(t, site, top);
+        try { return LuaOps.LessThan(t, a, b); }
+        catch (MetaCallYield y) { Yielded(t, y, MetaResultKind.Truth); return false; }
+        finally { t.AllowYieldInNextCall = false; }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Le(LuaThread t, LuaValue a, LuaValue b, int site, int top)
+    {
+        if (a.IsNumber && b.IsNumber) return a.Number <= b.Number;
+        return LeSlow(t, a, b, site, top);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool LeSlow(LuaThread t, LuaValue a, LuaValue b, int site, int top)
+    {
+        Prepare(t, site, top);
+        try { return LuaOps.LessEqual(t, a, b); }
+        catch (MetaCallYield y)
+        {
+            // __le answers directly; the fallback not __lt(b, a) needs its answer negated.
+            var le = LuaOps.GetMetaMethod(t.State, a, MetaEvent.Le);
+            Yielded(t, y, le.Ref == (object)y.Function ? MetaResultKind.Truth : MetaResultKind.NegatedTruth);
+            return false;
+        }
+        finally { t.AllowYieldInNextCall = false; }
+    }
+
+    // ---------------- indexing ----------------
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LuaValue Index(LuaThread t, LuaValue o, LuaValue k, int site, int top, string? name)
+    {
+        if (o.Ref is LuaTable tb)
+        {
+            var v = tb.Get(k);
+            if (!v.IsNil || tb.Metatable is null) return v;
+        }
+        return IndexSlow(t, o, k, site, top, name);
+    }
+
+    /// <summary>o.name / o["name"] with a constant string key.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LuaValue IndexStr(LuaThread t, LuaValue o, LuaString k, int site, int top, string? name)
+    {
+        if (o.Ref is LuaTable tb)
+        {
+            var v = tb.Get(k);
+            if (!v.IsNil || tb.Metatable is null) return v;
+        }
+        return IndexSlow(t, o, k, site, top, name);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static LuaValue IndexSlow(LuaThread t, LuaValue o, LuaValue k, int site, int top, string? name)
+    {
+        Prepare(t, site, top);
+        try { return LuaOps.Index(t, o, k, name); }
+        catch (MetaCallYield y) { return Yielded(t, y, MetaResultKind.Value); }
+        finally { t.AllowYieldInNextCall = false; }
+    }
+
+    /// <summary>A global read through the closure's environment table.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LuaValue GetGlobal(LuaThread t, LuaClosure c, LuaString k, int site, int top)
+    {
+        var env = c.Environment;
+        var v = env.Get(k);
+        if (!v.IsNil || env.Metatable is null) return v;
+        return IndexSlow(t, env, k, site, top, null);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void SetGlobal(LuaThread t, LuaClosure c, LuaString k, LuaValue v, int site, int top)
+    {
+        var env = c.Environment;
+        if (env.Metatable is null) { env.Set(k, v); return; }
+        SetIndexSlow(t, env, k, v, site, top, null);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void SetIndex(LuaThread t, LuaValue o, LuaValue k, LuaValue v, int site, int top, string? name)
+    {
+        if (o.Ref is LuaTable tb && tb.Metatable is null && k.IsNumber && !double.IsNaN(k.Number))
+        {
+            tb.Set(k.Number, v);
+            return;
+        }
+        SetIndexSlow(t, o, k, v, site, top, name);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void SetIndexStr(LuaThread t, LuaValue o, LuaString k, LuaValue v, int site, int top, string? name)
+    {
+        if (o.Ref is LuaTable tb && tb.Metatable is null)
+        {
+            tb.Set(k, v);
+            return;
+        }
+        SetIndexSlow(t, o, k, v, site, top, name);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void SetIndexSlow(LuaThread t, LuaValue o, LuaValue k, LuaValue v, int site, int top, string? name)
+    {
+        Prepare(t, site, top);
+        try
+        {
+            LuaOps.SetIndex(t, o, k, v, name);
+        }
+        catch (MetaCallYield y)
+        {
+            Yielded(t, y, MetaResultKind.Discard);
+        }
+        catch (LuaException e) when (e.Value.Ref is LuaString s && IsUnpositionedIndexError(s))
+        {
+            throw t.RuntimeError(s.ToString());
+        }
+        finally
+        {
+            t.AllowYieldInNextCall = false;
+        }
+    }
+
+    /// <summary>LuaTable's raw set raises "table index is nil/NaN" without a position; compiled code adds it.</summary>
+    private static bool IsUnpositionedIndexError(LuaString s) =>
+        s.Span.SequenceEqual("table index is nil"u8) || s.Span.SequenceEqual("table index is NaN"u8);
+
+    // ---------------- tables ----------------
+
+    public static LuaValue NewTable(int arrayCount, int hashCount) =>
+        LuaValue.FromObject(arrayCount == 0 && hashCount == 0 ? new LuaTable() : new LuaTable(arrayCount, hashCount));
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void RawSetInt(LuaValue table, int key, LuaValue v) => ((LuaTable)table.Ref!).Set(key, v);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void RawSetStr(LuaValue table, LuaString key, LuaValue v) => ((LuaTable)table.Ref!).Set(key, v);
+
+    public static void RawSet(LuaThread t, LuaValue table, LuaValue key, LuaValue v, int site)
+    {
+        if (key.IsNil || (key.IsNumber && double.IsNaN(key.Number)))
+        {
+            t.CurrentSite = site;
+            throw t.RuntimeError(key.IsNil ? "table index is nil" : "table index is NaN");
+        }
+        ((LuaTable)table.Ref!).Set(key, v);
+    }
+
+    /// <summary>Stores <paramref name="count"/> values from the stack into table[first ..] (a constructor's trailing call or ...).</summary>
+    public static void SetList(LuaThread t, LuaValue table, int first, int at, int count)
+    {
+        var tb = (LuaTable)table.Ref!;
+        var s = t.Stack;
+        for (int i = 0; i < count; i++) tb.Set(first + i, s[at + i]);
+    }
+
+    // ---------------- numeric for ----------------
+
+    /// <summary>A numeric for's start/limit/step, coerced as Lua 5.1 does (strings convert).</summary>
+    public static double ForNumber(LuaThread t, LuaValue v, int site, int which)
+    {
+        if (v.IsNumber) return v.Number;
+        if (v.Ref is LuaString s && LuaNumber.TryParse(s.Span, out double d)) return d;
+        t.CurrentSite = site;
+        throw t.RuntimeError(which switch
+        {
+            0 => "'for' initial value must be a number",
+            1 => "'for' limit must be a number",
+            _ => "'for' step must be a number",
+        });
+    }
+
+    /// <summary>Whether a numeric for continues, as LuaJIT decides it: <c>step &gt;= 0 ? i &lt;= limit : i &gt;= limit</c> (a zero step loops).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool ForContinues(double i, double limit, double step) => step >= 0 ? i <= limit : limit <= i;
+}

@@ -1,0 +1,93 @@
+using System.Reflection;
+using Tidegate.Lua.Runtime;
+
+namespace Tidegate.Lua.Emit;
+
+/// <summary>The reflection handles the emitter's IL refers to, looked up once.</summary>
+internal static class EmitMembers
+{
+    private const BindingFlags Any = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static;
+
+    private static MethodInfo M(Type t, string name) => t.GetMethod(name, Any) ?? throw new MissingMethodException(t.Name, name);
+    private static MethodInfo M(Type t, string name, params Type[] args) => t.GetMethod(name, Any, args) ?? throw new MissingMethodException(t.Name, name);
+    private static FieldInfo F(Type t, string name) => t.GetField(name, Any) ?? throw new MissingFieldException(t.Name, name);
+    private static MethodInfo C(string name) => M(typeof(CompiledCode), name);
+
+    public static readonly ConstructorInfo ClosureCtor = typeof(LuaClosure).GetConstructor(Any, new[] { typeof(FunctionProto), typeof(LuaTable) })!;
+    public static readonly MethodInfo FunctionInvoke = M(typeof(LuaFunction), "Invoke");
+    public static readonly MethodInfo GetUpvalueCells = M(typeof(LuaClosure), "GetUpvalueCells");
+    public static readonly FieldInfo ClosureEnvironment = F(typeof(LuaClosure), "Environment");
+
+    public static readonly FieldInfo ThreadStack = F(typeof(LuaThread), "Stack");
+    public static readonly FieldInfo ThreadCurrentSite = F(typeof(LuaThread), "CurrentSite");
+    public static readonly FieldInfo ThreadRestoringFrame = F(typeof(LuaThread), "RestoringFrame");
+    public static readonly FieldInfo ThreadMetaYieldPending = F(typeof(LuaThread), "MetaYieldPending");
+    public static readonly FieldInfo ThreadMetaResult = F(typeof(LuaThread), "MetaResult");
+    public static readonly MethodInfo ClearMetaYield = C("ClearMetaYield");
+    public static readonly MethodInfo ThreadEnterFrame = M(typeof(LuaThread), "EnterFrame");
+    public static readonly MethodInfo ThreadEnsureStack = M(typeof(LuaThread), "EnsureStack");
+    public static readonly MethodInfo ThreadResumeSuspended = M(typeof(LuaThread), "ResumeSuspended");
+
+    public static readonly FieldInfo ValueNil = F(typeof(LuaValue), "Nil");
+    public static readonly FieldInfo ValueTrue = F(typeof(LuaValue), "True");
+    public static readonly FieldInfo ValueFalse = F(typeof(LuaValue), "False");
+    public static readonly FieldInfo ValueNumber = F(typeof(LuaValue), "Number");
+    public static readonly MethodInfo FromNumber = M(typeof(LuaValue), "FromNumber");
+    public static readonly MethodInfo FromBoolean = M(typeof(LuaValue), "FromBoolean");
+    public static readonly MethodInfo FromObject = M(typeof(LuaValue), "FromObject");
+    public static readonly MethodInfo IsNil = typeof(LuaValue).GetProperty("IsNil")!.GetMethod!;
+
+    public static readonly ConstructorInfo CellNew = typeof(UpvalueCell).GetConstructor(new[] { typeof(LuaValue) })!;
+    public static readonly ConstructorInfo CellNewEmpty = typeof(UpvalueCell).GetConstructor(Type.EmptyTypes)!;
+    public static readonly FieldInfo CellValue = F(typeof(UpvalueCell), "Value");
+
+    public static readonly ConstructorInfo FrameStateNew = typeof(CompiledFrameState).GetConstructor(new[] { typeof(LuaFunction), typeof(int), typeof(int), typeof(int), typeof(int) })!;
+    public static readonly FieldInfo FrameStateLocals = F(typeof(CompiledFrameState), "Locals");
+    public static readonly FieldInfo FrameStateResumePoint = F(typeof(CompiledFrameState), "ResumePoint");
+
+    public static readonly MethodInfo Arg = C("Arg");
+    public static readonly MethodInfo ChargeBackEdges = C("ChargeBackEdges");
+    public static readonly MethodInfo Result = C("Result");
+    public static readonly MethodInfo Return = C("Return");
+    public static readonly MethodInfo Return1 = C("Return1");
+    public static readonly MethodInfo Return0 = C("Return0");
+    public static readonly MethodInfo FirstVararg = C("FirstVararg");
+    public static readonly MethodInfo CopyVarargs = C("CopyVarargs");
+    public static readonly MethodInfo Callable = C("Callable");
+    public static readonly MethodInfo FinishCall = C("FinishCall");
+    public static readonly MethodInfo TailCall = C("TailCall");
+    public static readonly MethodInfo IsHostFunction = C("IsHostFunction");
+    public static readonly MethodInfo BeginHostTailCall = C("BeginHostTailCall");
+    public static readonly MethodInfo EndHostTailCall = C("EndHostTailCall");
+    public static readonly MethodInfo PopFrame = C("PopFrame");
+    public static readonly MethodInfo ReturnPopped = C("ReturnPopped");
+    public static readonly MethodInfo TakeRestoringFrame = C("TakeRestoringFrame");
+    public static readonly MethodInfo SaveFrame = C("SaveFrame");
+    public static readonly MethodInfo BoxInt = M(typeof(CompiledCode), "Box", typeof(int));
+    public static readonly MethodInfo BoxDouble = M(typeof(CompiledCode), "Box", typeof(double));
+    public static readonly MethodInfo BoxObject = M(typeof(CompiledCode), "Box", typeof(object));
+    public static readonly MethodInfo UnboxInt = C("UnboxInt");
+    public static readonly MethodInfo UnboxDouble = C("UnboxDouble");
+    public static readonly MethodInfo UnboxCell = C("UnboxCell");
+
+    public static readonly MethodInfo Add = C("Add"), Sub = C("Sub"), Mul = C("Mul"), Div = C("Div"), Mod = C("Mod"), Pow = C("Pow");
+    public static readonly MethodInfo Negate = C("Negate");
+    public static readonly MethodInfo ArithSlow = C("ArithSlow");
+    public static readonly MethodInfo IsNumberValue = C("IsNumber");
+    public static readonly MethodInfo IsNilValue = C("IsNil");
+    public static readonly MethodInfo Modulo = typeof(LuaOps).GetMethod("Modulo")!;
+    public static readonly MethodInfo MathPow = typeof(Math).GetMethod("Pow")!;
+    public static readonly MethodInfo Length = C("Length");
+    public static readonly MethodInfo Not = C("Not");
+    public static readonly MethodInfo IsTruthy = C("IsTruthy");
+    public static readonly MethodInfo Concat = C("Concat");
+    public static readonly MethodInfo Eq = C("Eq"), Lt = C("Lt"), Le = C("Le");
+    public static readonly MethodInfo IndexAny = C("Index"), IndexStr = C("IndexStr");
+    public static readonly MethodInfo GetGlobal = C("GetGlobal"), SetGlobal = C("SetGlobal");
+    public static readonly MethodInfo SetIndex = C("SetIndex"), SetIndexStr = C("SetIndexStr");
+    public static readonly MethodInfo NewTable = C("NewTable");
+    public static readonly MethodInfo RawSetInt = C("RawSetInt"), RawSetStr = C("RawSetStr"), RawSet = C("RawSet");
+    public static readonly MethodInfo SetList = C("SetList");
+    public static readonly MethodInfo ForNumber = C("ForNumber");
+    public static readonly MethodInfo ForContinues = C("ForContinues");
+}

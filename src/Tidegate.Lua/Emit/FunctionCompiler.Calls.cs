@@ -1,0 +1,262 @@
+using System.Reflection.Emit;
+using Tidegate.Lua.Runtime;
+using Tidegate.Lua.Syntax;
+using static Tidegate.Lua.Emit.EmitMembers;
+
+namespace Tidegate.Lua.Emit;
+
+// Calls: arguments to frame slots, one virtual Invoke, one status check, and a resume point per site.
+internal sealed partial class FunctionCompiler
+{
+    /// <summary>
+    /// Evaluates a call expression with its arguments at slot <paramref name="b"/>; afterwards the results
+    /// are at slot b and their count is in <see cref="_status"/>.
+    /// </summary>
+    private void EmitCallTo(Expr expr, int b)
+    {
+        _depth = b;
+        Operand fn;
+        string? description, callName;
+        int fixedArgs;
+        LocalBuilder? multi;
+        if (expr is MethodCallExpr m)
+        {
+            var obj = Snapshot(Eval(m.Object));
+            if (obj.IsConstant) { Load(obj); obj = StoreTemp(); }
+            description = $"method '{m.Method}'";
+            callName = m.Method;
+            LdThread();
+            Load(obj);
+            _il.Emit(OpCodes.Ldsfld, StringConstant(m.Method));
+            _il.Emit(OpCodes.Ldc_I4, Site(m.Line));
+            LdTop();
+            LdName(obj.Name);
+            _il.Emit(OpCodes.Call, IndexStr);
+            fn = StoreTemp();
+            EmitMetaYieldCheck(fn.Local, false, Site(m.Line));
+            StoreSlot(b, obj);
+            Release(obj);
+            _depth = b + 1;
+            (fixedArgs, multi) = EmitArguments(m.Arguments, b + 1);
+            fixedArgs++;
+        }
+        else
+        {
+            var call = (CallExpr)expr;
+            description = Describe(call.Function, out callName);
+            fn = Eval(call.Function);
+            (fixedArgs, multi) = EmitArguments(call.Arguments, b);
+        }
+        EmitInvoke(fn, b, fixedArgs, multi, Site(expr.Line, callName, expr is MethodCallExpr), description);
+        Release(fn);
+        if (multi is not null) FreeIntTemp(multi);
+        _depth = b;
+    }
+
+    /// <summary>Evaluates arguments into slots from <paramref name="at"/>; a trailing call or ... expands.</summary>
+    private (int Fixed, LocalBuilder? Multi) EmitArguments(List<Expr> args, int at)
+    {
+        for (int i = 0; i < args.Count; i++)
+        {
+            _depth = at + i;
+            if (i == args.Count - 1 && IsMultiValued(args[i]))
+            {
+                var count = EmitMultiTo(args[i], at + i);
+                _depth = at + i;
+                return (i, count);
+            }
+            var v = Eval(args[i]);
+            StoreSlot(at + i, v);
+            Release(v);
+        }
+        _depth = at + args.Count;
+        return (args.Count, null);
+    }
+
+    /// <summary>Evaluates a call or ... with all its values at slot <paramref name="slot"/>; returns an int temp with their count.</summary>
+    private LocalBuilder EmitMultiTo(Expr e, int slot)
+    {
+        var count = NewIntTemp();
+        if (e is VarargExpr)
+        {
+            LdThread();
+            _il.Emit(OpCodes.Ldarg_2);
+            _il.Emit(OpCodes.Ldc_I4, ParameterCount);
+            _il.Emit(OpCodes.Ldloc, _varargCount);
+            LdSlotIndex(slot);
+            _il.Emit(OpCodes.Call, CopyVarargs);
+        }
+        else
+        {
+            EmitCallTo(e, slot);
+            _il.Emit(OpCodes.Ldloc, _status);
+        }
+        _il.Emit(OpCodes.Stloc, count);
+        return count;
+    }
+
+    /// <summary>
+    /// The call itself: callee in <paramref name="fn"/>, arguments at slot <paramref name="b"/>.
+    /// Leaves the result count in <see cref="_status"/>. If the callee yields, the frame is saved and the
+    /// method returns Yield; the resume point re-enters here, at the status check.
+    /// </summary>
+    private void EmitInvoke(Operand fn, int b, int fixedArgs, LocalBuilder? multi, int site, string? description,
+        LocalBuilder? hostTailCallerSite = null)
+    {
+        var argc = NewIntTemp();
+        _il.Emit(OpCodes.Ldc_I4, fixedArgs);
+        if (multi is not null)
+        {
+            _il.Emit(OpCodes.Ldloc, multi);
+            _il.Emit(OpCodes.Add);
+        }
+        _il.Emit(OpCodes.Stloc, argc);
+        if (b + fixedArgs + 1 > _maxDepth) _maxDepth = b + fixedArgs + 1;
+
+        // After a host tail call the record is popped and the current site is the caller's (see BeginHostTailCall).
+        if (hostTailCallerSite is null)
+        {
+            LdThread();
+            _il.Emit(OpCodes.Ldc_I4, site);
+            _il.Emit(OpCodes.Stfld, ThreadCurrentSite);
+        }
+
+        LdThread();
+        Load(fn);
+        LdSlotIndex(b);
+        _il.Emit(OpCodes.Ldloca, argc);
+        _il.Emit(OpCodes.Ldc_I4, site);
+        LdName(description);
+        _il.Emit(OpCodes.Call, Callable);
+        LdThread();
+        LdSlotIndex(b);
+        _il.Emit(OpCodes.Ldloc, argc);
+        _il.Emit(OpCodes.Callvirt, FunctionInvoke);
+        _il.Emit(OpCodes.Stloc, _status);
+
+        var check = _il.DefineLabel();
+        var done = _il.DefineLabel();
+        _il.MarkLabel(check);
+        _il.Emit(OpCodes.Ldloc, _status);
+        _il.Emit(OpCodes.Ldc_I4_0);
+        _il.Emit(OpCodes.Bge, done);
+        LdThread();
+        LdSlotIndex(b);
+        _il.Emit(OpCodes.Ldloc, _status);
+        _il.Emit(OpCodes.Call, FinishCall);
+        _il.Emit(OpCodes.Stloc, _status);
+        _il.Emit(OpCodes.Ldloc, _status);
+        _il.Emit(OpCodes.Ldc_I4_0);
+        _il.Emit(OpCodes.Bge, done);
+        // A yield is under way: save this frame and pass the Yield on.
+        if (hostTailCallerSite is not null)
+        {
+            LdThread();
+            _il.Emit(OpCodes.Ldarg_0);
+            _il.Emit(OpCodes.Ldloc, hostTailCallerSite);
+            _il.Emit(OpCodes.Call, EndHostTailCall);
+        }
+        _il.Emit(OpCodes.Ldc_I4, _resumePoints.Count);
+        _il.Emit(OpCodes.Stloc, _resumePoint);
+        _il.Emit(OpCodes.Br, _saveLabel);
+        _resumeSites.Add(site);
+        _resumePoints.Add((_il.DefineLabel(), () =>
+        {
+            if (hostTailCallerSite is not null)
+            {
+                LdThread();
+                _il.Emit(OpCodes.Call, PopFrame);
+                LdThread();
+                _il.Emit(OpCodes.Ldloc, hostTailCallerSite);
+            }
+            else
+            {
+                LdThread();
+                _il.Emit(OpCodes.Ldc_I4, site);
+            }
+            _il.Emit(OpCodes.Stfld, ThreadCurrentSite);
+            LdThread();
+            _il.Emit(OpCodes.Call, ThreadResumeSuspended);
+            _il.Emit(OpCodes.Stloc, _status);
+            _il.Emit(OpCodes.Br, check);
+        }));
+        _il.MarkLabel(done);
+        FreeIntTemp(argc);
+    }
+
+    /// <summary>return f(args): a proper tail call, so a chain of them runs in constant .NET stack.</summary>
+    private void EmitTailCall(Expr expr)
+    {
+        int b = _depth;
+        Operand fn;
+        string? description, callName;
+        int fixedArgs;
+        LocalBuilder? multi;
+        if (expr is MethodCallExpr m)
+        {
+            var obj = Snapshot(Eval(m.Object));
+            if (obj.IsConstant) { Load(obj); obj = StoreTemp(); }
+            description = $"method '{m.Method}'";
+            callName = m.Method;
+            LdThread();
+            Load(obj);
+            _il.Emit(OpCodes.Ldsfld, StringConstant(m.Method));
+            _il.Emit(OpCodes.Ldc_I4, Site(m.Line));
+            LdTop();
+            LdName(obj.Name);
+            _il.Emit(OpCodes.Call, IndexStr);
+            fn = StoreTemp();
+            EmitMetaYieldCheck(fn.Local, false, Site(m.Line));
+            StoreSlot(b, obj);
+            Release(obj);
+            _depth = b + 1;
+            (fixedArgs, multi) = EmitArguments(m.Arguments, b + 1);
+            fixedArgs++;
+        }
+        else
+        {
+            var call = (CallExpr)expr;
+            description = Describe(call.Function, out callName);
+            fn = Eval(call.Function);
+            (fixedArgs, multi) = EmitArguments(call.Arguments, b);
+        }
+        if (b + fixedArgs + 1 > _maxDepth) _maxDepth = b + fixedArgs + 1;
+        int site = Site(expr.Line, callName, expr is MethodCallExpr);
+        // Only a Lua callee replaces this frame. A host function is called normally and its results
+        // returned, so it still sees this frame (getfenv(1), error levels) and can yield from here.
+        var hostCallee = _il.DefineLabel();
+        Load(fn);
+        _il.Emit(OpCodes.Call, IsHostFunction);
+        _il.Emit(OpCodes.Brtrue, hostCallee);
+        LdThread();
+        Load(fn);
+        LdSlotIndex(b);
+        _il.Emit(OpCodes.Ldc_I4, fixedArgs);
+        if (multi is not null)
+        {
+            _il.Emit(OpCodes.Ldloc, multi);
+            _il.Emit(OpCodes.Add);
+        }
+        _il.Emit(OpCodes.Ldarg_2);
+        _il.Emit(OpCodes.Ldc_I4, site);
+        LdName(description);
+        _il.Emit(OpCodes.Call, TailCall);
+        _il.Emit(OpCodes.Ret);
+        _il.MarkLabel(hostCallee);
+        var callerSite = NewIntTemp();
+        LdThread();
+        _il.Emit(OpCodes.Call, BeginHostTailCall);
+        _il.Emit(OpCodes.Stloc, callerSite);
+        EmitInvoke(fn, b, fixedArgs, multi, site, description, callerSite);
+        LdThread();
+        LdSlotIndex(b);
+        _il.Emit(OpCodes.Ldloc, _status);
+        _il.Emit(OpCodes.Ldarg_2);
+        _il.Emit(OpCodes.Call, ReturnPopped);
+        _il.Emit(OpCodes.Ret);
+        FreeIntTemp(callerSite);
+        if (multi is not null) FreeIntTemp(multi);
+        Release(fn);
+        _depth = b;
+    }
+}

@@ -1,0 +1,440 @@
+using System.Reflection.Emit;
+using Tidegate.Lua.Binding;
+using Tidegate.Lua.Syntax;
+using static Tidegate.Lua.Emit.EmitMembers;
+
+namespace Tidegate.Lua.Emit;
+
+// Statements.
+internal sealed partial class FunctionCompiler
+{
+    private void EmitBlock(Block block)
+    {
+        foreach (var s in block.Statements) EmitStatement(s);
+    }
+
+    private void EmitStatement(Stmt stmt)
+    {
+        int depth = _depth;
+        switch (stmt)
+        {
+            case LocalStmt s: EmitLocal(s); break;
+            case LocalFunctionStmt s:
+            {
+                // The name is in scope inside the body: declare (and make the cell) first, then assign.
+                var symbol = s.Symbol!;
+                _il.Emit(OpCodes.Ldsfld, ValueNil);
+                StoreNewVariable(symbol);
+                var f = EvalClosure(s.Body);
+                if (symbol.IsCaptured)
+                {
+                    _il.Emit(OpCodes.Ldloc, _vars[symbol]);
+                    Load(f);
+                    _il.Emit(OpCodes.Stfld, CellValue);
+                }
+                else
+                {
+                    Load(f);
+                    _il.Emit(OpCodes.Stloc, _vars[symbol]);
+                }
+                Release(f);
+                break;
+            }
+            case FunctionStmt s:
+            {
+                if (s.Target is IndexExpr ix)
+                {
+                    var obj = Eval(ix.Object);
+                    var key = ix.Key is StringExpr ? Operand.Nil : Eval(ix.Key);
+                    var f = EvalClosure(s.Body);
+                    EmitSetIndex(obj, ix.Key, key, f, s.Line);
+                    Release(f);
+                    Release(key);
+                    Release(obj);
+                }
+                else
+                {
+                    var f = EvalClosure(s.Body);
+                    AssignName((NameExpr)s.Target, f);
+                    Release(f);
+                }
+                break;
+            }
+            case AssignStmt s: EmitAssign(s); break;
+            case CallStmt s:
+                EmitCallTo(s.Call, _depth);
+                break;
+            case DoStmt s:
+                EmitBlock(s.Body);
+                break;
+            case WhileStmt s:
+            {
+                var top = _il.DefineLabel();
+                var exit = _il.DefineLabel();
+                _il.MarkLabel(top);
+                EmitJump(s.Condition, false, exit);
+                _breakLabels.Push(exit);
+                EmitBlock(s.Body);
+                _breakLabels.Pop();
+                EmitBackEdge();
+                _il.Emit(OpCodes.Br, top);
+                _il.MarkLabel(exit);
+                break;
+            }
+            case RepeatStmt s:
+            {
+                var top = _il.DefineLabel();
+                var exit = _il.DefineLabel();
+                _il.MarkLabel(top);
+                _breakLabels.Push(exit);
+                EmitBlock(s.Body);
+                _breakLabels.Pop();
+                EmitBackEdge();
+                EmitJump(s.Condition, false, top);
+                _il.MarkLabel(exit);
+                break;
+            }
+            case IfStmt s:
+            {
+                var end = _il.DefineLabel();
+                foreach (var clause in s.Clauses)
+                {
+                    var next = _il.DefineLabel();
+                    EmitJump(clause.Condition, false, next);
+                    EmitBlock(clause.Body);
+                    _il.Emit(OpCodes.Br, end);
+                    _il.MarkLabel(next);
+                }
+                if (s.Else is not null) EmitBlock(s.Else);
+                _il.MarkLabel(end);
+                break;
+            }
+            case NumericForStmt s: EmitNumericFor(s); break;
+            case GenericForStmt s: EmitGenericFor(s); break;
+            case ReturnStmt s: EmitReturn(s); break;
+            case BreakStmt:
+                _il.Emit(OpCodes.Br, _breakLabels.Peek());
+                break;
+            case GotoStmt s:
+                EmitBackEdge();
+                _il.Emit(OpCodes.Br, GotoLabel(_info.GotoTargets[s]));
+                break;
+            case LabelStmt s:
+                _il.MarkLabel(GotoLabel(s));
+                break;
+            default:
+                throw new InvalidOperationException("emitter: unknown statement " + stmt.GetType().Name);
+        }
+        _depth = depth;
+    }
+
+    private Label GotoLabel(LabelStmt s)
+    {
+        if (!_gotoLabels.TryGetValue(s, out var label))
+        {
+            label = _il.DefineLabel();
+            _gotoLabels.Add(s, label);
+        }
+        return label;
+    }
+
+    // ---------------- local and assignment ----------------
+
+    private void EmitLocal(LocalStmt s)
+    {
+        var symbols = s.Symbols!;
+        var values = new Operand[symbols.Count];
+        for (int i = 0; i < values.Length; i++) values[i] = Operand.Nil;
+        for (int i = 0; i < s.Values.Count; i++)
+        {
+            var e = s.Values[i];
+            if (i == s.Values.Count - 1 && IsMultiValued(e) && i < symbols.Count)
+            {
+                int b = _depth;
+                var count = EmitMultiTo(e, b);
+                for (int j = i; j < symbols.Count; j++)
+                {
+                    LdThread();
+                    LdSlotIndex(b);
+                    _il.Emit(OpCodes.Ldloc, count);
+                    _il.Emit(OpCodes.Ldc_I4, j - i);
+                    _il.Emit(OpCodes.Call, Result);
+                    values[j] = StoreTemp();
+                }
+                FreeIntTemp(count);
+                _depth = b;
+            }
+            else if (i < symbols.Count)
+            {
+                values[i] = Eval(e);
+            }
+            else
+            {
+                Release(Eval(e)); // evaluated for its effects
+            }
+        }
+        for (int i = 0; i < symbols.Count; i++)
+        {
+            Load(values[i]);
+            Release(values[i]);
+            StoreNewVariable(symbols[i]);
+        }
+    }
+
+    private void EmitAssign(AssignStmt s)
+    {
+        if (s.Targets.Count == 1 && s.Values.Count == 1)
+        {
+            var target = s.Targets[0];
+            if (target is NameExpr n)
+            {
+                var v = Eval(s.Values[0]);
+                AssignName(n, v);
+                Release(v);
+            }
+            else
+            {
+                var ix = (IndexExpr)target;
+                var obj = Eval(ix.Object);
+                var key = ix.Key is StringExpr ? Operand.Nil : Eval(ix.Key);
+                var v = Eval(s.Values[0]);
+                EmitSetIndex(obj, ix.Key, key, v, s.Line);
+                Release(v);
+                Release(key);
+                Release(obj);
+            }
+            return;
+        }
+
+        // General case: evaluate the targets' tables and keys, then all values, then assign right to left
+        // (as LuaJIT does: "a, a = 1, 2" leaves 1).
+        var objs = new Operand?[s.Targets.Count];
+        var keys = new Operand?[s.Targets.Count];
+        for (int i = 0; i < s.Targets.Count; i++)
+        {
+            if (s.Targets[i] is IndexExpr ix)
+            {
+                objs[i] = Snapshot(Eval(ix.Object));
+                keys[i] = ix.Key is StringExpr ? Operand.Nil : Snapshot(Eval(ix.Key));
+            }
+        }
+        var values = new Operand[s.Targets.Count];
+        for (int i = 0; i < values.Length; i++) values[i] = Operand.Nil;
+        for (int i = 0; i < s.Values.Count; i++)
+        {
+            var e = s.Values[i];
+            if (i == s.Values.Count - 1 && IsMultiValued(e) && i < values.Length)
+            {
+                int b = _depth;
+                var count = EmitMultiTo(e, b);
+                for (int j = i; j < values.Length; j++)
+                {
+                    LdThread();
+                    LdSlotIndex(b);
+                    _il.Emit(OpCodes.Ldloc, count);
+                    _il.Emit(OpCodes.Ldc_I4, j - i);
+                    _il.Emit(OpCodes.Call, Result);
+                    values[j] = StoreTemp();
+                }
+                FreeIntTemp(count);
+                _depth = b;
+            }
+            else if (i < values.Length) values[i] = Snapshot(Eval(e));
+            else Release(Eval(e));
+        }
+        for (int i = s.Targets.Count - 1; i >= 0; i--)
+        {
+            if (s.Targets[i] is NameExpr n) AssignName(n, values[i]);
+            else
+            {
+                var ix = (IndexExpr)s.Targets[i];
+                EmitSetIndex(objs[i]!, ix.Key, keys[i]!, values[i], s.Line);
+                Release(keys[i]!);
+                Release(objs[i]!);
+            }
+            Release(values[i]);
+        }
+    }
+
+    // ---------------- loops ----------------
+
+    private void EmitNumericFor(NumericForStmt s)
+    {
+        var startOp = Eval(s.Start);
+        var limitOp = Snapshot(Eval(s.Limit));
+        var stepOp = s.Step is null ? Operand.Constant(1) : Snapshot(Eval(s.Step));
+        int site = Site(s.Line);
+        var i = NewLocal(typeof(double));
+        var limit = NewLocal(typeof(double));
+        var step = NewLocal(typeof(double));
+        (Operand op, LocalBuilder into, int which)[] parts = { (startOp, i, 0), (limitOp, limit, 1), (stepOp, step, 2) };
+        foreach (var (op, into, which) in parts)
+        {
+            if (op.Kind == Operand.Kinds.Number) _il.Emit(OpCodes.Ldc_R8, op.Number);
+            else
+            {
+                LdThread();
+                Load(op);
+                _il.Emit(OpCodes.Ldc_I4, site);
+                _il.Emit(OpCodes.Ldc_I4, which);
+                _il.Emit(OpCodes.Call, ForNumber);
+            }
+            _il.Emit(OpCodes.Stloc, into);
+            Release(op);
+        }
+        var top = _il.DefineLabel();
+        var exit = _il.DefineLabel();
+        _il.MarkLabel(top);
+        if (stepOp.Kind == Operand.Kinds.Number)
+        {
+            // Constant step: one compare (bgt.un/blt.un also exit when a bound is NaN).
+            _il.Emit(OpCodes.Ldloc, i);
+            _il.Emit(OpCodes.Ldloc, limit);
+            _il.Emit(stepOp.Number >= 0 ? OpCodes.Bgt_Un : OpCodes.Blt_Un, exit);
+        }
+        else
+        {
+            _il.Emit(OpCodes.Ldloc, i);
+            _il.Emit(OpCodes.Ldloc, limit);
+            _il.Emit(OpCodes.Ldloc, step);
+            _il.Emit(OpCodes.Call, ForContinues);
+            _il.Emit(OpCodes.Brfalse, exit);
+        }
+        _il.Emit(OpCodes.Ldloc, i);
+        _il.Emit(OpCodes.Call, FromNumber);
+        StoreNewVariable(s.Symbol!);
+        _breakLabels.Push(exit);
+        EmitBlock(s.Body);
+        _breakLabels.Pop();
+        _il.Emit(OpCodes.Ldloc, i);
+        _il.Emit(OpCodes.Ldloc, step);
+        _il.Emit(OpCodes.Add);
+        _il.Emit(OpCodes.Stloc, i);
+        EmitBackEdge();
+        _il.Emit(OpCodes.Br, top);
+        _il.MarkLabel(exit);
+    }
+
+    private void EmitGenericFor(GenericForStmt s)
+    {
+        // The explist adjusted to three values: iterator function, state, control.
+        var state = new Operand[3];
+        for (int k = 0; k < 3; k++) state[k] = Operand.Nil;
+        for (int k = 0; k < s.Values.Count; k++)
+        {
+            var e = s.Values[k];
+            if (k == s.Values.Count - 1 && IsMultiValued(e) && k < 3)
+            {
+                int b = _depth;
+                var count = EmitMultiTo(e, b);
+                for (int j = k; j < 3; j++)
+                {
+                    LdThread();
+                    LdSlotIndex(b);
+                    _il.Emit(OpCodes.Ldloc, count);
+                    _il.Emit(OpCodes.Ldc_I4, j - k);
+                    _il.Emit(OpCodes.Call, Result);
+                    state[j] = StoreTemp();
+                }
+                FreeIntTemp(count);
+                _depth = b;
+            }
+            else if (k < 3) state[k] = Snapshot(Eval(e));
+            else Release(Eval(e));
+        }
+        for (int k = 0; k < 3; k++)
+        {
+            if (state[k].IsConstant) { Load(state[k]); state[k] = StoreTemp(); }
+        }
+        var f = state[0];
+        var st = state[1];
+        var control = state[2];
+
+        var top = _il.DefineLabel();
+        var exit = _il.DefineLabel();
+        _il.MarkLabel(top);
+        int slot = _depth;
+        StoreSlot(slot, st);
+        StoreSlot(slot + 1, control);
+        _depth = slot + 2;
+        EmitInvoke(f, slot, 2, null, Site(s.Line), null);
+        _depth = slot;
+        var symbols = s.Symbols!;
+        var values = new LocalBuilder[symbols.Count];
+        for (int j = 0; j < symbols.Count; j++)
+        {
+            LdThread();
+            LdSlotIndex(slot);
+            _il.Emit(OpCodes.Ldloc, _status);
+            _il.Emit(OpCodes.Ldc_I4, j);
+            _il.Emit(OpCodes.Call, Result);
+            values[j] = NewValueTemp();
+            _il.Emit(OpCodes.Stloc, values[j]);
+        }
+        _il.Emit(OpCodes.Ldloca, values[0]);
+        _il.Emit(OpCodes.Call, IsNil);
+        _il.Emit(OpCodes.Brtrue, exit);
+        _il.Emit(OpCodes.Ldloc, values[0]);
+        _il.Emit(OpCodes.Stloc, control.Local!);
+        for (int j = 0; j < symbols.Count; j++)
+        {
+            _il.Emit(OpCodes.Ldloc, values[j]);
+            StoreNewVariable(symbols[j]);
+            _freeValueTemps.Push(values[j]);
+        }
+        _breakLabels.Push(exit);
+        EmitBlock(s.Body);
+        _breakLabels.Pop();
+        EmitBackEdge();
+        _il.Emit(OpCodes.Br, top);
+        _il.MarkLabel(exit);
+        Release(f);
+        Release(st);
+        Release(control);
+    }
+
+    // ---------------- return ----------------
+
+    private void EmitReturn(ReturnStmt s)
+    {
+        var values = s.Values;
+        if (values.Count == 0)
+        {
+            LdThread();
+            _il.Emit(OpCodes.Call, Return0);
+            _il.Emit(OpCodes.Ret);
+            return;
+        }
+        if (values.Count == 1 && values[0] is CallExpr or MethodCallExpr)
+        {
+            EmitTailCall(values[0]);
+            return;
+        }
+        if (values.Count == 1 && !IsMultiValued(values[0]))
+        {
+            var v = Eval(values[0]);
+            LdThread();
+            Load(v);
+            _il.Emit(OpCodes.Ldarg_2);
+            _il.Emit(OpCodes.Call, Return1);
+            _il.Emit(OpCodes.Ret);
+            Release(v);
+            return;
+        }
+        int b = _depth;
+        var (fixedCount, multi) = EmitArguments(values, b);
+        LdThread();
+        LdSlotIndex(b);
+        _il.Emit(OpCodes.Ldc_I4, fixedCount);
+        if (multi is not null)
+        {
+            _il.Emit(OpCodes.Ldloc, multi);
+            _il.Emit(OpCodes.Add);
+            FreeIntTemp(multi);
+        }
+        _il.Emit(OpCodes.Ldarg_2);
+        _il.Emit(OpCodes.Call, Return);
+        _il.Emit(OpCodes.Ret);
+        _depth = b;
+    }
+}

@@ -1,0 +1,469 @@
+using System.Reflection;
+using System.Reflection.Emit;
+using System.Text;
+using Tidegate.Lua.Binding;
+using Tidegate.Lua.Runtime;
+using Tidegate.Lua.Syntax;
+using static Tidegate.Lua.Emit.EmitMembers;
+
+namespace Tidegate.Lua.Emit;
+
+/// <summary>
+/// Compiles one function prototype to a sealed <see cref="LuaClosure"/> subclass.
+///
+/// Shape of the generated Invoke(thread, argBase, argCount):
+/// <list type="bullet">
+/// <item>Locals that no inner function captures are IL locals of type LuaValue; captured ones are IL
+/// locals holding an <see cref="UpvalueCell"/> made fresh each time the declaration runs.</item>
+/// <item>Every intermediate value lives in an IL temp local, never on the IL evaluation stack across
+/// a call. So at each call site the IL stack holds only the call's own operands, which is what lets a
+/// yield save the frame (all IL locals) and a resume jump straight back to the call.</item>
+/// <item>Call arguments go on the thread's value stack above the frame (frameTop + slot); results come
+/// back at the same place. The slot depth is static, like a register allocator's.</item>
+/// <item>After each call: one compare of the status with 0. A negative status runs pending tail calls;
+/// if a yield is under way the frame saves itself (a shared block at the end of the method) and returns
+/// Yield. Entering with thread.RestoringFrame set restores the locals and jumps to the call site.</item>
+/// </list>
+/// </summary>
+internal sealed partial class FunctionCompiler
+{
+    private readonly ChunkContext _ctx;
+    private readonly FunctionBody _body;
+    private readonly FunctionInfo _info;
+    private readonly TypeBuilder _type;
+    private readonly FieldBuilder _protoField;
+    private readonly List<(FieldBuilder Field, object Value)> _staticValues = new();
+    private readonly Dictionary<string, FieldBuilder> _stringConstants = new();
+    private readonly List<int> _siteLines = new();
+    private readonly List<string?> _siteNames = new();
+    private readonly List<bool> _siteIsMethod = new();
+    private readonly Dictionary<(int, string?, bool), int> _siteIndex = new();
+
+    public readonly ConstructorBuilder Constructor;
+    public readonly FieldBuilder[] UpvalueFields;
+    public Type? CreatedType;
+
+    private MethodBuilder _invoke = null!;
+    private ILGenerator _il = null!;
+
+    private readonly Dictionary<LocalSymbol, LocalBuilder> _vars = new();
+    /// <summary>Every IL local that holds frame state, in the order a yield saves them.</summary>
+    private readonly List<LocalBuilder> _savedLocals = new();
+    private readonly Stack<LocalBuilder> _freeValueTemps = new();
+    private readonly Stack<LocalBuilder> _freeIntTemps = new();
+
+    private LocalBuilder _frameTop = null!;
+    private LocalBuilder _varargCount = null!;
+    private LocalBuilder _status = null!;
+    private LocalBuilder _resumePoint = null!;
+    private int _depth, _maxDepth;
+    private Label _saveLabel;
+    /// <summary>Per resume point: its label (the restore switch jumps there) and the code that re-enters.</summary>
+    private readonly List<(Label Resume, Action EmitReentry)> _resumePoints = new();
+    private readonly List<int> _resumeSites = new();
+    private readonly Stack<Label> _breakLabels = new();
+    private readonly Dictionary<LabelStmt, Label> _gotoLabels = new();
+
+    private int ParameterCount => _body.Parameters.Count;
+
+    private FunctionCompiler(ChunkContext ctx, FunctionBody body)
+    {
+        _ctx = ctx;
+        _body = body;
+        _info = body.Info!;
+        int n = ++ctx.TypeCounter;
+        _type = ctx.Module.DefineType($"LuaFunction{n}_{Sanitize(body.Name)}",
+            TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Class, typeof(LuaClosure));
+        _protoField = _type.DefineField("Proto", typeof(FunctionProto), FieldAttributes.Public | FieldAttributes.Static);
+
+        UpvalueFields = new FieldBuilder[_info.Upvalues.Count];
+        for (int i = 0; i < UpvalueFields.Length; i++)
+            UpvalueFields[i] = _type.DefineField($"U{i}_{Sanitize(_info.Upvalues[i].Name)}", typeof(UpvalueCell), FieldAttributes.Public);
+
+        Constructor = _type.DefineConstructor(MethodAttributes.Public, CallingConventions.Standard, new[] { typeof(LuaTable) });
+        var il = Constructor.GetILGenerator();
+        il.Emit(OpCodes.Ldarg_0);
+        il.Emit(OpCodes.Ldsfld, _protoField);
+        il.Emit(OpCodes.Ldarg_1);
+        il.Emit(OpCodes.Call, ClosureCtor);
+        il.Emit(OpCodes.Ret);
+
+        var cells = _type.DefineMethod("GetUpvalueCells", MethodAttributes.Public | MethodAttributes.Virtual | MethodAttributes.HideBySig,
+            typeof(UpvalueCell[]), Type.EmptyTypes);
+        il = cells.GetILGenerator();
+        il.Emit(OpCodes.Ldc_I4, UpvalueFields.Length);
+        il.Emit(OpCodes.Newarr, typeof(UpvalueCell));
+        for (int i = 0; i < UpvalueFields.Length; i++)
+        {
+            il.Emit(OpCodes.Dup);
+            il.Emit(OpCodes.Ldc_I4, i);
+            il.Emit(OpCodes.Ldarg_0);
+            il.Emit(OpCodes.Ldfld, UpvalueFields[i]);
+            il.Emit(OpCodes.Stelem_Ref);
+        }
+        il.Emit(OpCodes.Ret);
+        _type.DefineMethodOverride(cells, GetUpvalueCells);
+    }
+
+    private static string Sanitize(string? name)
+    {
+        if (string.IsNullOrEmpty(name)) return "anon";
+        var sb = new StringBuilder();
+        foreach (char c in name) sb.Append(char.IsAsciiLetterOrDigit(c) ? c : '_');
+        return sb.Length > 40 ? sb.ToString(0, 40) : sb.ToString();
+    }
+
+    /// <summary>Defines the types of <paramref name="body"/> and all functions nested in it.</summary>
+    public static FunctionCompiler DefineTree(ChunkContext ctx, FunctionBody body, List<FunctionCompiler> all)
+    {
+        var compiler = new FunctionCompiler(ctx, body);
+        ctx.Compilers[body] = compiler;
+        all.Add(compiler);
+        foreach (var child in body.Info!.Children) DefineTree(ctx, child, all);
+        return compiler;
+    }
+
+    public void CreateType()
+    {
+        CreatedType = _type.CreateType();
+        var proto = new FunctionProto
+        {
+            ChunkName = _ctx.ChunkName,
+            ShortSource = _ctx.ShortSource,
+            LineDefined = _body.Line,
+            LastLineDefined = _body.EndLine,
+            ParameterCount = ParameterCount,
+            IsVararg = _body.IsVararg,
+            Name = _body.Name,
+            ChunkSource = _ctx.Source,
+            SiteLines = _siteLines.ToArray(),
+            SiteNames = _siteNames.ToArray(),
+            SiteIsMethod = _siteIsMethod.ToArray(),
+            ResumeSites = _resumeSites.ToArray(),
+            UpvalueNames = _info.Upvalues.Select(u => u.Name).ToArray(),
+        };
+        CreatedType.GetField(_protoField.Name)!.SetValue(null, proto);
+        foreach (var (field, value) in _staticValues) CreatedType.GetField(field.Name)!.SetValue(null, value);
+    }
+
+    // ---------------- the method ----------------
+
+    public void EmitBody()
+    {
+        _invoke = _type.DefineMethod("Invoke", MethodAttributes.Public | MethodAttributes.Virtual | MethodAttributes.HideBySig | MethodAttributes.Final,
+            typeof(int), new[] { typeof(LuaThread), typeof(int), typeof(int) });
+        _type.DefineMethodOverride(_invoke, FunctionInvoke);
+        _il = _invoke.GetILGenerator();
+
+        _frameTop = NewLocal(typeof(int));
+        _varargCount = NewLocal(typeof(int));
+        _status = _il.DeclareLocal(typeof(int));
+        _resumePoint = _il.DeclareLocal(typeof(int));
+        _saveLabel = _il.DefineLabel();
+        var prologue = _il.DefineLabel();
+        var bodyStart = _il.DefineLabel();
+        var restore = _il.DefineLabel();
+
+        var parameters = _body.ParameterSymbols!;
+        foreach (var p in parameters) DeclareVariable(p);
+
+        // The prologue goes after the body, where the frame's slot need is known.
+        _il.Emit(OpCodes.Br, prologue);
+        _il.MarkLabel(bodyStart);
+        EmitBlock(_body.Body);
+        _il.Emit(OpCodes.Ldarg_1);
+        _il.Emit(OpCodes.Call, Return0);
+        _il.Emit(OpCodes.Ret);
+
+        _il.MarkLabel(prologue);
+        _il.Emit(OpCodes.Ldarg_1);
+        _il.Emit(OpCodes.Ldarg_0);
+        _il.Emit(OpCodes.Call, ThreadEnterFrame);
+        _il.Emit(OpCodes.Ldarg_1);
+        _il.Emit(OpCodes.Ldfld, ThreadRestoringFrame);
+        _il.Emit(OpCodes.Brtrue, restore);
+        for (int i = 0; i < parameters.Count; i++)
+        {
+            _il.Emit(OpCodes.Ldarg_1);
+            _il.Emit(OpCodes.Ldarg_2);
+            _il.Emit(OpCodes.Ldarg_3);
+            _il.Emit(OpCodes.Ldc_I4, i);
+            _il.Emit(OpCodes.Call, Arg);
+            StoreNewVariable(parameters[i]);
+        }
+        if (_body.IsVararg)
+        {
+            // varargs stay where the caller put them: argBase+paramCount .. argBase+argCount
+            _il.Emit(OpCodes.Ldarg_3);
+            _il.Emit(OpCodes.Ldc_I4, ParameterCount);
+            _il.Emit(OpCodes.Sub);
+            _il.Emit(OpCodes.Ldc_I4_0);
+            _il.Emit(OpCodes.Call, typeof(Math).GetMethod("Max", new[] { typeof(int), typeof(int) })!);
+            _il.Emit(OpCodes.Stloc, _varargCount);
+            _il.Emit(OpCodes.Ldarg_2);
+            _il.Emit(OpCodes.Ldc_I4, ParameterCount);
+            _il.Emit(OpCodes.Add);
+            _il.Emit(OpCodes.Ldloc, _varargCount);
+            _il.Emit(OpCodes.Add);
+            _il.Emit(OpCodes.Stloc, _frameTop);
+        }
+        else
+        {
+            _il.Emit(OpCodes.Ldarg_2);
+            _il.Emit(OpCodes.Stloc, _frameTop);
+        }
+        _il.Emit(OpCodes.Ldarg_1);
+        _il.Emit(OpCodes.Ldloc, _frameTop);
+        _il.Emit(OpCodes.Ldc_I4, _maxDepth + 2);
+        _il.Emit(OpCodes.Add);
+        _il.Emit(OpCodes.Call, ThreadEnsureStack);
+        _il.Emit(OpCodes.Br, bodyStart);
+
+        EmitResumePoints();
+        _il.MarkLabel(restore);
+        EmitRestore();
+        _il.MarkLabel(_saveLabel);
+        EmitSave();
+    }
+
+    // ---------------- coroutine save / restore ----------------
+
+    private void EmitSave()
+    {
+        var frame = _il.DeclareLocal(typeof(CompiledFrameState));
+        _il.Emit(OpCodes.Ldarg_0);
+        _il.Emit(OpCodes.Ldarg_2);
+        _il.Emit(OpCodes.Ldarg_3);
+        _il.Emit(OpCodes.Ldloc, _resumePoint);
+        _il.Emit(OpCodes.Ldc_I4, _savedLocals.Count);
+        _il.Emit(OpCodes.Newobj, FrameStateNew);
+        _il.Emit(OpCodes.Stloc, frame);
+        for (int i = 0; i < _savedLocals.Count; i++)
+        {
+            var local = _savedLocals[i];
+            _il.Emit(OpCodes.Ldloc, frame);
+            _il.Emit(OpCodes.Ldfld, FrameStateLocals);
+            _il.Emit(OpCodes.Ldc_I4, i);
+            _il.Emit(OpCodes.Ldloc, local);
+            if (local.LocalType == typeof(int)) _il.Emit(OpCodes.Call, BoxInt);
+            else if (local.LocalType == typeof(double)) _il.Emit(OpCodes.Call, BoxDouble);
+            else if (local.LocalType != typeof(LuaValue)) _il.Emit(OpCodes.Call, BoxObject);
+            _il.Emit(OpCodes.Stelem, typeof(LuaValue));
+        }
+        _il.Emit(OpCodes.Ldarg_1);
+        _il.Emit(OpCodes.Ldloc, frame);
+        _il.Emit(OpCodes.Call, SaveFrame);
+        _il.Emit(OpCodes.Ret);
+    }
+
+    private void EmitRestore()
+    {
+        var frame = _il.DeclareLocal(typeof(CompiledFrameState));
+        _il.Emit(OpCodes.Ldarg_1);
+        _il.Emit(OpCodes.Call, TakeRestoringFrame);
+        _il.Emit(OpCodes.Stloc, frame);
+        for (int i = 0; i < _savedLocals.Count; i++)
+        {
+            var local = _savedLocals[i];
+            _il.Emit(OpCodes.Ldloc, frame);
+            _il.Emit(OpCodes.Ldfld, FrameStateLocals);
+            _il.Emit(OpCodes.Ldc_I4, i);
+            _il.Emit(OpCodes.Ldelem, typeof(LuaValue));
+            if (local.LocalType == typeof(int)) _il.Emit(OpCodes.Call, UnboxInt);
+            else if (local.LocalType == typeof(double)) _il.Emit(OpCodes.Call, UnboxDouble);
+            else if (local.LocalType == typeof(UpvalueCell)) _il.Emit(OpCodes.Call, UnboxCell);
+            _il.Emit(OpCodes.Stloc, local);
+        }
+        _il.Emit(OpCodes.Ldloc, frame);
+        _il.Emit(OpCodes.Ldfld, FrameStateResumePoint);
+        _il.Emit(OpCodes.Switch, _resumePoints.Select(r => r.Resume).ToArray());
+        _il.Emit(OpCodes.Ldstr, "corrupt coroutine frame");
+        _il.Emit(OpCodes.Newobj, typeof(InvalidOperationException).GetConstructor(new[] { typeof(string) })!);
+        _il.Emit(OpCodes.Throw);
+    }
+
+    /// <summary>Each call site's re-entry: resume the callee's saved frame, then continue as after the call.</summary>
+    private void EmitResumePoints()
+    {
+        foreach (var (resume, emitReentry) in _resumePoints)
+        {
+            _il.MarkLabel(resume);
+            emitReentry();
+        }
+    }
+
+    /// <summary>
+    /// After an operation whose metamethod may have yielded: if it did, save the frame; on resume, finish
+    /// the metamethod and take its converted result (into <paramref name="result"/>, when given).
+    /// </summary>
+    private void EmitMetaYieldCheck(LocalBuilder? result, bool truth, int site)
+    {
+        var done = _il.DefineLabel();
+        int k = _resumePoints.Count;
+        LdThread();
+        _il.Emit(OpCodes.Ldfld, ThreadMetaYieldPending);
+        _il.Emit(OpCodes.Brfalse, done);
+        LdThread();
+        _il.Emit(OpCodes.Call, ClearMetaYield);
+        _il.Emit(OpCodes.Ldc_I4, k);
+        _il.Emit(OpCodes.Stloc, _resumePoint);
+        _il.Emit(OpCodes.Br, _saveLabel);
+        _resumeSites.Add(site);
+        _resumePoints.Add((_il.DefineLabel(), () =>
+        {
+            var finished = _il.DefineLabel();
+            LdThread();
+            _il.Emit(OpCodes.Ldc_I4, site);
+            _il.Emit(OpCodes.Stfld, ThreadCurrentSite);
+            LdThread();
+            _il.Emit(OpCodes.Call, ThreadResumeSuspended);
+            _il.Emit(OpCodes.Ldc_I4_0);
+            _il.Emit(OpCodes.Bge, finished);
+            _il.Emit(OpCodes.Ldc_I4, k);
+            _il.Emit(OpCodes.Stloc, _resumePoint);
+            _il.Emit(OpCodes.Br, _saveLabel);
+            _il.MarkLabel(finished);
+            if (result is not null)
+            {
+                LdThread();
+                _il.Emit(OpCodes.Ldfld, ThreadMetaResult);
+                if (truth) _il.Emit(OpCodes.Call, IsTruthy);
+                _il.Emit(OpCodes.Stloc, result);
+            }
+            _il.Emit(OpCodes.Br, done);
+        }));
+        _il.MarkLabel(done);
+    }
+
+    // ---------------- locals, temps, constants, sites ----------------
+
+    private LocalBuilder NewLocal(Type type)
+    {
+        var local = _il.DeclareLocal(type);
+        _savedLocals.Add(local);
+        return local;
+    }
+
+    private LocalBuilder NewValueTemp() => _freeValueTemps.Count > 0 ? _freeValueTemps.Pop() : NewLocal(typeof(LuaValue));
+    private LocalBuilder NewIntTemp() => _freeIntTemps.Count > 0 ? _freeIntTemps.Pop() : NewLocal(typeof(int));
+    private void FreeIntTemp(LocalBuilder local) => _freeIntTemps.Push(local);
+
+    private void Release(Operand op)
+    {
+        if (op.IsTemp) _freeValueTemps.Push(op.Local!);
+    }
+
+    /// <summary>Gives the variable its IL local: a LuaValue, or an UpvalueCell when captured.</summary>
+    private LocalBuilder DeclareVariable(LocalSymbol symbol)
+    {
+        var local = NewLocal(symbol.IsCaptured ? typeof(UpvalueCell) : typeof(LuaValue));
+        _vars[symbol] = local;
+        return local;
+    }
+
+    /// <summary>Stores the LuaValue on the IL stack into a variable being declared (a fresh cell when captured).</summary>
+    private void StoreNewVariable(LocalSymbol symbol)
+    {
+        if (!_vars.TryGetValue(symbol, out var local)) local = DeclareVariable(symbol);
+        if (symbol.IsCaptured) _il.Emit(OpCodes.Newobj, CellNew);
+        _il.Emit(OpCodes.Stloc, local);
+    }
+
+    private FieldBuilder StringConstant(byte[] bytes)
+    {
+        string key = Encoding.Latin1.GetString(bytes);
+        if (_stringConstants.TryGetValue(key, out var field)) return field;
+        field = _type.DefineField("K" + _stringConstants.Count, typeof(LuaString), FieldAttributes.Public | FieldAttributes.Static);
+        _stringConstants.Add(key, field);
+        _staticValues.Add((field, LuaString.FromBytes(bytes)));
+        return field;
+    }
+
+    private FieldBuilder StringConstant(string latin1) => StringConstant(Encoding.Latin1.GetBytes(latin1));
+
+    private FieldBuilder StaticObject(Type type, object value)
+    {
+        var field = _type.DefineField("S" + _staticValues.Count, type, FieldAttributes.Public | FieldAttributes.Static);
+        _staticValues.Add((field, value));
+        return field;
+    }
+
+    /// <summary>A site: a place that can raise or call, identified by the int compiled code stores in CurrentSite.</summary>
+    private int Site(int line, string? name = null, bool isMethod = false)
+    {
+        if (_siteIndex.TryGetValue((line, name, isMethod), out int i)) return i;
+        i = _siteLines.Count;
+        _siteLines.Add(line);
+        _siteNames.Add(name);
+        _siteIsMethod.Add(isMethod);
+        _siteIndex.Add((line, name, isMethod), i);
+        return i;
+    }
+
+    // ---------------- small IL helpers ----------------
+
+    private void LdThread() => _il.Emit(OpCodes.Ldarg_1);
+
+    /// <summary>Pushes frameTop + slot: the absolute stack index of a frame slot.</summary>
+    private void LdSlotIndex(int slot)
+    {
+        _il.Emit(OpCodes.Ldloc, _frameTop);
+        if (slot != 0)
+        {
+            _il.Emit(OpCodes.Ldc_I4, slot);
+            _il.Emit(OpCodes.Add);
+        }
+        if (slot + 1 > _maxDepth) _maxDepth = slot + 1;
+    }
+
+    /// <summary>Pushes the frame's current top: metamethods called on a slow path put their arguments there.</summary>
+    private void LdTop() => LdSlotIndex(_depth);
+
+    private void LdName(string? name)
+    {
+        if (name is null) _il.Emit(OpCodes.Ldnull);
+        else _il.Emit(OpCodes.Ldstr, name);
+    }
+
+    /// <summary>Stack[frameTop + slot] = operand.</summary>
+    private void StoreSlot(int slot, Operand value)
+    {
+        LdThread();
+        _il.Emit(OpCodes.Ldfld, ThreadStack);
+        LdSlotIndex(slot);
+        Load(value);
+        _il.Emit(OpCodes.Stelem, typeof(LuaValue));
+    }
+
+    private void LoadSlot(int slot)
+    {
+        LdThread();
+        _il.Emit(OpCodes.Ldfld, ThreadStack);
+        LdSlotIndex(slot);
+        _il.Emit(OpCodes.Ldelem, typeof(LuaValue));
+    }
+
+    /// <summary>
+    /// A loop back-edge: counts down a register-held local and charges the budget once per batch, so a
+    /// tight loop carries no memory read-modify-write.
+    /// </summary>
+    private void EmitBackEdge()
+    {
+        _backEdgeCounter ??= NewLocal(typeof(int));
+        var skip = _il.DefineLabel();
+        _il.Emit(OpCodes.Ldloc, _backEdgeCounter);
+        _il.Emit(OpCodes.Ldc_I4_1);
+        _il.Emit(OpCodes.Sub);
+        _il.Emit(OpCodes.Dup);
+        _il.Emit(OpCodes.Stloc, _backEdgeCounter);
+        _il.Emit(OpCodes.Ldc_I4_0);
+        _il.Emit(OpCodes.Bgt, skip);
+        _il.Emit(OpCodes.Ldc_I4, CompiledCode.BackEdgeBatch);
+        _il.Emit(OpCodes.Stloc, _backEdgeCounter);
+        LdThread();
+        _il.Emit(OpCodes.Call, ChargeBackEdges);
+        _il.MarkLabel(skip);
+    }
+
+    private LocalBuilder? _backEdgeCounter;
+}

@@ -1,0 +1,384 @@
+using System.Runtime.CompilerServices;
+using Tidegate.Lua.Runtime;
+
+namespace Tidegate.Lua.Library;
+
+/// <summary>
+/// The Lua 5.1 pattern matcher as LuaJIT runs it (lib_string.c's backtracking matcher), over bytes.
+/// Subject and pattern are spans, positions are offsets, captures are (start, length) pairs in an
+/// inline buffer: the match path allocates nothing. Like the C original, the pattern ends at its first
+/// NUL byte (the C code walks a NUL-terminated pattern), and the subject reads as NUL past its end
+/// (which is what <c>%f</c> sees at the end of the subject).
+/// Recursion is bounded by LuaJIT's LJ_MAX_XLEVEL (200): deeper nesting is "pattern too complex",
+/// never a .NET stack overflow.
+/// </summary>
+public ref struct LuaPattern
+{
+    public const int MaxCaptures = 32;
+    private const int MaxMatchDepth = 200;
+    private const int CaptureUnfinished = -1;
+    private const int CapturePosition = -2;
+    private const byte Escape = (byte)'%';
+
+    [InlineArray(MaxCaptures)]
+    private struct CaptureOffsets { private int _element0; }
+
+    private readonly ReadOnlySpan<byte> _src;
+    private readonly ReadOnlySpan<byte> _pat;
+    private readonly LuaThread? _thread;
+    private CaptureOffsets _captureStart;
+    private CaptureOffsets _captureLength;
+    private int _depth;
+
+    /// <summary>The number of captures the last successful <see cref="Match"/> recorded.</summary>
+    public int Level;
+
+    /// <param name="thread">Errors are raised through it (with the caller's position); null raises plain LuaExceptions.</param>
+    public LuaPattern(ReadOnlySpan<byte> subject, ReadOnlySpan<byte> pattern, LuaThread? thread)
+    {
+        _src = subject;
+        int nul = pattern.IndexOf((byte)0);
+        _pat = nul >= 0 ? pattern[..nul] : pattern;
+        _thread = thread;
+        Level = 0;
+        _depth = 0;
+    }
+
+    /// <summary>The subject being matched.</summary>
+    public readonly ReadOnlySpan<byte> GetSubject() => _src;
+
+    /// <summary>The pattern as the matcher sees it (cut at the first NUL).</summary>
+    public readonly ReadOnlySpan<byte> Pattern => _pat;
+
+    /// <summary>
+    /// True when <paramref name="pattern"/> holds a character that makes it more than a plain string
+    /// (lj_str_haspattern): then string.find must run the matcher instead of a plain search.
+    /// </summary>
+    public static bool HasSpecials(ReadOnlySpan<byte> pattern) => pattern.IndexOfAny("^$*+?.([%-"u8) >= 0;
+
+    /// <summary>
+    /// The byte every match starting at pattern offset <paramref name="patternStart"/> must begin with,
+    /// or -1: the pattern's first item when it is a plain character that must occur at least once.
+    /// Lets callers skip straight to candidate positions instead of trying every offset.
+    /// </summary>
+    public readonly int RequiredFirstByte(int patternStart)
+    {
+        if (patternStart >= _pat.Length) return -1;
+        byte c = _pat[patternStart];
+        if ("^$*+?.([%-)"u8.IndexOf(c) >= 0) return -1;
+        int next = PatAt(patternStart + 1);
+        if (next is '*' or '?' or '-') return -1;
+        return c;
+    }
+
+    /// <summary>
+    /// Tries to match the pattern from offset <paramref name="patternStart"/> at subject offset
+    /// <paramref name="s"/>. Returns the end offset of the match, or -1. Resets the captures first.
+    /// </summary>
+    public int Match(int s, int patternStart)
+    {
+        Level = 0;
+        _depth = 0;
+        return DoMatch(s, patternStart);
+    }
+
+    private readonly LuaException Error(string message) =>
+        _thread is null ? new LuaException(message) : _thread.RuntimeError(message);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private readonly int PatAt(int p) => p < _pat.Length ? _pat[p] : 0;
+
+    private int DoMatch(int s, int p)
+    {
+        if (++_depth > MaxMatchDepth) throw Error("pattern too complex");
+        while (true)
+        {
+            if (p >= _pat.Length) break; // end of pattern: success
+            switch (_pat[p])
+            {
+                case (byte)'(':
+                    s = PatAt(p + 1) == ')'
+                        ? StartCapture(s, p + 2, CapturePosition)
+                        : StartCapture(s, p + 1, CaptureUnfinished);
+                    goto done;
+                case (byte)')':
+                    s = EndCapture(s, p + 1);
+                    goto done;
+                case Escape:
+                {
+                    byte next = (byte)PatAt(p + 1);
+                    if (next == 'b')
+                    {
+                        s = MatchBalance(s, p + 2);
+                        if (s < 0) goto done;
+                        p += 4;
+                        continue;
+                    }
+                    if (next == 'f')
+                    {
+                        p += 2;
+                        if (PatAt(p) != '[') throw Error("missing '[' after '%f' in pattern");
+                        int ep = ClassEnd(p);
+                        int previous = s == 0 ? 0 : _src[s - 1];
+                        int current = s < _src.Length ? _src[s] : 0;
+                        if (!MatchBracketClass(previous, p, ep - 1) && MatchBracketClass(current, p, ep - 1))
+                        {
+                            p = ep;
+                            continue;
+                        }
+                        s = -1;
+                        goto done;
+                    }
+                    if (IsDigit(next))
+                    {
+                        s = MatchCapture(s, next);
+                        if (s < 0) goto done;
+                        p += 2;
+                        continue;
+                    }
+                    break; // an ordinary class such as %a: handled below
+                }
+                case (byte)'$':
+                    if (p + 1 == _pat.Length)
+                    {
+                        s = s == _src.Length ? s : -1;
+                        goto done;
+                    }
+                    break;
+            }
+
+            // A single-character class, possibly followed by a quantifier.
+            int end = ClassEnd(p);
+            bool m = s < _src.Length && SingleMatch(_src[s], p, end);
+            switch (PatAt(end))
+            {
+                case '?':
+                    if (m)
+                    {
+                        int r = DoMatch(s + 1, end + 1);
+                        if (r >= 0) { s = r; goto done; }
+                    }
+                    p = end + 1;
+                    continue;
+                case '*':
+                    s = MaxExpand(s, p, end);
+                    goto done;
+                case '+':
+                    s = m ? MaxExpand(s + 1, p, end) : -1;
+                    goto done;
+                case '-':
+                    s = MinExpand(s, p, end);
+                    goto done;
+                default:
+                    if (!m) { s = -1; goto done; }
+                    s++;
+                    p = end;
+                    continue;
+            }
+        }
+    done:
+        _depth--;
+        return s;
+    }
+
+    private int MaxExpand(int s, int p, int ep)
+    {
+        int i = 0;
+        while (s + i < _src.Length && SingleMatch(_src[s + i], p, ep)) i++;
+        // Try the longest repetition first, then back off one at a time.
+        while (i >= 0)
+        {
+            int r = DoMatch(s + i, ep + 1);
+            if (r >= 0) return r;
+            i--;
+        }
+        return -1;
+    }
+
+    private int MinExpand(int s, int p, int ep)
+    {
+        while (true)
+        {
+            int r = DoMatch(s, ep + 1);
+            if (r >= 0) return r;
+            if (s < _src.Length && SingleMatch(_src[s], p, ep)) s++;
+            else return -1;
+        }
+    }
+
+    private int StartCapture(int s, int p, int what)
+    {
+        int level = Level;
+        if (level >= MaxCaptures) throw Error("too many captures");
+        _captureStart[level] = s;
+        _captureLength[level] = what;
+        Level = level + 1;
+        int r = DoMatch(s, p);
+        if (r < 0) Level--; // undo the capture
+        return r;
+    }
+
+    private int EndCapture(int s, int p)
+    {
+        int l = CaptureToClose();
+        _captureLength[l] = s - _captureStart[l];
+        int r = DoMatch(s, p);
+        if (r < 0) _captureLength[l] = CaptureUnfinished; // undo the capture
+        return r;
+    }
+
+    private readonly int CaptureToClose()
+    {
+        for (int level = Level - 1; level >= 0; level--)
+            if (_captureLength[level] == CaptureUnfinished) return level;
+        throw Error("invalid pattern capture");
+    }
+
+    private readonly int MatchCapture(int s, byte digit)
+    {
+        int l = digit - '1';
+        if (l < 0 || l >= Level || _captureLength[l] == CaptureUnfinished) throw Error("invalid capture index");
+        int len = _captureLength[l];
+        // A position capture has no text: as in C, where its length reads as a huge size_t, it never matches.
+        if (len < 0) return -1;
+        if (_src.Length - s >= len && _src.Slice(_captureStart[l], len).SequenceEqual(_src.Slice(s, len)))
+            return s + len;
+        return -1;
+    }
+
+    private readonly int MatchBalance(int s, int p)
+    {
+        if (p + 1 >= _pat.Length) throw Error("unbalanced pattern");
+        if (s >= _src.Length || _src[s] != _pat[p]) return -1;
+        byte open = _pat[p], close = _pat[p + 1];
+        int depth = 1;
+        while (++s < _src.Length)
+        {
+            byte c = _src[s];
+            if (c == close)
+            {
+                if (--depth == 0) return s + 1;
+            }
+            else if (c == open) depth++;
+        }
+        return -1;
+    }
+
+    /// <summary>The offset just past the single-character class starting at <paramref name="p"/>.</summary>
+    private readonly int ClassEnd(int p)
+    {
+        byte c = _pat[p++];
+        if (c == Escape)
+        {
+            if (p >= _pat.Length) throw Error("malformed pattern (ends with '%')");
+            return p + 1;
+        }
+        if (c == '[')
+        {
+            if (PatAt(p) == '^') p++;
+            // The first character of a set is taken literally, so "[]]" is a set holding ']'.
+            do
+            {
+                if (p >= _pat.Length) throw Error("malformed pattern (missing ']')");
+                c = _pat[p++];
+                if (c == Escape && p < _pat.Length) p++; // skip escapes such as %]
+            } while (PatAt(p) != ']');
+            return p + 1;
+        }
+        return p;
+    }
+
+    private readonly bool SingleMatch(int c, int p, int ep)
+    {
+        switch (_pat[p])
+        {
+            case (byte)'.': return true;
+            case Escape: return MatchClass(c, _pat[p + 1]);
+            case (byte)'[': return MatchBracketClass(c, p, ep - 1);
+            default: return _pat[p] == c;
+        }
+    }
+
+    /// <summary>Matches <paramref name="c"/> against the set from '[' at <paramref name="p"/> to ']' at <paramref name="ec"/>.</summary>
+    private readonly bool MatchBracketClass(int c, int p, int ec)
+    {
+        bool sig = true;
+        if (PatAt(p + 1) == '^')
+        {
+            sig = false;
+            p++;
+        }
+        while (++p < ec)
+        {
+            if (_pat[p] == Escape)
+            {
+                p++;
+                if (MatchClass(c, PatAt(p))) return sig;
+            }
+            else if (PatAt(p + 1) == '-' && p + 2 < ec)
+            {
+                p += 2;
+                if (_pat[p - 2] <= c && c <= _pat[p]) return sig;
+            }
+            else if (_pat[p] == c) return sig;
+        }
+        return !sig;
+    }
+
+    /// <summary>%a, %d, ... in the C locale; an upper-case class letter is the complement; other bytes match themselves.</summary>
+    public static bool MatchClass(int c, int classLetter)
+    {
+        bool result;
+        switch (classLetter | 0x20)
+        {
+            case 'a': result = CLocaleCharClass.IsAlpha(c); break;
+            case 'c': result = CLocaleCharClass.IsControl(c); break;
+            case 'd': result = IsDigit(c); break;
+            case 'g': result = CLocaleCharClass.IsGraph(c); break;
+            case 'l': result = CLocaleCharClass.IsLower(c); break;
+            case 'p': result = CLocaleCharClass.IsPunct(c); break;
+            case 's': result = CLocaleCharClass.IsSpace(c); break;
+            case 'u': result = CLocaleCharClass.IsUpper(c); break;
+            case 'w': result = CLocaleCharClass.IsAlnum(c); break;
+            case 'x': result = CLocaleCharClass.IsHexDigit(c); break;
+            case 'z': result = c == 0; break;
+            default: return classLetter == c;
+        }
+        if (CLocaleCharClass.IsUpper(classLetter)) result = !result;
+        return result;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsDigit(int c) => (uint)(c - '0') < 10;
+
+    // ---- captures ----
+
+    /// <summary>How many values a successful match yields: its captures, or the whole match when it has none.</summary>
+    public readonly int CaptureCount(bool wholeMatchIfNone) => Level == 0 && wholeMatchIfNone ? 1 : Level;
+
+    /// <summary>
+    /// Capture <paramref name="i"/> (0-based) of the match [s, e): a string, or a number for a position
+    /// capture; capture 0 of a pattern without captures is the whole match.
+    /// </summary>
+    public readonly LuaValue GetCapture(int i, int s, int e)
+    {
+        if (i >= Level)
+        {
+            if (i != 0) throw Error("invalid capture index");
+            return LuaString.FromBytes(_src[s..e]);
+        }
+        int len = _captureLength[i];
+        if (len == CaptureUnfinished) throw Error("unfinished capture");
+        if (len == CapturePosition) return LuaValue.FromNumber(_captureStart[i] + 1);
+        return LuaString.FromBytes(_src.Slice(_captureStart[i], len));
+    }
+
+    /// <summary>Writes the captures of the match [s, e) to the thread's stack at <paramref name="at"/>; returns their count.</summary>
+    public readonly int PushCaptures(LuaThread thread, int at, int s, int e, bool wholeMatchIfNone)
+    {
+        int n = CaptureCount(wholeMatchIfNone);
+        thread.EnsureStack(at + n + 1);
+        for (int i = 0; i < n; i++) thread.Stack[at + i] = GetCapture(i, s, e);
+        return n;
+    }
+}

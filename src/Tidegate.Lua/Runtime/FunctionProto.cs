@@ -1,0 +1,40 @@
+namespace Tidegate.Lua.Runtime;
+
+/// <summary>
+/// What is known about one compiled Lua function prototype at run time: where it was defined, and the
+/// table of its "sites" (each call or operation that can raise), which compiled code identifies by a
+/// small integer it stores into <see cref="LuaThread.CurrentSite"/>. A site gives the line for error
+/// positions and, for calls, the name the call uses for its callee ("insert", "f", "?").
+/// </summary>
+public sealed class FunctionProto
+{
+    /// <summary>The raw chunk name ("@file.lua", "=stdin", or the source text).</summary>
+    public required string ChunkName { get; init; }
+    /// <summary>The chunk name as messages print it ("file.lua", "stdin", [string "..."]).</summary>
+    public required string ShortSource { get; init; }
+    /// <summary>Line of <c>function</c>; 0 for a main chunk.</summary>
+    public required int LineDefined { get; init; }
+    public required int LastLineDefined { get; init; }
+    public required int ParameterCount { get; init; }
+    public required bool IsVararg { get; init; }
+    /// <summary>The name the syntax gives the function ("a.b:c"), if any.</summary>
+    public string? Name { get; init; }
+    /// <summary>Per site: its source line.</summary>
+    public int[] SiteLines { get; internal set; } = Array.Empty<int>();
+    /// <summary>Per site: the name a call site uses for its callee, or null.</summary>
+    public string?[] SiteNames { get; internal set; } = Array.Empty<string?>();
+    /// <summary>Per site: true for a method call (<c>o:m()</c>), whose messages count arguments without self.</summary>
+    public bool[] SiteIsMethod { get; internal set; } = Array.Empty<bool>();
+    /// <summary>Per resume point of the compiled code: the site it resumes (a suspended frame's position).</summary>
+    public int[] ResumeSites { get; internal set; } = Array.Empty<int>();
+    /// <summary>Names of the upvalues in field order (for debug.getupvalue).</summary>
+    public string[] UpvalueNames { get; internal set; } = Array.Empty<string>();
+    /// <summary>The source bytes of the whole chunk this function came from (for string.dump), if kept.</summary>
+    public byte[]? ChunkSource { get; init; }
+
+    public bool IsMainChunk => LineDefined == 0;
+
+    public int LineOfSite(int site) => (uint)site < (uint)SiteLines.Length ? SiteLines[site] : LineDefined;
+    public string? NameOfSite(int site) => (uint)site < (uint)SiteNames.Length ? SiteNames[site] : null;
+    public bool IsMethodSite(int site) => (uint)site < (uint)SiteIsMethod.Length && SiteIsMethod[site];
+}

@@ -1,0 +1,148 @@
+namespace Tidegate.Lua.Runtime;
+
+// Coroutines by unwinding: a yield returns CallStatus.Yield through every frame, each saving itself as a
+// SuspendedFrame; a resume re-enters the saved frames from the outermost in. No OS thread is ever used.
+public sealed partial class LuaThread
+{
+    /// <summary>How many values the resume passed in (placed at the yield point's base).</summary>
+    internal int ResumeValueCount;
+    /// <summary>Where the values of the last yield are on this thread's stack.</summary>
+    internal int YieldBase, YieldCount;
+    private bool _started;
+
+    /// <summary>Set by compiled code's metamethod slow path: the next <see cref="Call"/> may yield (see <see cref="MetaCallYield"/>).</summary>
+    internal bool AllowYieldInNextCall;
+    /// <summary>Set when a metamethod called from compiled code yielded; the compiled frame then saves itself.</summary>
+    public bool MetaYieldPending;
+    /// <summary>A resumed metamethod's result, converted for the operation that called it.</summary>
+    public LuaValue MetaResult;
+
+    /// <summary>True when the running code may yield: a coroutine with no unresumable host frame in between.</summary>
+    public bool IsYieldable => IsCoroutine && NonYieldableDepth == 0;
+
+    /// <summary>Continues the outermost saved frame (compiled code calls this at a call site it resumes).</summary>
+    public int ResumeSuspended()
+    {
+        int last = SuspendedFrames.Count - 1;
+        var frame = SuspendedFrames[last];
+        SuspendedFrames.RemoveAt(last);
+        return frame.Resume(this);
+    }
+
+    /// <summary>
+    /// Yields the values at <c>Stack[argBase .. argBase+count)</c> from a host function: return the result
+    /// of this from its body. When the coroutine is resumed, the host function's results are the resume values.
+    /// </summary>
+    public int YieldValues(int argBase, int count)
+    {
+        if (!IsYieldable) throw RuntimeError("attempt to yield across C-call boundary");
+        SuspendedFrames.Add(new YieldPoint(argBase));
+        YieldBase = argBase;
+        YieldCount = count;
+        return CallStatus.Yield;
+    }
+
+    /// <summary>Yields the host function's arguments (coroutine.yield).</summary>
+    public int Yield(in LuaCall call) => YieldValues(call.Base, call.Count);
+
+    /// <summary>
+    /// Suspends the running coroutine from a host function, yielding nothing (the building block for
+    /// asynchronous .NET operations): <c>return call.Thread.Suspend(call);</c>. A later
+    /// <see cref="Resume"/> makes its arguments the host function's results.
+    /// </summary>
+    public int Suspend(in LuaCall call) => YieldValues(call.Base, 0);
+
+    /// <summary>
+    /// Suspends from a host function and continues in <paramref name="continuation"/> when resumed (the
+    /// resume values are then at the continuation's disposal through <see cref="ResumeValueCount"/>).
+    /// </summary>
+    public int Suspend(in LuaCall call, Func<LuaThread, int> continuation)
+    {
+        if (!IsYieldable) throw RuntimeError("attempt to yield across C-call boundary");
+        SuspendedFrames.Add(new ContinuationFrame(continuation));
+        SuspendedFrames.Add(new YieldPoint(call.Base));
+        YieldBase = call.Base;
+        YieldCount = 0;
+        return CallStatus.Yield;
+    }
+
+    /// <summary>
+    /// Resumes this coroutine from .NET with <paramref name="args"/>. Returns the values it yielded or
+    /// returned (see <see cref="Status"/>: Suspended after a yield, Dead after a return); throws the
+    /// coroutine's error as a <see cref="LuaException"/>.
+    /// </summary>
+    public LuaValue[] Resume(params LuaValue[] args)
+    {
+        if (!ResumeCore(null, args, out int rb, out int rc, out LuaValue error))
+            throw new LuaException(error);
+        return Stack.AsSpan(rb, rc).ToArray();
+    }
+
+    /// <summary>
+    /// The core of coroutine.resume: runs or continues the coroutine on the caller's .NET stack until it
+    /// yields, returns or fails. On success the results are at <c>Stack[resultBase ..]</c> of this thread.
+    /// </summary>
+    internal bool ResumeCore(LuaThread? from, ReadOnlySpan<LuaValue> args, out int resultBase, out int resultCount, out LuaValue error)
+    {
+        resultBase = 0;
+        resultCount = 0;
+        error = default;
+        if (Status != CoroutineStatus.Suspended)
+        {
+            error = LuaString.FromUtf8(Status == CoroutineStatus.Dead ? "cannot resume dead coroutine" : "cannot resume running coroutine");
+            return false;
+        }
+        Status = CoroutineStatus.Running;
+        if (from is not null) from.Status = CoroutineStatus.Normal;
+        try
+        {
+            int n;
+            if (!_started)
+            {
+                _started = true;
+                EnsureStack(args.Length + 1);
+                args.CopyTo(Stack);
+                Top = args.Length;
+                n = Body!.Invoke(this, 0, args.Length);
+            }
+            else
+            {
+                int at = YieldBase;
+                EnsureStack(at + args.Length + 1);
+                args.CopyTo(Stack.AsSpan(at));
+                ResumeValueCount = args.Length;
+                n = ResumeSuspended();
+            }
+            if (n < 0) n = FinishTailCalls(0, n);
+            if (n == CallStatus.Yield)
+            {
+                Status = CoroutineStatus.Suspended;
+                resultBase = YieldBase;
+                resultCount = YieldCount;
+                return true;
+            }
+            Status = CoroutineStatus.Dead;
+            resultCount = n;
+            return true;
+        }
+        catch (LuaException e)
+        {
+            Status = CoroutineStatus.Dead;
+            error = e.Value;
+            return false;
+        }
+        catch (Exception e) when (HostExceptions.IsConvertible(e))
+        {
+            Status = CoroutineStatus.Dead;
+            error = HostExceptions.ToLuaError(this, e).Value;
+            return false;
+        }
+        finally
+        {
+            RestoringFrame = null;
+            // A coroutine that died of an error keeps its frame records for debug.traceback(co).
+            if (Status == CoroutineStatus.Dead) SuspendedFrames.Clear();
+            if (from is not null) from.Status = CoroutineStatus.Running;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+namespace Tidegate.Lua.Tests.Emit;
+
+/// <summary>Runtime errors: positions, LuaJIT's wording with variable names, error levels, tracebacks.</summary>
+public class ErrorTests
+{
+    [Theory]
+    [InlineData("local x; print(pcall(function() return x + 1 end))")]
+    [InlineData("print(pcall(function() local x return x + 1 end))")]
+    [InlineData("print(pcall(function() return 'abc' + 1 end))")]
+    [InlineData("print(pcall(function() return {} .. 'x' end))")]
+    [InlineData("print(pcall(function() local a = 'x' return a .. {} end))")]
+    [InlineData("print(pcall(function() local t = {} return t.a.b end))")]
+    [InlineData("print(pcall(function() return cfg.x end))")]
+    [InlineData("print(pcall(function() undefinedf() end))")]
+    [InlineData("print(pcall(function() local t = {} t:nomethod() end))")]
+    [InlineData("print(pcall(function() local t = {} t.x.y = 1 end))")]
+    [InlineData("print(pcall(function() return ('x')() end))")]
+    [InlineData("print(pcall(function() return 1 < 'x' end))")]
+    [InlineData("print(pcall(function() return {} < {} end))")]
+    [InlineData("print(pcall(function() return 1 > nil end))")]
+    [InlineData("print(pcall(function() return #nil end))")]
+    [InlineData("print(pcall(function() local a = {} return -a end))")]
+    [InlineData("local up print(pcall(function() return up.x end))")]
+    [InlineData("print(pcall(function() local t = {} t[nil] = 1 end))")]
+    [InlineData("print(pcall(function() return {[nil] = 1} end))")]
+    [InlineData("print(pcall(function() local t = {} t[0/0] = 1 end))")]
+    [InlineData("print(pcall(function() error('msg') end))")]
+    [InlineData("print(pcall(function() error('msg', 0) end))")]
+    [InlineData("print(pcall(function() error('msg', 2) end))")]
+    [InlineData("local function f() error('deep', 2) end local function g() f() end print(pcall(g))")]
+    [InlineData("print(pcall(function() error({}) end) == false, select('#', pcall(error)))")]
+    [InlineData("print(pcall(function() error(42) end)) print(pcall(error, 1.5))")]
+    [InlineData("print(pcall(error)) print(pcall(pcall)) print(pcall(xpcall, print))")]
+    [InlineData("print(xpcall(function(...) return ... end, print, 1, 2, 3))")]
+    [InlineData("print(xpcall(function() error('e') end, function(m) return 'handled: ' .. m end))")]
+    [InlineData("print(xpcall(function() error('e') end, function(m) error('again') end))")]
+    [InlineData("print(pcall(setmetatable({}, {__index = function(t, k) error('idx:' .. k) end}).__index))")]
+    [InlineData("local t = setmetatable({}, {__index = function(t, k) error('idx:' .. k) end}) print(pcall(function() return t.foo end))")]
+    [InlineData("print(pcall(string.rep)) local t = {x = string.rep} print(pcall(function() t.x() end)) print(pcall(function() local r = string.rep r() end))")]
+    [InlineData("print(pcall(function() string.rep() end))")]
+    [InlineData("local x = nil\nlocal y = 2\n\nreturn x.field")]
+    [InlineData("error('top level')")]
+    [InlineData("error({})")]
+    public void MatchesLuaJit(string source) => ReferenceRun.AssertSameAsLuaJit(source);
+
+    [Fact]
+    public void TracebackNamesFramesAsLuaJitDoes() => ReferenceRun.AssertSameAsLuaJit(
+        "local function f()\n  local tb = debug.traceback('msg')\n  print((tb:gsub('\\n%s*%[C%]: at 0x%x+', '')))\nend\nlocal t = {}\nfunction t.g() f() end\nlocal function h() t.g() return 1 end\nh()\npcall(f)\n");
+
+    [Fact]
+    public void UnboundedRecursionIsACatchableStackOverflow() => ReferenceRun.AssertSameAsLuaJit(
+        "local function g() return 1 + g() end\nprint(pcall(g))\nprint(pcall(g))\nprint('survived')");
+
+    [Fact]
+    public void DeepNonTailRecursionRuns()
+    {
+        // LuaJIT itself overflows near 20000 frames here; the engine must run it (issue 2).
+        string output = ReferenceRun.Engine("local function f(n) return n == 0 and 0 or 1 + f(n - 1) end print(f(100000))");
+        Assert.Equal("100000\n", output);
+    }
+
+    [Fact]
+    public void BudgetStopsAnEndlessLoop()
+    {
+        var output = new MemoryStream();
+        var state = ReferenceRun.NewState(output);
+        state.SetBudget(100_000);
+        var e = Assert.Throws<LuaException>(() => state.DoString("local i = 0 while true do i = i + 1 end", "@loop.lua"));
+        Assert.Equal("loop.lua:1: run time limit exceeded", e.Message);
+        state.SetBudget(-1);
+        Assert.Equal(3.0, state.DoString("return 1 + 2")[0].Number);
+    }
+
+    [Fact]
+    public void MaxCallDepthIsConfigurable()
+    {
+        var state = ReferenceRun.NewState(new MemoryStream());
+        state.MaxCallDepth = 50;
+        var r = state.DoString("local function f(n) if n == 0 then return 0 end return 1 + f(n - 1) end return pcall(f, 100)", "=depth");
+        Assert.False(r[0].AsBoolean);
+        Assert.Equal("depth:1: stack overflow", r[1].ToString());
+    }
+
+    [Fact]
+    public void DotNetExceptionsFromHostFunctionsBecomeLuaErrors()
+    {
+        var state = ReferenceRun.NewState(new MemoryStream());
+        state.Globals["boom"] = new HostFunction("boom", _ => throw new InvalidCastException("bad cast"));
+        var r = state.DoString("return pcall(boom)", "=host");
+        Assert.False(r[0].AsBoolean);
+        Assert.Contains("bad cast", r[1].ToString());
+        var e = Assert.Throws<LuaException>(() => state.DoString("boom()", "=host"));
+        Assert.Contains("bad cast", e.Message);
+    }
+}

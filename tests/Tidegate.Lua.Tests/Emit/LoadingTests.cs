@@ -1,0 +1,78 @@
+using System.Text;
+
+namespace Tidegate.Lua.Tests.Emit;
+
+/// <summary>The embedding API: Load, DoString, Call, chunk names, string.dump round trips.</summary>
+public class LoadingTests
+{
+    [Fact]
+    public void DoStringReturnsResults()
+    {
+        var state = ReferenceRun.NewState(new MemoryStream());
+        var r = state.DoString("return 1, 'two', nil");
+        Assert.Equal(3, r.Length);
+        Assert.Equal(1.0, r[0].Number);
+        Assert.Equal("two", r[1].ToString());
+        Assert.True(r[2].IsNil);
+    }
+
+    [Fact]
+    public void LoadUsesTheGivenEnvironmentAndCallPassesArguments()
+    {
+        var state = ReferenceRun.NewState(new MemoryStream());
+        var env = new LuaTable();
+        env["k"] = 5.0;
+        var f = state.Load("local a = ... return a + k"u8, "=env", env);
+        Assert.Equal(8.0, state.Call(f, 3.0)[0].Number);
+    }
+
+    [Fact]
+    public void SyntaxErrorsCarryTheParsersMessage()
+    {
+        var state = ReferenceRun.NewState(new MemoryStream());
+        var e = Assert.Throws<Tidegate.Lua.Syntax.LuaSyntaxException>(() => state.Load("x = = 1"u8, "@bad.lua"));
+        Assert.StartsWith("bad.lua:1:", e.Message);
+    }
+
+    [Theory]
+    [InlineData("goto x")]
+    [InlineData("do ::x:: end goto x")]
+    [InlineData("::x:: ::x::")]
+    [InlineData("goto x; local a; ::x:: print(a)")]
+    [InlineData("repeat local z; goto c; local q; ::c:: until q")]
+    [InlineData("goto done; local x = 1; ::done::")]
+    public void GotoRulesMatchLuaJit(string chunk) =>
+        ReferenceRun.AssertSameAsLuaJit($"local f, e = loadstring({Quote(chunk)}) print(type(f), e)");
+
+    private static string Quote(string s) => "\"" + s.Replace("\"", "\\\"") + "\"";
+
+    [Fact]
+    public void DumpedFunctionsLoadAgain()
+    {
+        var state = ReferenceRun.NewState(new MemoryStream());
+        var main = (LuaClosure)state.Load("return 40 + 2"u8, "=dumped");
+        var again = state.Load(main.Dump(), "=ignored");
+        Assert.Equal(42.0, state.Call(again)[0].Number);
+    }
+
+    [Fact]
+    public void CompiledChunksAreCollectible()
+    {
+        var weak = LoadAndForget();
+        for (int i = 0; i < 10 && weak.IsAlive; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+        }
+        Assert.False(weak.IsAlive);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static WeakReference LoadAndForget()
+    {
+        var state = new LuaState();
+        var f = state.Load(Encoding.UTF8.GetBytes("return 1"), "=gone");
+        state.Call(f);
+        return new WeakReference(f.GetType().Assembly);
+    }
+}

@@ -1,0 +1,8 @@
+print(type(collectgarbage("count")), collectgarbage("count") > 0)
+print(collectgarbage())
+print(collectgarbage("collect"))
+print(type(collectgarbage("step")))
+print(collectgarbage("stop"), collectgarbage("restart"))
+print(type(collectgarbage("setpause", 200)), type(collectgarbage("setstepmul", 200)))
+print(pcall(collectgarbage, "bogus"))
+print(type(collectgarbage("isrunning")))

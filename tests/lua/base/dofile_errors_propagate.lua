@@ -1,0 +1,6 @@
+local name = os.tmpname()
+local f = assert(io.open(name, "w"))
+f:write("error('from dofile', 0)\n")
+f:close()
+print(pcall(dofile, name))
+os.remove(name)

@@ -1,0 +1,7 @@
+local f = loadstring("return 1 + 1")
+print(f())
+print(loadstring("syntax error here"))
+local g = loadstring("local a, b = ... return b, a")
+print(g(1, 2))
+print(pcall(loadstring))
+print(select("#", loadstring("x=")))

@@ -1,0 +1,7 @@
+local a = newproxy()
+local b = newproxy(true)
+print(type(a), getmetatable(a), type(getmetatable(b)))
+local c = newproxy(b)
+print(getmetatable(c) == getmetatable(b))
+print(pcall(newproxy, 1))
+print(pcall(newproxy, {}))

@@ -1,0 +1,7 @@
+print()
+print(nil)
+print(1, nil, false, true, "s")
+print(1.0, -0.5, 1e100)
+print("a\0b")
+local t = setmetatable({}, {__tostring = function() return "via tostring" end})
+print(t)

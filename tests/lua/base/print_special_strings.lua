@@ -1,0 +1,5 @@
+print("carriage\rreturn")
+print("tab\tand\vvtab\fform")
+print("embedded\0nul")
+print("")
+print(" ")

@@ -1,0 +1,7 @@
+print(select("#"))
+print(select(1))
+print(select(2, 1))
+print(select(1.5, "a", "b"))
+print(select(-1, nil))
+print(pcall(select, -2, nil))
+print(pcall(select, "#x"))

@@ -1,0 +1,8 @@
+print(tonumber("ff", 16), tonumber("FF", 16), tonumber("777", 8), tonumber("1010", 2))
+print(tonumber("z", 36), tonumber("Z", 36), tonumber("10", 36), tonumber("zz", 36))
+print(tonumber("8", 8), tonumber("2", 2), tonumber("g", 16))
+print(tonumber("-ff", 16), tonumber(" 11 ", 2), tonumber("0x10", 16))
+print(tonumber("1.5", 10), tonumber("10", 10), tonumber(10, 16))
+print(pcall(tonumber, "10", 1))
+print(pcall(tonumber, "10", 37))
+print(tonumber("ffffffff", 16), tonumber("7fffffffffff", 16))

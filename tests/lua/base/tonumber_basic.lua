@@ -1,0 +1,6 @@
+print(tonumber("10"), tonumber("  10  "), tonumber("10.5"), tonumber("-7"), tonumber("+7"))
+print(tonumber("1e3"), tonumber(".5"), tonumber("5."), tonumber("0x10"), tonumber("-0x10"))
+print(tonumber(""), tonumber(" "), tonumber("abc"), tonumber("1 2"), tonumber("1e"))
+print(tonumber(nil), tonumber(true), tonumber({}), tonumber(42))
+print(tonumber("inf"), tonumber("nan"), tonumber("1e500"), tonumber("0x"))
+print(tonumber("10\0"), tonumber("\t10\n"))

@@ -1,0 +1,5 @@
+print(tostring(nil), tostring(true), tostring(false), tostring(12), tostring(-0.0), tostring("x"))
+print(tostring(1e15), tostring(1e16), tostring(2^53), tostring(0.1), tostring(1/3))
+print((tostring({}):gsub("0x%x+", "ADDR")), (tostring(function() end):gsub("0x%x+", "ADDR")))
+print((tostring(print):match("^builtin") or tostring(print):match("^function")))
+print(pcall(tostring))

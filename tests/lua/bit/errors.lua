@@ -1,0 +1,6 @@
+print(pcall(bit.band))
+print(pcall(bit.band, "x"))
+print(pcall(bit.lshift, 1))
+print(pcall(bit.tohex))
+print(pcall(bit.bnot, {}))
+print(pcall(bit.tobit, nil))

@@ -1,0 +1,11 @@
+local t = {} for i = 0, 255 do t[#t + 1] = string.char(i) end
+local s = table.concat(t)
+local name = os.tmpname()
+local f = assert(io.open(name, "wb")) f:write(s, s) f:close()
+local g = assert(io.open(name, "rb")) local r = g:read("*a") g:close()
+print(#r, r == s .. s)
+local h = assert(io.open(name, "rb")) local part = h:read(300) local rest = h:read("*a") h:close()
+print(#part, #rest, part .. rest == s .. s)
+local a = assert(io.open(name, "ab")) a:write("tail") a:close()
+local r2 = assert(io.open(name, "rb")) print(r2:read("*a") == s .. s .. "tail") r2:close()
+os.remove(name)

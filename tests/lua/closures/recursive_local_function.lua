@@ -1,0 +1,6 @@
+local function outer()
+  local function even(n) if n == 0 then return true end return odd(n - 1) end
+  function odd(n) if n == 0 then return false end return even(n - 1) end
+  return even
+end
+print(outer()(10), outer()(7))

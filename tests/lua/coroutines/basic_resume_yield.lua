@@ -1,0 +1,12 @@
+local co = coroutine.create(function(a, b)
+  print("start", a, b)
+  local c = coroutine.yield(a + b)
+  print("got", c)
+  local d, e = coroutine.yield(c * 2)
+  print("got", d, e)
+  return "done", 99
+end)
+print(coroutine.resume(co, 1, 2))
+print(coroutine.resume(co, 10))
+print(coroutine.resume(co, "x", "y"))
+print(coroutine.resume(co))

@@ -1,0 +1,8 @@
+local co = coroutine.create(function()
+  local ok, e = pcall(error, "caught inside")
+  coroutine.yield(ok, e)
+  error("uncaught inside")
+end)
+print(coroutine.resume(co))
+print(coroutine.resume(co))
+print(coroutine.status(co))

@@ -1,0 +1,5 @@
+local co = coroutine.create(function(...) return select("#", ...), ... end)
+print(coroutine.resume(co, nil, nil, nil))
+local co2 = coroutine.create(print)
+print(coroutine.resume(co2, "c function body", 1))
+print(coroutine.status(co2))

@@ -1,0 +1,5 @@
+local co = coroutine.create(function() local function inner() coroutine.yield() end inner() end)
+coroutine.resume(co)
+local tb = debug.traceback(co)
+print((tb:gsub("\n.*", "")))
+print(tb:find("inner", 1, true) ~= nil)

@@ -1,0 +1,2 @@
+local co = coroutine.wrap(function() local x = {} return x.a.b end)
+co()

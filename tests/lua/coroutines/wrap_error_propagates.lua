@@ -1,0 +1,7 @@
+local w = coroutine.wrap(function() error("inside") end)
+print(pcall(w))
+local w2 = coroutine.wrap(function() error({tag = "t"}) end)
+local ok, e = pcall(w2)
+print(ok, type(e), e.tag)
+local w3 = coroutine.wrap(function() local n = nil return n + 1 end)
+print(pcall(w3))

@@ -1,0 +1,5 @@
+local inner = coroutine.wrap(function() error("inner failure") end)
+local outer = coroutine.wrap(function() inner() end)
+print(pcall(outer))
+local deep = coroutine.wrap(function() local t = nil return coroutine.wrap(function() return t.x end)() end)
+print(pcall(deep))

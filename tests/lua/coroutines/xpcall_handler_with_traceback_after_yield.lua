@@ -1,0 +1,5 @@
+local co = coroutine.create(function()
+  return xpcall(function() coroutine.yield("y") error("e") end, function(m) return "H:" .. m end)
+end)
+print(coroutine.resume(co))
+print(coroutine.resume(co))

@@ -1,0 +1,5 @@
+local ok, e = pcall(coroutine.yield)
+print(ok, e)
+local w = coroutine.wrap(function() return pcall(coroutine.yield, "inside") end)
+print(w())
+print(w("resumed"))

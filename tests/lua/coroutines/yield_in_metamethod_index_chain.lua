@@ -1,0 +1,6 @@
+local base = setmetatable({}, {__index = function(_, k) return coroutine.yield(k) end})
+local mid = setmetatable({}, {__index = base})
+local co = coroutine.wrap(function() return mid.x, mid.y end)
+print(co())
+print(co(1))
+print(co(2))

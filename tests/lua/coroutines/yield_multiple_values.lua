@@ -1,0 +1,7 @@
+local co = coroutine.create(function(...)
+  local n = select("#", coroutine.yield(...))
+  return n, coroutine.yield()
+end)
+print(coroutine.resume(co, 1, nil, 3, nil))
+print(coroutine.resume(co, nil, nil))
+print(coroutine.resume(co, "a", "b"))

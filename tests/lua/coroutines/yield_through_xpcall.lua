@@ -1,0 +1,8 @@
+local co = coroutine.create(function()
+  return xpcall(function(a)
+    local b = coroutine.yield(a)
+    error("boom " .. b)
+  end, function(m) return "handled: " .. m end, "arg")
+end)
+print(coroutine.resume(co))
+print(coroutine.resume(co, "x"))

@@ -1,0 +1,8 @@
+local t = setmetatable({}, {__metatable = "protected"})
+print(getmetatable(t), type(debug.getmetatable(t)))
+print(debug.setmetatable(t, nil) == t, getmetatable(t))
+local old = debug.getmetatable(1)
+debug.setmetatable(1, {__index = {double = function(n) return n * 2 end}})
+print((5):double())
+debug.setmetatable(1, old)
+print(pcall(function() return (5):double() end))

@@ -1,0 +1,3 @@
+local function deepest() error("traceback shown on stderr") end
+local function middle() deepest() end
+middle()

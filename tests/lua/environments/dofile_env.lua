@@ -1,0 +1,10 @@
+local name = os.tmpname()
+local f = assert(io.open(name, "w"))
+f:write("return seen\n")
+f:close()
+seen = "global seen"
+print(dofile(name))
+local chunk = assert(loadfile(name))
+setfenv(chunk, {seen = "custom"})
+print(chunk())
+os.remove(name)

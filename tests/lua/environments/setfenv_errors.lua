@@ -1,0 +1,5 @@
+print(pcall(setfenv, print, {}))
+print(pcall(setfenv, 1, 2))
+print(pcall(setfenv, {}, {}))
+print(pcall(setfenv, 50, {}))
+print(select("#", setfenv(function() end, {})))

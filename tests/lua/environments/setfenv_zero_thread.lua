@@ -1,0 +1,7 @@
+local saved = getfenv(0)
+local newglobals = setmetatable({marker = "thread env"}, {__index = _G})
+setfenv(0, newglobals)
+local f = loadstring("return marker")
+print(f())
+setfenv(0, saved)
+print(loadstring("return marker")())

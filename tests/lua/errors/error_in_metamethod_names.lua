@@ -1,0 +1,8 @@
+local t = setmetatable({}, {__index = function(t, k) return t.missing.deeper end})
+print(pcall(function() return t.x end))
+local c = setmetatable({}, {__call = 5})
+print(pcall(c))
+local n = setmetatable({}, {__newindex = "not a table"})
+print(pcall(function() n.x = 1 end))
+local i = setmetatable({}, {__index = 42})
+print(pcall(function() return i.x end))

@@ -1,0 +1,5 @@
+local E = setmetatable({msg = "domain error"}, {__tostring = function(e) return "E(" .. e.msg .. ")" end})
+local ok, e = pcall(error, E)
+print(ok, e == E, tostring(e))
+local ok2, e2 = pcall(error, E, 2)
+print(ok2, e2 == E)

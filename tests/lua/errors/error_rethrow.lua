@@ -1,0 +1,7 @@
+local ok, e = pcall(function()
+  local ok2, e2 = pcall(error, "inner")
+  error(e2, 0)
+end)
+print(ok, e)
+local ok3, e3 = pcall(function() error(select(2, pcall(error, "lvl1"))) end)
+print(ok3, e3)

@@ -1,0 +1,6 @@
+print(pcall(function() return 1, 2, 3 end))
+print(pcall(function() end))
+print(pcall(print == nil))
+print(pcall(pcall, pcall))
+print(pcall(pcall))
+print(pcall(pcall, error, "x"))

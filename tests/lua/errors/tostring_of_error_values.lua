@@ -1,0 +1,8 @@
+local ok, e = pcall(error, 3.25)
+print(type(e), e)
+ok, e = pcall(function() error(3.25) end)
+print(type(e), e)
+ok, e = pcall(function() error(true) end)
+print(type(e), e)
+ok, e = pcall(function() error(nil) end)
+print(type(e), e)

@@ -1,0 +1,2 @@
+local cfg = {timeout = "soon"}
+print(cfg.timeout * 2)

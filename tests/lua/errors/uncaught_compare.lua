@@ -1,0 +1,2 @@
+local limit
+if 1 < limit then print("no") end

@@ -1,0 +1,3 @@
+local cfg
+print("start")
+print(cfg.port)

@@ -1,0 +1,1 @@
+assert(loadstring("x = = 1", "=snippet"))

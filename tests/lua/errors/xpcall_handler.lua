@@ -1,0 +1,6 @@
+print(xpcall(function() error("oops") end, function(m) return "handled: " .. m end))
+print(xpcall(function() return "fine", 2 end, print))
+print(xpcall(function(a, b) return a + b end, print, 3, 4))
+print(xpcall(function() error({}) end, function(m) return type(m) end))
+print(pcall(xpcall))
+print(pcall(xpcall, print))

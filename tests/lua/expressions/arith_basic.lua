@@ -1,0 +1,5 @@
+print(7 + 3, 7 - 3, 7 * 3, 7 / 2, 7 % 3, 7 ^ 2)
+print(-7 / 2, 7 / -2, 1 / 0, -1 / 0, 0 / 0 ~= 0 / 0)
+print(5.5 % 2, -5.5 % 2, 5.5 % -2, 3 % math.huge, -3 % math.huge)
+print(2 ^ 0.5, 2 ^ -1, 0 ^ 0, (-8) ^ (1/3) ~= (-8) ^ (1/3))
+print(math.huge - math.huge ~= math.huge - math.huge)

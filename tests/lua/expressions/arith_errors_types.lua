@@ -1,0 +1,7 @@
+print(pcall(function() return {} + 1 end))
+print(pcall(function() return 1 + nil end))
+print(pcall(function() return true * 2 end))
+print(pcall(function() return -{} end))
+print(pcall(function() return "a" .. nil end))
+print(pcall(function() return print .. "x" end))
+print(pcall(function() return 2 ^ "x" end))

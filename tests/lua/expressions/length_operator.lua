@@ -1,0 +1,7 @@
+print(#"", #"abc", #"\0\0")
+print(#{}, #{1, 2, 3}, #{1, 2, nil, 4} >= 2, #{n = 1})
+local t = {} for i = 1, 10 do t[i] = i end print(#t)
+t[11] = nil print(#t)
+t[10] = nil print(#t)
+print(pcall(function() return #nil end))
+print(pcall(function() return #5 end))

@@ -1,0 +1,6 @@
+print(1 < 2 == true, not 1 == 2, not (1 == 2))
+print(1 or 2 and 3, nil and 1 or 2, false or nil, nil or false)
+print(1 and 2 or 3, nil and 2 or 3, 1 and nil or 3)
+print(not nil, not 0, not "", not not nil)
+print(1 == 1 and 2 == 2, "a" < "b" or error("unreached"))
+print(#"abc" + 1, -#"ab", #"a" .. "b")

@@ -1,0 +1,6 @@
+local f = io.tmpfile()
+print(io.type(f), (tostring(f):gsub("0x%x+", "ADDR")))
+f:write("abc") f:seek("set") print(f:read("*a"))
+f:close()
+print(io.type(f), tostring(f))
+print((tostring(io.stdout):gsub("0x%x+", "ADDR")))

@@ -1,0 +1,13 @@
+-- Assorted io edge cases: closing defaults, bad formats, reading a directory, empty stdin.
+print(pcall(io.close))
+print(io.type(io.output()), io.type(io.input()))
+local f = io.tmpfile()
+print(f:write("a", 1, 2.5) == f, f:seek("set", 1), f:read(1), f:read("*n"))
+print(pcall(f.write, f, {}))
+print(f:close(), pcall(f.close, f))
+print(pcall(function() return type(io.lines(nil)) end))
+print(io.open("/", "r") ~= nil)
+local d = io.open("/")
+print(d:read(1))
+print(pcall(io.read, "*x"))
+print(io.read(), io.read("*a"), io.read("*n"), io.read(5))

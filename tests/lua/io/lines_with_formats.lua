@@ -1,0 +1,7 @@
+local name = os.tmpname()
+local f = assert(io.open(name, "w")) f:write("1 2\n3 4\n") f:close()
+for a, b in io.lines(name, "*n", "*n") do io.write(a + b, " ") end print()
+f = assert(io.open(name))
+for c in f:lines(1) do io.write("<", c, ">") end print()
+f:close()
+os.remove(name)

@@ -1,0 +1,5 @@
+print(io.open("/nonexistent/dir/f.txt"))
+print(io.open("/nonexistent/dir/f.txt", "w"))
+print(pcall(io.open, "data/lines.txt", "bogus"))
+print(pcall(io.open))
+local f = io.open("data/lines.txt", "rb") print(io.type(f)) f:close()

@@ -1,0 +1,6 @@
+local p = io.popen("echo hello from popen")
+print(p:read("*l"))
+print(p:close())
+local w = io.popen("cat > /dev/null", "w")
+print(w:write("data") == w)
+print(w:close())

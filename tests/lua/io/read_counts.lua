@@ -1,0 +1,6 @@
+local f = assert(io.open("data/lines.txt"))
+print(f:read(5), f:read(1), f:read(0))
+print(f:read(100):len())
+print(f:read(0), f:read(1))
+f:close()
+print(pcall(f.read, f))

@@ -1,0 +1,6 @@
+local f = assert(io.open("data/lines.txt"))
+print(f:read("l"))
+print(f:read("n"))
+print(pcall(f.read, f, "*x"))
+print(pcall(f.read, f, {}))
+f:close()

@@ -1,0 +1,7 @@
+local name = os.tmpname()
+local f = assert(io.open(name, "w")) f:write("  0x1F  -.5  1e-2 +7 nan 12abc") f:close()
+f = assert(io.open(name))
+print(f:read("*n"), f:read("*n"), f:read("*n"), f:read("*n"))
+print(f:read("*n"), f:read("*a"))
+f:close()
+os.remove(name)

@@ -1,0 +1,5 @@
+local f = assert(io.open("data/numbers.txt"))
+print(f:read("*n", "*n", "*n", "*n", "*n"))
+print(f:read("*n"))
+print(f:read("*l"), f:read("*l"))
+f:close()

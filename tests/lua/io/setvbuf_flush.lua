@@ -1,0 +1,5 @@
+print(io.stdout:setvbuf("no"))
+io.write("unbuffered ")
+print(io.stdout:setvbuf("full", 1024))
+print(io.stdout:flush() == io.stdout, io.flush())
+print(pcall(io.stdout.setvbuf, io.stdout, "bogus"))

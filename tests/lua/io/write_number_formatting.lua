@@ -1,0 +1,7 @@
+io.write(1, " ", 1.5, " ", -0.0, " ", 1e100, " ", 2^53, " ", 0.1, " ", 1/3, " ", 1e15, " ", 1e16, "\n")
+io.write(math.huge, " ", -math.huge, " ", 123456789012, "\n")
+local f = io.tmpfile()
+f:write(1/3, " ", 2^63, " ", 42)
+f:seek("set")
+print(f:read("*a"))
+f:close()

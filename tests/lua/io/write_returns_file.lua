@@ -1,0 +1,6 @@
+print(io.write("a", 1, 2.5, "\n") == io.stdout)
+io.write() io.write("")
+print(pcall(io.write, {}))
+print(pcall(io.write, nil))
+print(io.stdout:write("x", "y", "\n") == io.stdout)
+print(io.type(io.stdout), io.type(42), io.type(io.stdin))

@@ -1,0 +1,7 @@
+local s = [==[
+a [[ b ]] c [=[ d ]=] e
+]==]
+print(s)
+print(#[[a]b]])
+print([[a]
+b]])

@@ -1,0 +1,7 @@
+print(math.abs(-3), math.abs(3.5), math.abs(-0.0))
+print(math.floor(3.7), math.floor(-3.7), math.ceil(3.2), math.ceil(-3.2), math.floor(5), math.ceil(-0.5))
+print(math.sqrt(16), math.sqrt(2), math.sqrt(-1) ~= math.sqrt(-1))
+print(math.max(1, 5, 3), math.min(1, 5, 3), math.max(-1), math.min(2.5, 2.4))
+print(math.fmod(7, 3), math.fmod(-7, 3), math.fmod(7, -3), math.fmod(5.5, 2))
+print(math.modf(3.7), math.modf(-3.7), math.modf(5))
+print(math.pi, math.huge, -math.huge)

@@ -1,0 +1,6 @@
+print(math.floor("3.5"), math.max("10", 2), math.abs("-2"))
+print(pcall(math.floor, "x"))
+print(pcall(math.max))
+print(pcall(math.min, 1, nil))
+print(pcall(math.sqrt))
+print(math.floor(2^60) == 2^60, math.floor(-0.0))

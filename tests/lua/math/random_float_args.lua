@@ -1,0 +1,5 @@
+math.randomseed(99)
+print(math.random(10.7), math.random(2.2, 5.9))
+print(pcall(math.random, "x"))
+print(pcall(math.random, 1, "y"))
+print(math.random(2^31 - 1) > 0, math.random(-10, -5) <= -5)

@@ -1,0 +1,6 @@
+local callable = setmetatable({name = "obj"}, {__call = function(self, a, b) return self.name, a, b end})
+print(callable(1, 2))
+print(callable())
+print(pcall(callable, "p"))
+local nested = setmetatable({}, {__call = callable})
+print(pcall(nested, 1))

@@ -1,0 +1,6 @@
+local t = setmetatable({}, {__tostring = function(self) return "custom!" end})
+print(t, tostring(t))
+local bad = setmetatable({}, {__tostring = function() return 42 end})
+print(pcall(tostring, bad))
+local named = setmetatable({}, {__name = "MyType"})
+print((tostring(named):gsub("0x%x+", "ADDR")))

@@ -1,0 +1,5 @@
+local t = setmetatable({}, {__tostring = function() return "T" end})
+print(t)
+print(pcall(function() return "x" .. t end))
+print(string.format("%s", t))
+print(table.concat({"a"}, t and ","))

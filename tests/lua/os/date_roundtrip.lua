@@ -1,0 +1,5 @@
+local t = os.time({year = 2021, month = 7, day = 4, hour = 9, min = 8, sec = 7})
+print(os.date("%Y-%m-%d %H:%M:%S", t))
+local d = os.date("*t", t)
+print(os.time(d) == t)
+print(os.date("!%Y", 2^31), os.date("!%Y", -86400))

@@ -1,0 +1,4 @@
+print(type(os.execute()))
+print(os.execute("exit 0"))
+print(os.execute("exit 3"))
+print(os.execute("true"))

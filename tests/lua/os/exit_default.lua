@@ -1,0 +1,3 @@
+print("plain exit")
+os.exit()
+print("not reached")

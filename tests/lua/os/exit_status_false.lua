@@ -1,0 +1,2 @@
+print("exit with false")
+os.exit(false)

@@ -1,0 +1,2 @@
+print("exit with true")
+os.exit(true)

@@ -1,0 +1,3 @@
+package.path = "/nonexistent/?.lua"
+package.cpath = "/nonexistent/?.so"
+print(pcall(require, "cjson_not_here"))

@@ -1,0 +1,10 @@
+local dir = os.tmpname()
+os.remove(dir)
+assert(os.execute("mkdir -p " .. dir .. "/pkg/sub") == 0)
+local f = assert(io.open(dir .. "/pkg/sub/leaf.lua", "w"))
+f:write("return {path = 'pkg.sub.leaf', arg = ...}\n")
+f:close()
+package.path = dir .. "/?.lua"
+local m = require("pkg.sub.leaf")
+print(m.path, m.arg)
+os.remove(dir .. "/pkg/sub/leaf.lua") os.remove(dir .. "/pkg/sub") os.remove(dir .. "/pkg") os.remove(dir)

@@ -1,0 +1,6 @@
+local src = ("do "):rep(150) .. "x = 1" .. (" end"):rep(150)
+local f, err = loadstring(src, "=blocks")
+print(f and "compiled" or err)
+local t = "return " .. ("{"):rep(1000) .. ("}"):rep(1000)
+local g, err2 = loadstring(t, "=tables")
+print(g and "compiled" or err2)

@@ -1,0 +1,5 @@
+print(pcall(function() for x in nil do end end))
+print(pcall(function() for x in 5 do end end))
+print(pcall(function() local t = {} for k in t do end end))
+print(pcall(function() for k in pairs(nil) do end end))
+print(pcall(function() for k in ipairs() do end end))

@@ -1,0 +1,6 @@
+print(loadstring("goto x"))
+print(loadstring("do ::a:: end goto a"))
+print(loadstring("::a:: ::a::"))
+print(loadstring("goto f local x ::f:: print(x)"))
+print(loadstring("do goto f local x ::f:: end") ~= nil)
+print(loadstring("local x ::f:: goto f") ~= nil)

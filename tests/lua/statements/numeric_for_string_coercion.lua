@@ -1,0 +1,5 @@
+for i = "1", "3" do io.write(i, ":", type(i), " ") end print()
+for i = 1, 5, "2" do io.write(i, " ") end print()
+print(pcall(function() for i = "x", 2 do end end))
+print(pcall(function() for i = 1, {} do end end))
+print(pcall(function() for i = 1, 2, nil do end end))

@@ -1,0 +1,10 @@
+local function count(...) return select("#", ...) end
+print(count(), count(nil), count(nil, nil), count(1, nil, 3, nil))
+print(select(2, "a", "b", "c"))
+print(select(-1, "a", "b", "c"))
+print(select(-3, "a", "b", "c"))
+print(pcall(select, -4, "a", "b", "c"))
+print(pcall(select, 0, "a"))
+print(select(5, "a", "b"))
+print(select("2", "a", "b"))
+print(pcall(select, "x"))

@@ -1,0 +1,7 @@
+print(string.byte("ABC"), string.byte("ABC", 2), string.byte("ABC", -1), string.byte("ABC", 1, 3))
+print(string.byte("ABC", 0), string.byte("ABC", 4), string.byte(""), select("#", string.byte("abc", 3, 1)))
+print(string.byte("ABC", -10, 10))
+print(string.char(), string.char(72, 105), #string.char(0, 0))
+print(pcall(string.char, -1))
+print(pcall(string.char, 1.5))
+print(string.char("65"))

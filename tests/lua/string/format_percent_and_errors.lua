@@ -1,0 +1,11 @@
+local f = string.format
+print(f("100%%"), f("%%d"), pcall(f, "%5%"))
+print(pcall(f, "%z", 1))
+print(pcall(f, "%", 1))
+print(pcall(f, "%d"))
+print(pcall(f, "%123d", 1))
+print(pcall(f, "%1234567890d", 1))
+print(pcall(f, "%.123d", 1))
+print(pcall(f))
+print(f("no specifiers", 1, 2))
+print(pcall(f, "%-+ #0d", 5))

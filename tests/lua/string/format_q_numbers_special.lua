@@ -1,0 +1,5 @@
+print(string.format("%q", 0.1), string.format("%q", -0.0), string.format("%q", 1e100))
+print(string.format("%q", math.huge), string.format("%q", -math.huge))
+print(string.format("%q", "\226\130\172"))
+print(string.format("%q", "\\n"))
+print(string.format("%q", "\0009"))

@@ -1,0 +1,5 @@
+print(string.format("%s|%s|%s", 1e15, 1e16, -0.0))
+print(string.format("%s|%10s|%-10s|", 12, 3.5, 2^63))
+print(pcall(string.format, "%s %s", 1))
+print(string.format("%s", "%d"))
+print(string.format("%%s %s", "x"))

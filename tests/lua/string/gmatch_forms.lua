@@ -1,0 +1,7 @@
+for k, v in ("a=1, b=2, c=3"):gmatch("(%w+)=(%w+)") do io.write(k, v, ";") end print()
+for w in ("one two  three"):gmatch("%a+") do io.write("[", w, "]") end print()
+for p in ("abc"):gmatch("()") do io.write(p, " ") end print()
+for m in (""):gmatch(".*") do io.write("<", m, ">") end print()
+for m in ("ab"):gmatch("x*") do io.write("<", m, ">") end print()
+local it = ("x y"):gmatch("%a")
+print(it(), it(), it())

@@ -1,0 +1,8 @@
+print(("abc"):gsub("^", ">"))
+print(("abc"):gsub("$", "<"))
+print(("abc"):gsub("^.", "X"))
+print(("a,b,,c"):gsub(",", ";"))
+print(("hello world"):gsub("%w*", "W"))
+print((""):gsub("", "E"))
+print((""):gsub("x*", "E"))
+print(("abc"):gsub(".-", "|"))

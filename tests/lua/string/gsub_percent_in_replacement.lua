@@ -1,0 +1,7 @@
+print(("x"):gsub("x", "100%%"))
+print(("x"):gsub("x", "%0%0"))
+print(("abc"):gsub("(b)", "[%1]"))
+print(("abc"):gsub("b", "%0%%"))
+print(pcall(string.gsub, "abc", "b", "%9"))
+print(pcall(string.gsub, "abc", "(b)", "%2"))
+print(("abc"):gsub("b", "%a"))

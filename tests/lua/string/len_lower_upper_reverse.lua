@@ -1,0 +1,5 @@
+print(string.len(""), string.len("abc"), ("a\0b"):len())
+print(("MiXeD 123 äÖ"):lower(), ("MiXeD 123"):upper())
+print(("abc"):reverse(), (""):reverse(), ("a\0b"):reverse() == "b\0a")
+print(string.upper(12), string.len(123))
+print(pcall(string.lower))

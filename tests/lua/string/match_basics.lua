@@ -1,0 +1,6 @@
+print(("key=value"):match("(%w+)=(%w+)"))
+print(("  trim  "):match("^%s*(.-)%s*$") .. "|")
+print(("abc"):match(".+"), ("abc"):match("x"), ("2024-01-15"):match("(%d+)-(%d+)-(%d+)"))
+print(("hello"):match("()ll()"))
+print(("hello"):match("l", 4), ("hello"):match("^h", 2), ("hello"):match("o$"))
+print(("[tag]"):match("%[(.*)%]"), ("a.b.c"):match("^(.-)%."), ("a.b.c"):match("^(.*)%."))

@@ -1,0 +1,5 @@
+print(("hello"):find("^h"), ("hello"):find("^e"), ("hello"):find("o$"), ("hello"):find("l$"))
+print(("a^b"):find("a^b"), ("a$b"):find("a$b"), ("$"):find("$$"))
+print(("aaa"):gsub("^a", "b"))
+print(("hello hello"):gmatch("^hello")() )
+local n = 0 for _ in ("aaa"):gmatch("^a") do n = n + 1 end print(n)

@@ -1,0 +1,6 @@
+print(('say "hi" or \'bye\''):match("([\"'])(.-)%1"))
+print(("abcabc"):match("(abc)%1"), ("abab"):find("(a)(b)%1%2"))
+print(("xyyx"):match("(.)(.)%2%1"))
+print(pcall(string.match, "aa", "(a)%2"))
+print(pcall(string.match, "aa", "%1"))
+print(("aa"):match("()%1") )

@@ -1,0 +1,6 @@
+print(("f(a(b)c)d"):match("%b()"))
+print(("x[[y]]z"):match("%b[]"), ("no close ("):match("%b()"))
+print(("if x then y end"):gsub("%bie", "<>"))
+print(("((a)"):match("%b()"), ("{a}{b}"):gsub("%b{}", "B"))
+print(pcall(string.match, "x", "%b"))
+print(pcall(string.match, "x", "%bx"))

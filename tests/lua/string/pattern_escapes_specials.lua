@@ -1,0 +1,8 @@
+print(("a.b*c+d?e"):gsub("%p", "_"))
+print(("100%"):gsub("%%", " percent"))
+print(("a(b)c"):gsub("[%(%)]", ""))
+print(pcall(string.gsub, "x", "%", ""))
+print(("x\0y"):gsub("%z", "0"))
+print(("x\0y"):find("\0", 1, true), pcall(string.match, "x\0y", "[\0]"))
+print(("a.b"):gsub("%.", "%%"))
+print(pcall(string.gsub, "abc", "b", "%"))

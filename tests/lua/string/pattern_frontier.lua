@@ -1,0 +1,7 @@
+print(("THE (quick) fox"):gsub("%f[%a]%a+", "W"))
+print(("hello world"):find("%f[%w]%w+", 2))
+print(("foo bar"):gsub("%f[%l]", "|"))
+print(("aBC dEF"):gsub("%f[%u]%u+", "X"))
+print(("x1y2"):gsub("%f[%d]", "#"))
+print(("end"):find("%f[%z]"), ("a\0b"):find("%f[%z]"))
+print(pcall(string.find, "x", "%f"))

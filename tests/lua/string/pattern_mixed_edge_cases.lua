@@ -1,0 +1,13 @@
+-- Mixed pattern edge cases: %b with odd delimiters, empty matches, table/false replacements.
+print(("aaa"):match("%bab"), ("(a)(b)"):gsub("%b()", "X"), ("''x''"):match("%b''"))
+print(("hello"):gsub("()l", "%1"))
+print(("abc"):gsub("(%w)", {a = "1", c = false}))
+print(("THE END"):find("%f[%w]%w+$"), ("x"):find("%f[x]"), ("x"):find("%f[^x]"))
+print(("a.b.c"):gsub("%.", "/", 1))
+print(("abc"):match("((a)(b)(c))"))
+print(pcall(string.rep, "x", 2^31))
+print(("x"):match(".-"), ("xy"):match("^(.-)y$"), ("[[x]]"):match("^%[%[(.*)%]%]$"))
+for k, v in string.gmatch("a=1&b=&=3&c", "([^&=]*)=?([^&]*)") do io.write("<", k, ",", v, ">") end print()
+print(("one;two;;three"):gsub(";;", ";nil;"))
+print(string.gsub("abc", "b*", "X"))
+print(string.find("abc", "b*"), string.find("abc", "b*", 2), string.match("abc", "()b*()", 3))

@@ -1,0 +1,6 @@
+print(("aaa"):match("a*"), ("aaa"):match("a+"), ("aaa"):match("a-"), ("aaa"):match("a?"))
+print(("<a><b>"):match("<(.-)>"), ("<a><b>"):match("<(.*)>"))
+print(("xaaay"):match("xa-y"), ("xy"):match("xa*y"), ("xy"):match("xa+y"))
+print(("abc"):find("b?c"), ("ac"):find("ab?c"))
+print(("aaab"):gsub("a-b", "X"), ("ab"):gsub("a?", "-"))
+print(("12ab"):match("^%d*"), ("ab"):match("^%d*") == "")

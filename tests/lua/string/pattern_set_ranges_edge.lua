@@ -1,0 +1,7 @@
+print(("a-z"):gsub("[z-a]", "#"))
+print(("abc-"):gsub("[a-]", "#"))
+print(("abc-"):gsub("[-a]", "#"))
+print(("0189"):gsub("[0-1%d]", "#"))
+print(("%a"):gsub("[%%]", "#"))
+print(("\1\2\255"):gsub("[\1-\2]", "#"):byte(1, -1))
+print(("AbZ"):gsub("[%u-]", "_"))

@@ -1,0 +1,7 @@
+print(("a.b"):find(".", 2), ("aXb"):match("a.b"))
+print(("[test]"):match("^%[(.-)%]$"))
+print(("a-b"):match("a%-b"), ("a-b"):match("a-b"))
+print(("\n\t "):find("^%s+$"))
+print(("x"):rep(5):match(("x"):rep(5)))
+print(("abc"):match("^(a)(b)(c)$"))
+print(("aaa"):match("a-$"), ("aaa"):match("^a-"))

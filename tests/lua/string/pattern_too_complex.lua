@@ -1,0 +1,5 @@
+local ok, e = pcall(string.rep, "x", 10)
+print(ok, e)
+local s = ("a"):rep(50000)
+print(#s:match(".-$"), #s:match("a*"), s:find("b"))
+print(pcall(string.find, s, ("(a)"):rep(40)))

@@ -1,0 +1,5 @@
+print(("ab"):rep(3), ("ab"):rep(0), ("ab"):rep(-1), ("x"):rep(1))
+print(("ab"):rep(3, ","), ("ab"):rep(1, ","), ("ab"):rep(0, ","))
+print((""):rep(5), (""):rep(3, "-"))
+print(#("\0"):rep(10), ("a"):rep(2.9))
+print(pcall(string.rep, "x"))

@@ -1,0 +1,3 @@
+local s = "abc\0\255"
+print(tostring(s) == s, #tostring(s))
+print(tostring(s):byte(1, -1))

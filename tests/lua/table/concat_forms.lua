@@ -1,0 +1,7 @@
+print(table.concat({}), table.concat({1, 2, 3}), table.concat({1, 2, 3}, ", "))
+print(table.concat({"a", "b", "c"}, "-", 2), table.concat({"a", "b", "c"}, "-", 2, 3), table.concat({"a", "b"}, "-", 3))
+print(table.concat({1.5, "x", 2}, " "))
+print(pcall(table.concat, {1, {}, 3}))
+print(pcall(table.concat, {1, nil, 3}, ",", 1, 3))
+print(pcall(table.concat, {true}))
+print(table.concat({"a", "b"}, "", 1, 0) == "")

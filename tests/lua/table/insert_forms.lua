@@ -1,0 +1,10 @@
+local t = {}
+table.insert(t, "a") table.insert(t, "b") table.insert(t, 1, "z") table.insert(t, 2, "y")
+print(table.concat(t, ","), #t)
+table.insert(t, #t + 1, "end")
+print(table.concat(t, ","))
+print(pcall(table.insert, t, 1, 2, 3))
+print(pcall(table.insert, t))
+print(pcall(table.insert, t, 100, "far"))
+print(pcall(table.insert, t, 0, "zero"))
+print(pcall(table.insert, t, "x", "y"))

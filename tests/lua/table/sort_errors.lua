@@ -1,0 +1,7 @@
+print(pcall(table.sort, {1, "x", 2}))
+print(pcall(table.sort, {{}, {}}))
+print(pcall(table.sort, {3, 2, 1}, function(a, b) error("in comparator") end))
+print(pcall(table.sort, {3, 2, 1}, function(a, b) return a.x < b end))
+print(pcall(table.sort, nil))
+local ok, e = pcall(table.sort, {5, 4, 3, 2, 1, 6, 7, 8, 9, 10, 11, 12}, function(a, b) return true end)
+print(ok, e)

@@ -193,7 +193,6 @@ public sealed class CliSession
         {
             results = Array.Empty<LuaValue>();
             ReportError(e.Value, traceback);
-            // luajit forces a full collection after an error.
             return false;
         }
     }

@@ -21,9 +21,7 @@ return status;
 
 static int Run(CommandLine line)
 {
-    var state = new LuaState();
-    // A pipe or file gets block-buffered output, as C's stdio does; a terminal sees each write at once.
-    if (Console.IsOutputRedirected) state.StandardOutput = new BufferedStream(state.StandardOutput, 1 << 16);
+    var state = new LuaState { StandardOutput = StandardOutputStream.Open() };
     OsLibrary.SetExitHandler(state, code =>
     {
         Flush(state);

@@ -175,10 +175,15 @@ public sealed class Binder
                 break;
             case FunctionStmt s:
                 BindExpr(s.Target);
+                if (s.Target is NameExpr { Symbol: { } target }) target.IsAssigned = true;
                 BindFunction(s.Body, _fn);
                 break;
             case AssignStmt s:
-                foreach (var t in s.Targets) BindExpr(t);
+                foreach (var t in s.Targets)
+                {
+                    BindExpr(t);
+                    if (t is NameExpr { Symbol: { } assigned }) assigned.IsAssigned = true;
+                }
                 foreach (var v in s.Values) BindExpr(v);
                 break;
             case CallStmt s:
@@ -248,6 +253,7 @@ public sealed class Binder
 
     private void BindExpr(Expr expr)
     {
+        System.Runtime.CompilerServices.RuntimeHelpers.EnsureSufficientExecutionStack();
         switch (expr)
         {
             case NameExpr e:

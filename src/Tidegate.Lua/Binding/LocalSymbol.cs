@@ -10,4 +10,7 @@ public sealed class LocalSymbol
     public required FunctionInfo Function { get; init; }
     /// <summary>True when an inner function refers to it, so it must live in a heap cell (UpvalueCell).</summary>
     public bool IsCaptured { get; set; }
+    /// <summary>True when an assignment targets it after its declaration (a numeric for's counter that is
+    /// never assigned can stay an unboxed double).</summary>
+    public bool IsAssigned { get; set; }
 }

@@ -24,6 +24,19 @@ public static class ChunkCompiler
     /// <summary>Compiles an already parsed chunk (tests build ASTs by hand with this).</summary>
     public static LuaClosure Compile(Chunk chunk, LuaTable env, byte[]? source = null)
     {
+        try
+        {
+            return CompileBound(chunk, env, source);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            // Nesting deeper than this thread's stack allows, reported as LuaJIT reports deep nesting.
+            throw new LuaException($"{chunk.ChunkName}:{chunk.Main.Line}: chunk has too many syntax levels");
+        }
+    }
+
+    private static LuaClosure CompileBound(Chunk chunk, LuaTable env, byte[]? source)
+    {
         Binding.Binder.Bind(chunk);
         int n = Interlocked.Increment(ref _chunkCounter);
         var assembly = AssemblyBuilder.DefineDynamicAssembly(new AssemblyName("LuaChunk" + n), AssemblyBuilderAccess.RunAndCollect);

@@ -20,16 +20,12 @@ public static class CompiledCode
     public static LuaValue Arg(LuaThread t, int argBase, int argCount, int i) =>
         i < argCount ? t.Stack[argBase + i] : default;
 
-    /// <summary>How many loop iterations a compiled function counts in a register before charging the budget.</summary>
-    public const int BackEdgeBatch = 1024;
-
-    /// <summary>Charges a batch of loop iterations to the run-time budget (compiled loops count them locally).</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
-    public static void ChargeBackEdges(LuaThread t)
+    /// <summary>A loop back-edge: one decrement of the run-time budget (function entries count too).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void BackEdge(LuaThread t)
     {
         var s = t.State;
-        s.BudgetRemaining -= BackEdgeBatch;
-        if (s.BudgetRemaining < 0) s.BudgetExhausted(t);
+        if (--s.BudgetRemaining < 0) s.BudgetExhausted(t);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -46,7 +46,7 @@ internal static class EmitMembers
     public static readonly FieldInfo FrameStateResumePoint = F(typeof(CompiledFrameState), "ResumePoint");
 
     public static readonly MethodInfo Arg = C("Arg");
-    public static readonly MethodInfo ChargeBackEdges = C("ChargeBackEdges");
+    public static readonly MethodInfo BackEdge = C("BackEdge");
     public static readonly MethodInfo Result = C("Result");
     public static readonly MethodInfo Return = C("Return");
     public static readonly MethodInfo Return1 = C("Return1");

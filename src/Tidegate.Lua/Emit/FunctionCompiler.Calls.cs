@@ -47,7 +47,7 @@ internal sealed partial class FunctionCompiler
             fn = Eval(call.Function);
             (fixedArgs, multi) = EmitArguments(call.Arguments, b);
         }
-        EmitInvoke(fn, b, fixedArgs, multi, Site(expr.Line, callName, expr is MethodCallExpr), description);
+        EmitInvoke(fn, b, fixedArgs, multi, Site(expr.Line, callName, expr is MethodCallExpr, description), description);
         Release(fn);
         if (multi is not null) FreeIntTemp(multi);
         _depth = b;
@@ -221,7 +221,7 @@ internal sealed partial class FunctionCompiler
             (fixedArgs, multi) = EmitArguments(call.Arguments, b);
         }
         if (b + fixedArgs + 1 > _maxDepth) _maxDepth = b + fixedArgs + 1;
-        int site = Site(expr.Line, callName, expr is MethodCallExpr);
+        int site = Site(expr.Line, callName, expr is MethodCallExpr, description);
         // Only a Lua callee replaces this frame. A host function is called normally and its results
         // returned, so it still sees this frame (getfenv(1), error levels) and can yield from here.
         var hostCallee = _il.DefineLabel();

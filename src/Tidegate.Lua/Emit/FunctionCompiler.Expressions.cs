@@ -1,4 +1,5 @@
 using System.Reflection.Emit;
+using System.Runtime.CompilerServices;
 using Tidegate.Lua.Binding;
 using Tidegate.Lua.Runtime;
 using Tidegate.Lua.Syntax;
@@ -15,6 +16,10 @@ internal sealed partial class FunctionCompiler
         switch (op.Kind)
         {
             case Operand.Kinds.Local: _il.Emit(OpCodes.Ldloc, op.Local!); break;
+            case Operand.Kinds.NumberLocal:
+                _il.Emit(OpCodes.Ldloc, op.Local!);
+                _il.Emit(OpCodes.Call, FromNumber);
+                break;
             case Operand.Kinds.Nil: _il.Emit(OpCodes.Ldsfld, ValueNil); break;
             case Operand.Kinds.True: _il.Emit(OpCodes.Ldsfld, ValueTrue); break;
             case Operand.Kinds.False: _il.Emit(OpCodes.Ldsfld, ValueFalse); break;
@@ -47,6 +52,8 @@ internal sealed partial class FunctionCompiler
 
     private Operand Eval(Expr expr)
     {
+        // Deeply nested expressions (a + a + ... with 100,000 terms) recurse here: fail cleanly, never overflow.
+        RuntimeHelpers.EnsureSufficientExecutionStack();
         switch (expr)
         {
             case NilExpr: return Operand.Nil;
@@ -124,6 +131,8 @@ internal sealed partial class FunctionCompiler
             EmitMetaYieldCheck(g.Local, false, Site(n.Line));
             return g;
         }
+        if (_numericForCounters.TryGetValue(symbol, out var counter))
+            return Operand.NumberVariable(counter, $"local '{n.Name}'");
         if (symbol.Function == _info)
         {
             var local = _vars[symbol];
@@ -347,7 +356,7 @@ internal sealed partial class FunctionCompiler
     /// </summary>
     private bool EmitNumberGuard(Operand op, Label slow)
     {
-        if (op.Kind == Operand.Kinds.Number) return true;
+        if (op.Kind is Operand.Kinds.Number or Operand.Kinds.NumberLocal) return true;
         if (op.Kind != Operand.Kinds.Local)
         {
             _il.Emit(OpCodes.Br, slow);
@@ -368,7 +377,7 @@ internal sealed partial class FunctionCompiler
             return;
         }
         _il.Emit(OpCodes.Ldloc, op.Local!);
-        _il.Emit(OpCodes.Ldfld, ValueNumber);
+        if (op.Kind == Operand.Kinds.Local) _il.Emit(OpCodes.Ldfld, ValueNumber);
     }
 
     private static bool TryFold(BinaryOp op, double x, double y, out double r)

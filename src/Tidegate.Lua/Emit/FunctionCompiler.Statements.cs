@@ -16,6 +16,7 @@ internal sealed partial class FunctionCompiler
     private void EmitStatement(Stmt stmt)
     {
         int depth = _depth;
+        _activeLines.Add(stmt.Line);
         switch (stmt)
         {
             case LocalStmt s: EmitLocal(s); break;
@@ -300,9 +301,17 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Call, ForContinues);
             _il.Emit(OpCodes.Brfalse, exit);
         }
-        _il.Emit(OpCodes.Ldloc, i);
-        _il.Emit(OpCodes.Call, FromNumber);
-        StoreNewVariable(s.Symbol!);
+        var symbol = s.Symbol!;
+        if (!symbol.IsCaptured && !symbol.IsAssigned)
+        {
+            _numericForCounters[symbol] = i;
+        }
+        else
+        {
+            _il.Emit(OpCodes.Ldloc, i);
+            _il.Emit(OpCodes.Call, FromNumber);
+            StoreNewVariable(symbol);
+        }
         _breakLabels.Push(exit);
         EmitBlock(s.Body);
         _breakLabels.Pop();
@@ -357,7 +366,7 @@ internal sealed partial class FunctionCompiler
         StoreSlot(slot, st);
         StoreSlot(slot + 1, control);
         _depth = slot + 2;
-        EmitInvoke(f, slot, 2, null, Site(s.Line), null);
+        EmitInvoke(f, slot, 2, null, Site(s.Line, "(for generator)"), null);
         _depth = slot;
         var symbols = s.Symbols!;
         var values = new LocalBuilder[symbols.Count];

@@ -37,7 +37,8 @@ internal sealed partial class FunctionCompiler
     private readonly List<int> _siteLines = new();
     private readonly List<string?> _siteNames = new();
     private readonly List<bool> _siteIsMethod = new();
-    private readonly Dictionary<(int, string?, bool), int> _siteIndex = new();
+    private readonly List<string?> _siteNameKinds = new();
+    private readonly Dictionary<(int, string?, bool, string?), int> _siteIndex = new();
 
     public readonly ConstructorBuilder Constructor;
     public readonly FieldBuilder[] UpvalueFields;
@@ -47,6 +48,8 @@ internal sealed partial class FunctionCompiler
     private ILGenerator _il = null!;
 
     private readonly Dictionary<LocalSymbol, LocalBuilder> _vars = new();
+    /// <summary>Numeric for counters read straight from their double local (never captured, never assigned).</summary>
+    private readonly Dictionary<LocalSymbol, LocalBuilder> _numericForCounters = new();
     /// <summary>Every IL local that holds frame state, in the order a yield saves them.</summary>
     private readonly List<LocalBuilder> _savedLocals = new();
     private readonly Stack<LocalBuilder> _freeValueTemps = new();
@@ -61,6 +64,7 @@ internal sealed partial class FunctionCompiler
     /// <summary>Per resume point: its label (the restore switch jumps there) and the code that re-enters.</summary>
     private readonly List<(Label Resume, Action EmitReentry)> _resumePoints = new();
     private readonly List<int> _resumeSites = new();
+    private readonly SortedSet<int> _activeLines = new();
     private readonly Stack<Label> _breakLabels = new();
     private readonly Dictionary<LabelStmt, Label> _gotoLabels = new();
 
@@ -133,13 +137,16 @@ internal sealed partial class FunctionCompiler
             LineDefined = _body.Line,
             LastLineDefined = _body.EndLine,
             ParameterCount = ParameterCount,
+            ParameterNames = _body.Parameters.ToArray(),
             IsVararg = _body.IsVararg,
             Name = _body.Name,
             ChunkSource = _ctx.Source,
             SiteLines = _siteLines.ToArray(),
             SiteNames = _siteNames.ToArray(),
             SiteIsMethod = _siteIsMethod.ToArray(),
+            SiteNameKinds = _siteNameKinds.ToArray(),
             ResumeSites = _resumeSites.ToArray(),
+            ActiveLines = _activeLines.Append(_body.EndLine).Where(l => l > 0).Distinct().Order().ToArray(),
             UpvalueNames = _info.Upvalues.Select(u => u.Name).ToArray(),
         };
         CreatedType.GetField(_protoField.Name)!.SetValue(null, proto);
@@ -389,14 +396,17 @@ internal sealed partial class FunctionCompiler
     }
 
     /// <summary>A site: a place that can raise or call, identified by the int compiled code stores in CurrentSite.</summary>
-    private int Site(int line, string? name = null, bool isMethod = false)
+    private int Site(int line, string? name = null, bool isMethod = false, string? description = null)
     {
-        if (_siteIndex.TryGetValue((line, name, isMethod), out int i)) return i;
+        // The kind is the first word of the operand description: "global 'f'" -> "global".
+        string? kind = description is null ? null : description[..description.IndexOf(' ')];
+        if (_siteIndex.TryGetValue((line, name, isMethod, kind), out int i)) return i;
         i = _siteLines.Count;
         _siteLines.Add(line);
         _siteNames.Add(name);
         _siteIsMethod.Add(isMethod);
-        _siteIndex.Add((line, name, isMethod), i);
+        _siteNameKinds.Add(kind);
+        _siteIndex.Add((line, name, isMethod, kind), i);
         return i;
     }
 
@@ -443,27 +453,9 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Ldelem, typeof(LuaValue));
     }
 
-    /// <summary>
-    /// A loop back-edge: counts down a register-held local and charges the budget once per batch, so a
-    /// tight loop carries no memory read-modify-write.
-    /// </summary>
     private void EmitBackEdge()
     {
-        _backEdgeCounter ??= NewLocal(typeof(int));
-        var skip = _il.DefineLabel();
-        _il.Emit(OpCodes.Ldloc, _backEdgeCounter);
-        _il.Emit(OpCodes.Ldc_I4_1);
-        _il.Emit(OpCodes.Sub);
-        _il.Emit(OpCodes.Dup);
-        _il.Emit(OpCodes.Stloc, _backEdgeCounter);
-        _il.Emit(OpCodes.Ldc_I4_0);
-        _il.Emit(OpCodes.Bgt, skip);
-        _il.Emit(OpCodes.Ldc_I4, CompiledCode.BackEdgeBatch);
-        _il.Emit(OpCodes.Stloc, _backEdgeCounter);
         LdThread();
-        _il.Emit(OpCodes.Call, ChargeBackEdges);
-        _il.MarkLabel(skip);
+        _il.Emit(OpCodes.Call, BackEdge);
     }
-
-    private LocalBuilder? _backEdgeCounter;
 }

@@ -8,7 +8,11 @@ namespace Tidegate.Lua.Emit;
 /// </summary>
 internal sealed class Operand
 {
-    public enum Kinds { Local, Nil, True, False, Number, String }
+    /// <summary>
+    /// Local: a LuaValue IL local. NumberLocal: a double IL local (a numeric for's counter that is never
+    /// assigned), loaded as a LuaValue only where one is needed. The rest are constants.
+    /// </summary>
+    public enum Kinds { Local, NumberLocal, Nil, True, False, Number, String }
 
     public Kinds Kind { get; private init; }
     public LocalBuilder? Local { get; private init; }
@@ -25,6 +29,7 @@ internal sealed class Operand
 
     public static Operand Temp(LocalBuilder local, string? name = null) => new() { Kind = Kinds.Local, Local = local, IsTemp = true, Name = name };
     public static Operand Variable(LocalBuilder local, string name) => new() { Kind = Kinds.Local, Local = local, Name = name };
+    public static Operand NumberVariable(LocalBuilder local, string name) => new() { Kind = Kinds.NumberLocal, Local = local, Name = name };
     public static Operand Constant(double d) => new() { Kind = Kinds.Number, Number = d };
     public static Operand Constant(FieldBuilder s) => new() { Kind = Kinds.String, String = s };
 

@@ -38,7 +38,7 @@ public static class LuaConverter
         char c => LuaString.FromUtf8(c.ToString()),
         short or ushort or byte or sbyte or uint or ulong or decimal => LuaValue.FromNumber(Convert.ToDouble(value)),
         Enum e => LuaValue.FromNumber(Convert.ToDouble(e)),
-        Delegate d => DelegateFunction.Create(d.Method.Name, d),
+        Delegate d => DelegateFunction.Create(d.Method.Name.Contains('<') ? "?" : d.Method.Name, d), // lambdas have no name of their own
         IDictionary dictionary => ToTable(dictionary),
         IEnumerable sequence => ToArrayTable(sequence),
         _ => new LuaUserdata(value),

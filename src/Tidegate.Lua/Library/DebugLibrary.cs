@@ -97,6 +97,9 @@ public static class DebugLibrary
         {
             case LuaClosure c: c.Environment = env; break;
             case LuaUserdata u: u.Environment = env; break;
+            // LuaJIT gives host functions and threads environments of their own; these runtime objects have none.
+            case HostFunction or LuaThread:
+                throw call.Thread.RuntimeError($"debug.setfenv on a {target.TypeName} is not supported: host functions and threads have no environment of their own here");
             default: throw call.Thread.RuntimeError("'setfenv' cannot change environment of given object");
         }
         return call.Return(target);
@@ -181,7 +184,7 @@ public static class DebugLibrary
                 {
                     string? name = level < 0 ? null : CallSiteName(call, thread, level);
                     if (name is not null) info["name"] = LuaString.FromUtf8(name);
-                    info["namewhat"] = LuaString.FromUtf8(name is null ? "" : NameKind(call, thread, level, name, function));
+                    info["namewhat"] = LuaString.FromUtf8(name is null ? "" : NameKind(thread, level, name, function));
                     break;
                 }
                 case 'f':
@@ -219,7 +222,7 @@ public static class DebugLibrary
     /// "global", one the caller holds as an upvalue is "upvalue", and anything else "local" (a field access,
     /// LuaJIT's "field", cannot be told from a local here).
     /// </summary>
-    private static string NameKind(LuaCall call, LuaThread thread, int level, string name, LuaFunction function)
+    private static string NameKind(LuaThread thread, int level, string name, LuaFunction function)
     {
         LuaClosure? caller;
         int site;

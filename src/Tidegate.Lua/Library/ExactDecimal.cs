@@ -68,14 +68,14 @@ internal readonly struct ExactDecimal
     /// The digits of .NET's "F" or "E" formatting of a non-negative number ("123.4500", "1.2345E+004"),
     /// already rounded to the precision asked for.
     /// </summary>
-    public static ExactDecimal FromDotNet(string text)
+    public static ExactDecimal FromDotNet(ReadOnlySpan<char> text)
     {
         int exponentAt = text.IndexOf('E');
         int exponent = 0;
-        string mantissa = text;
+        var mantissa = text;
         if (exponentAt >= 0)
         {
-            exponent = int.Parse(text.AsSpan(exponentAt + 1), System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture);
+            exponent = int.Parse(text[(exponentAt + 1)..], System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture);
             mantissa = text[..exponentAt];
         }
         int dot = mantissa.IndexOf('.');

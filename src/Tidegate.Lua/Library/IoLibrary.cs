@@ -280,7 +280,7 @@ public static class IoLibrary
             RedirectStandardInput = !reading,
         };
         start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(command.ToString());
+        start.ArgumentList.Add(System.Text.Encoding.UTF8.GetString(IoNative.CPath(command).AsSpan()[..^1]));
         Process process;
         try
         {
@@ -385,23 +385,21 @@ public static class IoLibrary
     /// The iterator io.lines and file:lines return: reads with the saved formats on each call; at end of
     /// file, io.lines closes the file it opened.
     /// </summary>
-    private static int Lines(LuaCall call, LuaFile file, int first, bool closeAtEof, LuaUserdata? handle = null)
+    private static int Lines(LuaCall call, LuaFile file, int first, bool closeAtEof)
     {
-        handle ??= (LuaUserdata)call[0].Ref!;
         var formats = call.Count > first ? call.Args[first..].ToArray() : Array.Empty<LuaValue>();
         if (formats.Length > 253) throw call.Thread.RuntimeError("too many results to unpack");
         var iterator = new HostFunction("lines", it =>
         {
             if (file.IsClosed) throw it.Thread.RuntimeError("attempt to use a closed file");
-            // Lay the saved formats out as this call's arguments, after a placeholder for the file.
+            // Lay the saved formats out as this call's arguments: they count from #1 in messages, as in LuaJIT.
             var thread = it.Thread;
             int b = it.Base;
             thread.EnsureStack(b + formats.Length + 1);
-            thread.Stack[b] = handle;
-            formats.CopyTo(thread.Stack, b + 1);
-            thread.Top = b + formats.Length + 1;
-            var inner = new LuaCall(thread, b, formats.Length + 1, it.Function);
-            int n = Read(inner, file, 1);
+            formats.CopyTo(thread.Stack, b);
+            thread.Top = b + formats.Length;
+            var inner = new LuaCall(thread, b, formats.Length, it.Function);
+            int n = Read(inner, file, 0);
             if (n == 3 && thread.Stack[b].IsNil && thread.Stack[b + 1].Ref is LuaString message && thread.Stack[b + 2].IsNumber)
                 throw thread.RuntimeError(message.ToString());
             if (thread.Stack[b].IsNil && closeAtEof)
@@ -418,11 +416,11 @@ public static class IoLibrary
     {
         if (call[0].IsNil)
         {
-            var input = Io(call).Input!;
-            return Lines(call, OpenDefault(call, input), 1, closeAtEof: false, input);
+            // The default input is not checked here: a closed one fails when the iterator is called.
+            return Lines(call, FileOf(Io(call).Input!), 1, closeAtEof: false);
         }
         var handle = OpenOrArgError(call, "r"u8);
-        return Lines(call, FileOf(handle), 1, closeAtEof: true, handle);
+        return Lines(call, FileOf(handle), 1, closeAtEof: true);
     }
 
     // ---- writing ----

@@ -70,7 +70,10 @@ internal static class IoNumberScanner
         return Convert(buffer, hex, out value);
     }
 
-    /// <summary>"inf", "infinity" or "nan", any case; a partial match fails with the bytes consumed.</summary>
+    /// <summary>
+    /// "inf", "infinity" or "nan", any case. A partial match fails with every byte it read consumed, the
+    /// mismatching one included (glibc does not push it back).
+    /// </summary>
     private static bool ReadWord(LuaFile file, int c, StringBuilder buffer, out double value)
     {
         bool negative = buffer.Length > 0 && buffer[0] == '-';
@@ -80,11 +83,7 @@ internal static class IoNumberScanner
         for (int i = 0; i < word.Length; i++)
         {
             if (i > 0) c = file.ReadByte();
-            if (c < 0 || char.ToLowerInvariant((char)c) != word[i])
-            {
-                if (c >= 0) file.Unread(c);
-                return false;
-            }
+            if (c < 0 || char.ToLowerInvariant((char)c) != word[i]) return false;
         }
         c = file.ReadByte();
         if (inf && c is 'i' or 'I')
@@ -92,11 +91,7 @@ internal static class IoNumberScanner
             foreach (char expected in "nity")
             {
                 c = file.ReadByte();
-                if (c < 0 || char.ToLowerInvariant((char)c) != expected)
-                {
-                    if (c >= 0) file.Unread(c);
-                    return false;
-                }
+                if (c < 0 || char.ToLowerInvariant((char)c) != expected) return false;
             }
         }
         else file.Unread(c);

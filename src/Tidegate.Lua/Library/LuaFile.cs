@@ -236,6 +236,7 @@ public sealed class LuaFile
         var s = _stream;
         if (s is null) return;
         _stream = null;
+        GC.SuppressFinalize(this);
         try
         {
             if (Kind == LuaFileKind.Standard) s.Flush();

@@ -57,19 +57,42 @@ public ref struct LuaPattern
     public static bool HasSpecials(ReadOnlySpan<byte> pattern) => pattern.IndexOfAny("^$*+?.([%-"u8) >= 0;
 
     /// <summary>
-    /// The byte every match starting at pattern offset <paramref name="patternStart"/> must begin with,
-    /// or -1: the pattern's first item when it is a plain character that must occur at least once.
-    /// Lets callers skip straight to candidate positions instead of trying every offset.
+    /// Where the pattern's first consuming item ends, when every match must begin with one byte that
+    /// item matches (a single-character class not followed by * ? or -, possibly after opening
+    /// captures, which consume nothing); -1 otherwise. Callers then skip start positions whose byte
+    /// cannot begin a match (<see cref="CanStartWith"/>) instead of running the matcher there.
+    /// Call it only where a match attempt follows anyway: a malformed first item raises its error here.
     /// </summary>
-    public readonly int RequiredFirstByte(int patternStart)
+    public readonly int FirstItemEnd(ref int patternStart)
     {
-        if (patternStart >= _pat.Length) return -1;
-        byte c = _pat[patternStart];
-        if ("^$*+?.([%-)"u8.IndexOf(c) >= 0) return -1;
-        int next = PatAt(patternStart + 1);
-        if (next is '*' or '?' or '-') return -1;
-        return c;
+        int p = patternStart, opened = 0;
+        while (PatAt(p) == '(')
+        {
+            p += PatAt(p + 1) == ')' ? 2 : 1;
+            opened++;
+        }
+        // Past MaxCaptures the matcher raises "too many captures" before it reaches the item.
+        if (p >= _pat.Length || opened > MaxCaptures) return -1;
+        byte c = _pat[p];
+        if (c == ')') return -1;
+        if (c == Escape)
+        {
+            int next = PatAt(p + 1);
+            if (next == 'b' || next == 'f' || IsDigit(next)) return -1;
+        }
+        if (c == '$' && p + 1 == _pat.Length) return -1;
+        int ep = ClassEnd(p);
+        if (PatAt(ep) is '*' or '?' or '-') return -1;
+        patternStart = p;
+        return ep;
     }
+
+    /// <summary>Whether <paramref name="b"/> matches the item [<paramref name="p"/>, <paramref name="ep"/>) found by <see cref="FirstItemEnd"/>.</summary>
+    public readonly bool CanStartWith(byte b, int p, int ep) => SingleMatch(b, p, ep);
+
+    /// <summary>The byte that item must be when it is a plain character (so a vectorised search can find it), else -1.</summary>
+    public readonly int LiteralItem(int p, int ep) =>
+        ep == p + 1 && _pat[p] != '.' && _pat[p] != '[' && _pat[p] != Escape ? _pat[p] : -1;
 
     /// <summary>
     /// Tries to match the pattern from offset <paramref name="patternStart"/> at subject offset

@@ -22,6 +22,19 @@ internal sealed class LuaStringBuilder
         _data = new byte[Math.Max(capacity, 16)];
     }
 
+    [ThreadStatic] private static LuaStringBuilder? _scratch;
+
+    /// <summary>
+    /// A cleared builder for short-lived intermediate text (one number's digits), reused per OS thread.
+    /// Its contents are valid only until the next call of Scratch on the same thread.
+    /// </summary>
+    public static LuaStringBuilder Scratch()
+    {
+        var b = _scratch ??= new LuaStringBuilder(null, 64);
+        b._length = 0;
+        return b;
+    }
+
     public int Length => _length;
     public ReadOnlySpan<byte> Span => _data.AsSpan(0, _length);
 

@@ -6,7 +6,7 @@ namespace Tidegate.Lua.Library;
 /// The math library as LuaJIT 2.1 has it (lib_math.c): the C functions, log with an optional base,
 /// the hyperbolic functions, min/max with SSE's NaN and signed-zero behaviour, and LuaJIT's own
 /// random generator (<see cref="Tausworthe223"/>) so seeded sequences equal LuaJIT's.
-/// LuaJIT checks no ranges in random: random(0) is 1 and random(5, 1) is a number in 1..5's mirror.
+/// LuaJIT checks no ranges in random: random(0) is 1, and random(5, 1) still evaluates floor(d * (1 - 5 + 1)) + 5.
 /// </summary>
 public static class MathLibrary
 {
@@ -14,23 +14,22 @@ public static class MathLibrary
     {
         var lib = new LuaTable();
         void Add(string name, HostFunctionBody body) => lib[name] = new HostFunction(name, body);
-        void Unary(string name, Func<double, double> f) => Add(name, call => call.Return(f(call.CheckNumber(0))));
-
-        Unary("abs", Math.Abs);
-        Unary("floor", Math.Floor);
-        Unary("ceil", Math.Ceiling);
-        Unary("sqrt", Math.Sqrt);
-        Unary("log10", Math.Log10);
-        Unary("exp", Math.Exp);
-        Unary("sin", Math.Sin);
-        Unary("cos", Math.Cos);
-        Unary("tan", Math.Tan);
-        Unary("asin", Math.Asin);
-        Unary("acos", Math.Acos);
-        Unary("atan", Math.Atan);
-        Unary("sinh", Math.Sinh);
-        Unary("cosh", Math.Cosh);
-        Unary("tanh", Math.Tanh);
+        // Direct lambdas (not a shared wrapper around a Func): one indirect call less on hot paths.
+        Add("abs", call => call.Return(Math.Abs(call.CheckNumber(0))));
+        Add("floor", call => call.Return(Math.Floor(call.CheckNumber(0))));
+        Add("ceil", call => call.Return(Math.Ceiling(call.CheckNumber(0))));
+        Add("sqrt", call => call.Return(Math.Sqrt(call.CheckNumber(0))));
+        Add("log10", call => call.Return(Math.Log10(call.CheckNumber(0))));
+        Add("exp", call => call.Return(Math.Exp(call.CheckNumber(0))));
+        Add("sin", call => call.Return(Math.Sin(call.CheckNumber(0))));
+        Add("cos", call => call.Return(Math.Cos(call.CheckNumber(0))));
+        Add("tan", call => call.Return(Math.Tan(call.CheckNumber(0))));
+        Add("asin", call => call.Return(Math.Asin(call.CheckNumber(0))));
+        Add("acos", call => call.Return(Math.Acos(call.CheckNumber(0))));
+        Add("atan", call => call.Return(Math.Atan(call.CheckNumber(0))));
+        Add("sinh", call => call.Return(Math.Sinh(call.CheckNumber(0))));
+        Add("cosh", call => call.Return(Math.Cosh(call.CheckNumber(0))));
+        Add("tanh", call => call.Return(Math.Tanh(call.CheckNumber(0))));
         Add("deg", call => ScaleByConstant(call, "deg", 57.29577951308232));
         Add("rad", call => ScaleByConstant(call, "rad", 0.017453292519943295));
         Add("log", Log);

@@ -110,39 +110,72 @@ public static class OsCalendar
         return ((long)zone.GetUtcOffset(instant).TotalSeconds, zone.IsDaylightSavingTime(instant));
     }
 
+    // glibc's mktime remembers the offset of its previous result (minus the UTC offset) and starts the next
+    // search from it, which decides which of two valid times an ambiguous local time gets. Shared by all
+    // states, as the C library's static is shared by the whole process.
+    private static long _mktimeOffsetGuess;
+
     /// <summary>
-    /// mktime: normalises out-of-range fields (month 13, day 0, negative hours...) as C does and returns the
-    /// time, or null where mktime returns -1 (including a valid -1: LuaJIT cannot tell them apart either).
-    /// <paramref name="isDst"/> is tm_isdst: negative to let the zone decide.
+    /// mktime as glibc computes it: normalises out-of-range fields (month 13, day 0, negative hours...),
+    /// finds the time by Newton steps from the previous call's offset (so fall-back overlaps resolve as
+    /// glibc's do, and spring-forward gaps give a time the gap's width away), and honours an explicit isdst
+    /// by borrowing the offset of a nearby time that has it. Returns null where mktime returns -1
+    /// (including a valid -1: LuaJIT cannot tell them apart either). <paramref name="isDst"/> is tm_isdst:
+    /// negative to let the zone decide. <paramref name="month"/> counts from 0.
     /// </summary>
     public static long? MakeTime(long year, int month, int day, int hour, int minute, int second, int isDst)
     {
-        // Fold months into years first, then everything else into a count of seconds.
-        long months = month;
-        long y = year + FloorDiv(months, 12);
-        long m = months - FloorDiv(months, 12) * 12;
-        long days = DaysFromCivil(y, m + 1, 1) + (day - 1L);
-        long local = days * 86400 + hour * 3600L + minute * 60L + second;
+        long y = year + FloorDiv(month, 12);
+        long m = month - FloorDiv(month, 12) * 12;
+        // Seconds outside 0..59 are searched for as the nearest in range and added back at the end, as glibc
+        // does (it allows for leap seconds), which matters next to a transition.
+        int sec = Math.Clamp(second, 0, 59);
+        long target = (DaysFromCivil(y, m + 1, 1) + (day - 1L)) * 86400 + hour * 3600L + minute * 60L + sec;
 
-        var (offset, _) = LocalOffset(local);
-        long t = local - offset;
-        var (offset2, dst) = LocalOffset(t);
-        if (offset2 != offset) t = local - offset2;
-        (_, dst) = LocalOffset(t);
+        long t0 = target + _mktimeOffsetGuess;
+        long t = t0, t1 = t0, t2 = t0;
+        bool previousDst = false, dst;
+        int probes = 6;
+        while (true)
+        {
+            (long offset, dst) = LocalOffset(t);
+            long error = target - (t + offset);
+            if (error == 0) break;
+            // Oscillating between two times: the target is in a spring-forward gap. Stop on the side glibc
+            // prefers: the isdst that differs from the one requested, or with none requested, daylight time.
+            if (t == t1 && t != t2 && (isDst < 0 ? !previousDst || dst : (isDst != 0) != dst))
+                return Found(t, target, second - sec);
+            if (--probes == 0) return null;
+            t1 = t2;
+            t2 = t;
+            t += error;
+            previousDst = dst;
+        }
 
-        // A caller's explicit isdst that disagrees with the zone shifts by the daylight-saving delta,
-        // as glibc does (an hour where the zone has no DST rules at all).
-        if (isDst > 0 && !dst) t -= DstDelta();
-        else if (isDst == 0 && dst) t += DstDelta();
-
-        if (!TryLocal(t, out _)) return null;
-        return t == -1 ? null : t;
+        if (isDst >= 0 && (isDst != 0) != dst)
+        {
+            // The requested isdst disagrees: probe a week apart in both directions, up to about seven years,
+            // for a time that has it, and use that time's offset; failing that, assume an hour's difference.
+            const long stride = 601200, deltaBound = 457243200 / 2 + stride;
+            for (long delta = stride; delta < deltaBound; delta += stride)
+            {
+                for (int direction = -1; direction <= 1; direction += 2)
+                {
+                    var (probeOffset, probeDst) = LocalOffset(t + delta * direction);
+                    if (probeDst == (isDst != 0)) return Found(target - probeOffset, target, second - sec);
+                }
+            }
+            t += 3600 * ((isDst == 0 ? 1 : 0) - (dst ? 0 : 1));
+        }
+        return Found(t, target, second - sec);
     }
 
-    private static long DstDelta()
+    private static long? Found(long t, long target, long secondsAdjustment)
     {
-        foreach (var rule in TimeZoneInfo.Local.GetAdjustmentRules())
-            if (rule.DaylightDelta != TimeSpan.Zero) return (long)rule.DaylightDelta.TotalSeconds;
-        return 3600;
+        _mktimeOffsetGuess = t - target;
+        return Finish(t + secondsAdjustment);
     }
+
+    // mktime fails when the result's year does not fit C's int; a result of -1 is indistinguishable from failure.
+    private static long? Finish(long t) => !TryLocal(t, out _) || t == -1 ? null : t;
 }

@@ -15,14 +15,18 @@ public static class OsDateFormatter
     private const string RejectsE = "aAbBdDeFgGhHIjklmMSUVwW";
     private const string RejectsO = "aAcDFxXY";
 
-    public static byte[] Format(ReadOnlySpan<byte> format, in BrokenDownTime tm)
+    /// <summary>
+    /// Formats <paramref name="tm"/>. Output beyond <paramref name="limit"/> bytes is cut short (the caller
+    /// treats such a result as not fitting), so a huge field width cannot exhaust memory.
+    /// </summary>
+    public static byte[] Format(ReadOnlySpan<byte> format, in BrokenDownTime tm, int limit = int.MaxValue)
     {
         var output = new List<byte>(format.Length * 2);
-        Format(format, tm, output);
+        Format(format, tm, output, limit);
         return output.ToArray();
     }
 
-    private static void Format(ReadOnlySpan<byte> f, in BrokenDownTime tm, List<byte> o)
+    private static void Format(ReadOnlySpan<byte> f, in BrokenDownTime tm, List<byte> o, int limit)
     {
         for (int i = 0; i < f.Length; i++)
         {
@@ -47,7 +51,8 @@ public static class OsDateFormatter
             }
             byte modifier = 0;
             if (i < f.Length && f[i] is (byte)'E' or (byte)'O') modifier = f[i++];
-            var spec = new Spec(o, pad, width, upper, false);
+            if (o.Count > limit) return;
+            var spec = new Spec(o, pad, width, upper, false, limit);
 
             if (i >= f.Length)
             {
@@ -164,23 +169,32 @@ public static class OsDateFormatter
         private readonly List<byte> _o;
         private readonly byte _pad;
         private int _width;
+        private readonly int _limit;
         public bool Upper, Lower;
 
-        public Spec(List<byte> o, byte pad, int width, bool upper, bool lower)
+        public Spec(List<byte> o, byte pad, int width, bool upper, bool lower, int limit)
         {
-            _o = o; _pad = pad; _width = width; Upper = upper; Lower = lower;
+            _o = o; _pad = pad; _width = width; Upper = upper; Lower = lower; _limit = limit;
+        }
+
+        // Padding stops just past the limit: the result is rejected then anyway.
+        private void Fill(byte b, long count)
+        {
+            count = Math.Min(count, (long)_limit + 1 - _o.Count);
+            for (long k = 0; k < count; k++) _o.Add(b);
         }
 
         // glibc's add(): pads to the field width (zeros only for the '0' flag), then the text.
-        private void Pad(int length)
-        {
-            int delta = _width - length;
-            for (int k = 0; k < delta; k++) _o.Add(_pad == '0' ? (byte)'0' : (byte)' ');
-        }
+        private void Pad(int length) => Fill(_pad == '0' ? (byte)'0' : (byte)' ', (long)_width - length);
 
         public void Add(byte b) { Pad(1); _o.Add(b); }
 
-        public void Copy(ReadOnlySpan<byte> s) { Pad(s.Length); foreach (byte b in s) _o.Add(b); }
+        // A conversion glibc rejects is copied as written, upper-cased under '^' like any copied text.
+        public void Copy(ReadOnlySpan<byte> s)
+        {
+            Pad(s.Length);
+            foreach (byte b in s) _o.Add(Upper && b is >= (byte)'a' and <= (byte)'z' ? (byte)(b - 32) : b);
+        }
 
         public void Text(string s)
         {
@@ -191,7 +205,7 @@ public static class OsDateFormatter
 
         public void Sub(string format, in BrokenDownTime tm)
         {
-            var inner = OsDateFormatter.Format(System.Text.Encoding.ASCII.GetBytes(format), tm);
+            var inner = OsDateFormatter.Format(System.Text.Encoding.ASCII.GetBytes(format), tm, _limit);
             Pad(inner.Length);
             foreach (byte b in inner) _o.Add(Upper && b is >= (byte)'a' and <= (byte)'z' ? (byte)(b - 32) : b);
         }
@@ -199,7 +213,7 @@ public static class OsDateFormatter
         public void SpacePadded(int digits, long value)
         {
             var pad = _pad == 0 ? (byte)'_' : _pad;
-            new Spec(_o, pad, _width, Upper, Lower).Number(digits, value);
+            new Spec(_o, pad, _width, Upper, Lower, _limit).Number(digits, value);
         }
 
         /// <summary>
@@ -217,13 +231,12 @@ public static class OsDateFormatter
                 int padding = digits - length;
                 if (padding > 0)
                 {
-                    if (_pad == '_')
-                        for (int k = 0; k < padding; k++) _o.Add((byte)' ');
+                    if (_pad == '_') Fill((byte)' ', padding);
                     else
                     {
                         int used = padding;
                         if (negative) { _o.Add((byte)'-'); negative = false; length--; used++; }
-                        for (int k = 0; k < padding; k++) _o.Add((byte)'0');
+                        Fill((byte)'0', padding);
                         padding = used;
                     }
                     _width = _width > padding ? _width - padding : 0;

@@ -131,17 +131,22 @@ public static class OsLibrary
         if (format.SequenceEqual("*t"u8)) return call.Return(DateTable(tm));
         if (format.Length == 0) return call.Return(LuaString.Empty);
 
-        byte[] result = OsDateFormatter.Format(format, tm);
-        // LuaJIT gives strftime a buffer of 30 bytes per '%' and one per other byte, growing it four times;
-        // when the result never fits (or is empty) it pushes nothing and returns the top stack slot: the last argument.
-        long size = 0;
-        foreach (byte b in format) size += b == '%' ? 30 : 1;
-        size = (uint)size;
+        // LuaJIT asks strftime for 30 bytes per '%' and one per other byte, in a buffer rounded up to a power of
+        // two (at least 32), growing the request four times. A result that never fits (or is empty) pushes
+        // nothing, so os.date returns the top stack slot: its last argument.
+        long request = 0;
+        foreach (byte b in format) request += b == '%' ? 30 : 1;
+        var sizes = new long[4];
         for (int retry = 0; retry < 4; retry++)
         {
-            if (result.Length > 0 && result.Length < size) return call.Return(new LuaString(result));
-            size = (uint)(size + (size | 1));
+            long size = 32;
+            while (size < request) size += size;
+            sizes[retry] = size;
+            request += request | 1;
         }
+        byte[] result = OsDateFormatter.Format(format, tm, (int)Math.Min(sizes[3], int.MaxValue - 1));
+        foreach (long size in sizes)
+            if (result.Length > 0 && result.Length < size) return call.Return(new LuaString(result));
         return call.Return(call[call.Count - 1]);
     }
 
@@ -165,7 +170,9 @@ public static class OsLibrary
     private static int GetEnv(LuaCall call)
     {
         var name = call.CheckString(0);
-        string? value = Environment.GetEnvironmentVariable(name.ToString());
+        // C sees the name up to its first NUL; a name with '=' can never be set.
+        string key = System.Text.Encoding.UTF8.GetString(IoNative.CPath(name).AsSpan()[..^1]);
+        string? value = key.Length == 0 || key.Contains('=') ? null : Environment.GetEnvironmentVariable(key);
         return call.Return(value is null ? LuaValue.Nil : LuaString.FromUtf8(value));
     }
 

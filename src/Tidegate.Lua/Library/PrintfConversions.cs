@@ -92,7 +92,7 @@ internal static class PrintfConversions
             return;
         }
 
-        var body = new LuaStringBuilder(null, 32);
+        var body = LuaStringBuilder.Scratch();
         double x = Math.Abs(n);
         int precision = f.Precision < 0 ? 6 : f.Precision;
         switch (f.Kind)
@@ -133,7 +133,7 @@ internal static class PrintfConversions
         // x = m × 2^-k with m odd has at least floor(k × log10 5) + 1 significant digits: from k = 28
         // on that is 20 or more, so no tie is possible at up to 18 significant digits.
         if (x != 0 && precision <= 17 && FractionBits(x) >= 28)
-            return ExactDecimal.FromDotNet(x.ToString("E" + precision, System.Globalization.CultureInfo.InvariantCulture));
+            return FormatWithDotNet(x, ExponentFormats, precision);
         return ExactDecimal.Of(x);
     }
 
@@ -142,8 +142,21 @@ internal static class PrintfConversions
     {
         // The fraction of m × 2^-k has exactly k decimal digits, the last a 5: a tie only when k = precision + 1.
         if (x != 0 && FractionBits(x) != precision + 1)
-            return ExactDecimal.FromDotNet(x.ToString("F" + precision, System.Globalization.CultureInfo.InvariantCulture));
+            return FormatWithDotNet(x, FixedFormats, precision);
         return ExactDecimal.Of(x);
+    }
+
+    // Format strings for each precision LuaJIT's parser allows (0..99), made once.
+    private static readonly string[] FixedFormats = Enumerable.Range(0, 100).Select(p => "F" + p).ToArray();
+    private static readonly string[] ExponentFormats = Enumerable.Range(0, 100).Select(p => "E" + p).ToArray();
+
+    private static ExactDecimal FormatWithDotNet(double x, string[] formats, int precision)
+    {
+        // %.99f of the largest double needs 309 + 1 + 99 characters.
+        Span<char> text = stackalloc char[512];
+        if (x.TryFormat(text, out int written, formats[precision], System.Globalization.CultureInfo.InvariantCulture))
+            return ExactDecimal.FromDotNet(text[..written]);
+        return ExactDecimal.FromDotNet(x.ToString(formats[precision], System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>k for x = m × 2^-k with m odd (0 for integers).</summary>
@@ -267,7 +280,7 @@ internal static class PrintfConversions
             t += 1UL << (51 - precision * 4);
         }
 
-        var body = new LuaStringBuilder(null, 32);
+        var body = LuaStringBuilder.Scratch();
         body.Append((byte)('0' + (int)(t >> 52)));
         if (precision > 0 || f.Alternate)
         {

@@ -36,16 +36,28 @@ internal static class StringFormat
             var spec = Parse(format, ref i);
             if (spec.Conversion == 0)
             {
-                // The message quotes the spec up to and including the offending character.
-                int end = Math.Min(i + 1, format.Length);
-                throw call.Thread.RuntimeError(
-                    "invalid option '" + System.Text.Encoding.Latin1.GetString(format[specStart..end]) + "' to 'format'");
+                // The message quotes the spec up to and including the offending character; LuaJIT
+                // formats it as a C string, so it stops at a NUL byte.
+                var quoted = format[specStart..Math.Min(i + 1, format.Length)];
+                int nul = quoted.IndexOf((byte)0);
+                if (nul >= 0) quoted = quoted[..nul];
+                throw InvalidOption(call.Thread, quoted);
             }
             arg++;
             if (arg >= call.Count) throw call.ArgError(arg, "value expected");
             AppendConversion(call, sb, spec, arg);
         }
         return sb.ToLuaString();
+    }
+
+    /// <summary>"invalid option '%y' to 'format'" with the spec's bytes as they are (they may be any byte values).</summary>
+    private static LuaException InvalidOption(LuaThread thread, ReadOnlySpan<byte> spec)
+    {
+        var message = new LuaStringBuilder(thread);
+        message.Append(System.Text.Encoding.UTF8.GetBytes(thread.Where(1) + "invalid option '"));
+        message.Append(spec);
+        message.Append("' to 'format'"u8);
+        return new LuaException(message.ToLuaString());
     }
 
     /// <summary>

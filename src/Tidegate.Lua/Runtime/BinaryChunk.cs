@@ -20,8 +20,9 @@ public static class BinaryChunk
         ReadOnlySpan<byte> text = p.ChunkSource;
         if (!p.IsMainChunk)
         {
-            // An inner function: "return function(...) ... end" sliced from its definition's lines.
-            text = Encoding.Latin1.GetBytes("return " + SliceFunction(p));
+            // An inner function becomes a chunk running its body, its parameters taken from the chunk's
+            // arguments; the body keeps its source lines, so positions in messages stay right.
+            text = Encoding.Latin1.GetBytes(SliceFunction(p));
         }
         var name = Encoding.UTF8.GetBytes(p.ChunkName);
         var result = new byte[Signature.Length + name.Length + 1 + text.Length];
@@ -39,7 +40,11 @@ public static class BinaryChunk
         return (Encoding.UTF8.GetString(rest[..zero]), rest[(zero + 1)..].ToArray());
     }
 
-    /// <summary>The source lines LineDefined..LastLineDefined, from the "function" keyword on.</summary>
+    /// <summary>
+    /// The body of the function defined on lines LineDefined..LastLineDefined, as a chunk:
+    /// "local a, b = ..." in front of the text between the parameter list and the final "end",
+    /// preceded by as many newlines as the body had lines before it.
+    /// </summary>
     private static string SliceFunction(FunctionProto p)
     {
         string all = Encoding.Latin1.GetString(p.ChunkSource!);
@@ -47,12 +52,12 @@ public static class BinaryChunk
         int first = Math.Max(p.LineDefined - 1, 0), last = Math.Min(p.LastLineDefined - 1, lines.Length - 1);
         string text = string.Join("\n", lines[first..(last + 1)]);
         int at = text.IndexOf("function", StringComparison.Ordinal);
-        if (at >= 0) text = text[at..];
-        // Keep "function name(...)" anonymous: drop the name between "function" and "(".
-        int paren = text.IndexOf('(');
-        if (paren > 8) text = "function" + text[paren..];
+        int open = at < 0 ? -1 : text.IndexOf('(', at);
+        int close = open < 0 ? -1 : text.IndexOf(')', open);
         int end = text.LastIndexOf("end", StringComparison.Ordinal);
-        if (end >= 0) text = text[..(end + 3)];
-        return text;
+        if (close < 0 || end < close) throw new LuaException("unable to dump given function");
+        string body = text[(close + 1)..end];
+        string parameters = p.ParameterNames.Length == 0 ? "" : "local " + string.Join(", ", p.ParameterNames) + " = ... ";
+        return new string('\n', first) + parameters + body;
     }
 }

@@ -16,6 +16,8 @@ public sealed class FunctionProto
     public required int LineDefined { get; init; }
     public required int LastLineDefined { get; init; }
     public required int ParameterCount { get; init; }
+    /// <summary>The parameter names (with <c>self</c> first for methods).</summary>
+    public string[] ParameterNames { get; init; } = Array.Empty<string>();
     public required bool IsVararg { get; init; }
     /// <summary>The name the syntax gives the function ("a.b:c"), if any.</summary>
     public string? Name { get; init; }
@@ -23,8 +25,12 @@ public sealed class FunctionProto
     public int[] SiteLines { get; internal set; } = Array.Empty<int>();
     /// <summary>Per site: the name a call site uses for its callee, or null.</summary>
     public string?[] SiteNames { get; internal set; } = Array.Empty<string?>();
+    /// <summary>Per call site: how the call names its callee ("global", "local", "upvalue", "field", "method"), or null.</summary>
+    public string?[] SiteNameKinds { get; internal set; } = Array.Empty<string?>();
     /// <summary>Per site: true for a method call (<c>o:m()</c>), whose messages count arguments without self.</summary>
     public bool[] SiteIsMethod { get; internal set; } = Array.Empty<bool>();
+    /// <summary>The lines that have code (each statement's line and the closing line), sorted: debug.getinfo's activelines.</summary>
+    public int[] ActiveLines { get; internal set; } = Array.Empty<int>();
     /// <summary>Per resume point of the compiled code: the site it resumes (a suspended frame's position).</summary>
     public int[] ResumeSites { get; internal set; } = Array.Empty<int>();
     /// <summary>Names of the upvalues in field order (for debug.getupvalue).</summary>
@@ -36,5 +42,6 @@ public sealed class FunctionProto
 
     public int LineOfSite(int site) => (uint)site < (uint)SiteLines.Length ? SiteLines[site] : LineDefined;
     public string? NameOfSite(int site) => (uint)site < (uint)SiteNames.Length ? SiteNames[site] : null;
+    public string? NameKindOfSite(int site) => (uint)site < (uint)SiteNameKinds.Length ? SiteNameKinds[site] : null;
     public bool IsMethodSite(int site) => (uint)site < (uint)SiteIsMethod.Length && SiteIsMethod[site];
 }

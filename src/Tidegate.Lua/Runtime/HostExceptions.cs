@@ -8,7 +8,7 @@ internal static class HostExceptions
 {
     /// <summary>Exceptions that become Lua errors; fatal runtime conditions are left alone.</summary>
     public static bool IsConvertible(Exception e) =>
-        e is not LuaException and not OutOfMemoryException and not ThreadAbortException and not StackOverflowException;
+        e is not LuaException and not MetaCallYield and not OutOfMemoryException and not ThreadAbortException and not StackOverflowException;
 
     public static LuaException ToLuaError(LuaThread thread, Exception e)
     {

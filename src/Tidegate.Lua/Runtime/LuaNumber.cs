@@ -252,6 +252,9 @@ public static class LuaNumber
         return true;
     }
 
+    /// <summary>LuaJIT rejects a written exponent of 2^20 or more ("1e1048576" is not a number).</summary>
+    private const int MaxExponent = 1 << 20;
+
     /// <summary>Checks the decimal grammar (digits, '.', exponent) here, then lets .NET's correctly
     /// rounded parser produce the value.</summary>
     private static bool TryParseDecimal(ReadOnlySpan<byte> s, out double result)
@@ -269,8 +272,13 @@ public static class LuaNumber
         {
             p++;
             if (p < s.Length && (s[p] == '+' || s[p] == '-')) p++;
-            int expDigits = 0;
-            while (p < s.Length && IsDigit(s[p])) { p++; expDigits++; }
+            int expDigits = 0, e = 0;
+            while (p < s.Length && IsDigit(s[p]))
+            {
+                e = e * 10 + (s[p] - '0');
+                if (e >= MaxExponent) return false;
+                p++; expDigits++;
+            }
             if (expDigits == 0) return false;
         }
         if (p != s.Length) return false;
@@ -318,7 +326,8 @@ public static class LuaNumber
             int e = 0, expDigits = 0;
             while (p < s.Length && IsDigit(s[p]))
             {
-                if (e < 100000) e = e * 10 + (s[p] - '0');
+                e = e * 10 + (s[p] - '0');
+                if (e >= MaxExponent) return false;
                 p++; expDigits++;
             }
             if (expDigits == 0) return false;

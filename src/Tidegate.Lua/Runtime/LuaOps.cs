@@ -334,14 +334,14 @@ public static class LuaOps
 
     private static readonly LuaString NilString = "nil", TrueString = "true", FalseString = "false";
 
-    /// <summary>tostring(): __tostring, numbers as %.14g, "table: 0x...", "function: builtin#N"/"function: 0x...".
-    /// A __tostring result that is neither string nor number raises "'__tostring' must return a string".</summary>
+    /// <summary>tostring() as a string: __tostring, numbers as %.14g, "table: 0x...", "function: builtin#N"/
+    /// "function: 0x...". A __tostring result that is not a string is shown as itself without metamethods,
+    /// as LuaJIT's string.format("%s") does (print instead raises "'tostring' must return a string to
+    /// 'print'": that check is the caller's).</summary>
     public static LuaString ToStringMeta(LuaThread thread, in LuaValue v)
     {
         var r = ToStringValue(thread, v);
-        if (r.Ref is LuaString s) return s;
-        if (r.IsNumber) return LuaNumber.ToLuaString(r.Number);
-        throw thread.RuntimeError("'__tostring' must return a string");
+        return r.Ref as LuaString ?? RawToString(r);
     }
 
     /// <summary>

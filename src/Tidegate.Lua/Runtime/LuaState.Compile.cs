@@ -59,15 +59,31 @@ public sealed partial class LuaState
             int n = t.Call(f, b, args.Length);
             return t.Stack.AsSpan(b, n).ToArray();
         }
+        catch (LuaException e) when (RecordTraceback(t, e))
+        {
+            throw; // never reached: the filter only records
+        }
         catch (Exception e) when (HostExceptions.IsConvertible(e))
         {
-            throw HostExceptions.ToLuaError(t, e);
+            var error = HostExceptions.ToLuaError(t, e);
+            error.LuaStackTrace ??= t.Traceback(null, 1);
+            throw error;
         }
         finally
         {
             t.FrameCount = savedFrames;
             t.RestoringFrame = null;
         }
+    }
+
+    /// <summary>
+    /// Runs as an exception filter, i.e. before the stack unwinds: keeps the traceback of where an error
+    /// was raised on the exception (<see cref="LuaException.LuaStackTrace"/>), for error logs.
+    /// </summary>
+    private static bool RecordTraceback(LuaThread thread, LuaException e)
+    {
+        e.LuaStackTrace ??= thread.Traceback(null, 1);
+        return false;
     }
 
     /// <summary>Makes a coroutine running <paramref name="body"/> (coroutine.create).</summary>

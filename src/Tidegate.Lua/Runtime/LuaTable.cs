@@ -8,16 +8,22 @@ namespace Tidegate.Lua.Runtime;
 /// A Lua table: an array part for the keys 1..n and a hash part for everything else.
 /// All operations here are raw (no metamethods); metamethod-aware access is in <see cref="LuaOps"/>.
 ///
-/// <para>The array part works as Lua 5.1's: it covers the keys 1.._array.Length, and its slots may be nil.
-/// It grows by doubling when a key just past its end is set, and otherwise when the hash part fills up:
-/// then, as Lua's rehash does, the integer keys present are counted and the array part takes the largest
-/// power of two n for which more than n/2 of the keys 1..n are in use. So filling 1..n in any order ends
-/// in the array part.</para>
+/// <para>The array part covers the keys 1.._array.Length, and its slots may be nil. It is sized the way
+/// LuaJIT sizes it, so that <c>#</c> on a table with holes gives LuaJIT's answer: a new key that finds
+/// the hash part full triggers a rehash, which counts the integer keys present and gives the array part
+/// the largest power of two n for which the keys 0..n number more than n/4 (LuaJIT's bestasize); the
+/// hash part gets the smallest power of two that holds the rest. So filling 1..n in any order ends in
+/// the array part, and <c>#</c> is LuaJIT's lj_tab_len. (A table whose keys come and go gets hash
+/// headroom instead of exact sizing, so it does not rehash after every few inserts.)</para>
 ///
 /// <para>The hash part is index-chained: <c>_buckets[hash &amp; mask]</c> holds 1 + the index of the first
-/// node of the chain, and nodes are appended in insertion order. A removed entry keeps its node with a nil
-/// value until the next resize, which is what lets <c>next</c> continue a traversal in which fields are
-/// assigned nil, as Lua allows. A lookup allocates nothing.</para>
+/// node of the chain, and nodes are appended in insertion order, which is also the traversal order. A
+/// removed entry keeps its node with a nil value, which is what lets <c>next</c> continue a traversal in
+/// which fields are assigned nil, as Lua allows; a later new key may reuse a dead node of its own chain
+/// (as LuaJIT reuses a dead main position), and a rehash drops the rest. A lookup allocates nothing;
+/// string keys compare the cached hash, then the reference, then the bytes.</para>
+///
+/// <para>Weak tables (<c>__mode</c>) are honoured at full collections; see <see cref="WeakTables"/>.</para>
 /// </summary>
 public sealed class LuaTable
 {
@@ -33,10 +39,11 @@ public sealed class LuaTable
     private int[]? _buckets;
     private Node[]? _nodes;
     private int _nodeCount;                // nodes used, live or dead
-    private int _hashNumberKeys;           // nodes (live or dead) with a number key: 0 lets growth skip a scan
+    private int _hashNumberKeys;           // nodes (live or dead) with a number key: 0 lets '#' skip the hash part
 
     /// <summary>The metatable, or null.</summary>
     private LuaTable? _metatable;
+    private bool _weakRegistered;          // registered with WeakTables (once is enough: the mode is read at each collection)
 
     /// <summary>
     /// Bit i set means "this table, used as a metatable, is known to have no metamethod i"
@@ -63,8 +70,11 @@ public sealed class LuaTable
         set
         {
             _metatable = value;
-            if (value is not null && !HasNoMeta(value, MetaEvent.Mode) && !GetMetaMethod(value, MetaEvent.Mode).IsNil)
+            if (!_weakRegistered && value is not null && !HasNoMeta(value, MetaEvent.Mode) && !GetMetaMethod(value, MetaEvent.Mode).IsNil)
+            {
+                _weakRegistered = true;
                 WeakTables.Register(this);
+            }
         }
     }
 
@@ -494,12 +504,13 @@ public sealed class LuaTable
         int integerKeys = CountArrayKeys(bins);
         int total = 1 + integerKeys;            // the 1 is the key being added
         bool keyZero = false;
+        int dead = 0;
         var oldNodes = _nodes;
         int oldCount = _nodeCount;
         for (int i = 0; i < oldCount; i++)
         {
             ref Node n = ref oldNodes![i];
-            if (n.Value.IsNil) continue;
+            if (n.Value.IsNil) { dead++; continue; }
             total++;
             if (n.Key.IsNumber && CountIntegerKey(n.Key.Number, bins))
             {
@@ -516,7 +527,13 @@ public sealed class LuaTable
         int keysInArray = BestArraySize(bins, integerKeys, out int arraySize);
         int hashEntries = total - keysInArray;
         if (keyZero && arraySize > 0) hashEntries++; // LuaJIT keeps key 0 in its array; we keep it hashed
-        ResizeParts(arraySize, hashEntries);
+        int hashSize = hashEntries > 0 ? HashSizeFor(hashEntries) : 0;
+        // Keys coming and going (a cache, a set of pending requests) fill the nodes with dead entries
+        // while the live count stays put; sized exactly, such a table would rehash after every few
+        // inserts. When a rehash frees dead nodes without growing, leave half the nodes free instead.
+        if (dead > 0 && hashSize > 0 && hashSize <= (oldNodes?.Length ?? 0))
+            hashSize = HashSizeFor(2 * hashEntries);
+        ResizeParts(arraySize, hashSize);
     }
 
     /// <summary>Counts the non-nil array slots into their bins; returns the total.</summary>
@@ -563,11 +580,16 @@ public sealed class LuaTable
         return inArray;
     }
 
-    private void ResizeParts(int newArraySize, int hashEntries)
+    private void ResizeParts(int newArraySize, int hashSize)
     {
         var oldArray = _array;
         var oldNodes = _nodes;
         int oldCount = _nodeCount;
+        if (newArraySize == oldArray.Length && oldNodes is not null && hashSize == oldNodes.Length)
+        {
+            CompactHashInPlace();
+            return;
+        }
 
         if (newArraySize != oldArray.Length)
         {
@@ -575,7 +597,7 @@ public sealed class LuaTable
             Array.Copy(oldArray, array, Math.Min(oldArray.Length, newArraySize));
             _array = array;
         }
-        if (hashEntries > 0) InitHash(HashSizeFor(hashEntries));
+        if (hashSize > 0) InitHash(hashSize);
         else { _buckets = null; _nodes = null; _nodeCount = 0; _hashNumberKeys = 0; }
 
         // Array slots cut off by a shrink move to the hash part.
@@ -593,6 +615,32 @@ public sealed class LuaTable
             }
             Reinsert(o.Key, o.Value);
         }
+    }
+
+    /// <summary>
+    /// Drops the dead nodes without allocating, for a rehash that keeps both sizes (the steady state of
+    /// a table whose keys come and go). Live nodes keep their order, so traversal order is unchanged.
+    /// </summary>
+    private void CompactHashInPlace()
+    {
+        var nodes = _nodes!;
+        var buckets = _buckets!;
+        Array.Clear(buckets);
+        int live = 0, numberKeys = 0;
+        for (int i = 0; i < _nodeCount; i++)
+        {
+            if (nodes[i].Value.IsNil) continue;
+            if (live != i) nodes[live] = nodes[i];
+            ref Node n = ref nodes[live];
+            int b = n.HashCode & (buckets.Length - 1);
+            n.Next = buckets[b] - 1;
+            buckets[b] = live + 1;
+            if (n.Key.IsNumber) numberKeys++;
+            live++;
+        }
+        Array.Clear(nodes, live, _nodeCount - live);
+        _nodeCount = live;
+        _hashNumberKeys = numberKeys;
     }
 
     /// <summary>Adds an entry during a resize, where there is always room.</summary>

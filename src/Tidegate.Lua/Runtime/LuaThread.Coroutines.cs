@@ -74,7 +74,10 @@ public sealed partial class LuaThread
     public LuaValue[] Resume(params LuaValue[] args)
     {
         if (!ResumeCore(null, args, out int rb, out int rc, out LuaValue error))
-            throw new LuaException(error);
+        {
+            // A dead coroutine keeps the frame records of its error: the traceback of where it failed.
+            throw new LuaException(error) { LuaStackTrace = Status == CoroutineStatus.Dead ? Traceback(null, 1) : null };
+        }
         return Stack.AsSpan(rb, rc).ToArray();
     }
 

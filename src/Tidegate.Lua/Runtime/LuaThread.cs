@@ -50,6 +50,8 @@ public sealed partial class LuaThread
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void EnterFrame(LuaFunction function)
     {
+        // The budget is charged before the record is pushed, so its error names the caller's position.
+        if (--State.BudgetRemaining < 0) State.BudgetExhausted(this);
         int c = FrameCount;
         if ((uint)c >= (uint)Frames.Length || (c & 15) == 15) EnterFrameSlow(c);
         ref CallFrameRecord r = ref Frames[c];
@@ -57,17 +59,24 @@ public sealed partial class LuaThread
         if (!ReferenceEquals(r.Function, function)) r.Function = function;
         r.CallerSite = CurrentSite;
         FrameCount = c + 1;
-        if (--State.BudgetRemaining < 0) State.BudgetExhausted(this);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void ExitFrame() => FrameCount--;
 
+    /// <summary>While an error handler runs: how many more 16-frame steps may pass a failed stack check.</summary>
+    internal int HandlerAllowance;
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void EnterFrameSlow(int count)
     {
-        if (count >= State.MaxCallDepth || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
-            throw RuntimeError("stack overflow");
+        bool tooDeep = count >= State.MaxCallDepth + (HandlerAllowance > 0 ? 200 : 0);
+        if (tooDeep || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            // An xpcall handler running at a stack overflow gets a little room (LuaJIT keeps some
+            // stack in reserve for error handling); TryEnsure leaves well over 16 frames' worth.
+            if (tooDeep || HandlerAllowance-- <= 0) throw RuntimeError("stack overflow");
+        }
         if (count >= Frames.Length) Array.Resize(ref Frames, Frames.Length * 2);
     }
 

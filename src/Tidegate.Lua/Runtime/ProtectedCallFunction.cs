@@ -95,6 +95,8 @@ public sealed class ProtectedCallFunction : LuaFunction
             result.Value = error;
             return true;
         }
+        int allowance = thread.HandlerAllowance;
+        thread.HandlerAllowance = 2;
         try
         {
             result.Value = thread.Call1(handler, error);
@@ -102,6 +104,10 @@ public sealed class ProtectedCallFunction : LuaFunction
         catch (Exception)
         {
             result.Value = LuaString.FromUtf8("error in error handling");
+        }
+        finally
+        {
+            thread.HandlerAllowance = allowance;
         }
         return true;
     }

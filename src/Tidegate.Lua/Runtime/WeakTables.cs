@@ -1,5 +1,3 @@
-using System.Runtime;
-
 namespace Tidegate.Lua.Runtime;
 
 /// <summary>
@@ -19,13 +17,19 @@ namespace Tidegate.Lua.Runtime;
 public static class WeakTables
 {
     [ThreadStatic] private static List<WeakReference<LuaTable>>? _registered;
+    [ThreadStatic] private static int _pruneAt;
 
-    /// <summary>Notes a table whose metatable has __mode; called by <see cref="LuaTable.Metatable"/>.</summary>
+    /// <summary>Notes a table whose metatable has __mode; called once per table by <see cref="LuaTable.Metatable"/>.</summary>
     internal static void Register(LuaTable table)
     {
         var list = _registered ??= new List<WeakReference<LuaTable>>();
-        foreach (var w in list)
-            if (w.TryGetTarget(out var existing) && ReferenceEquals(existing, table)) return;
+        // A server may make a weak table per request and never call collectgarbage: drop the entries of
+        // collected tables whenever the list has doubled since the last pruning, so it stays bounded.
+        if (list.Count >= Math.Max(64, _pruneAt))
+        {
+            list.RemoveAll(w => !w.TryGetTarget(out _));
+            _pruneAt = list.Count * 2;
+        }
         list.Add(new WeakReference<LuaTable>(table));
     }
 
@@ -62,7 +66,6 @@ public static class WeakTables
             }
         }
 
-        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.Default;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true);
         GC.WaitForPendingFinalizers();
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true);

@@ -146,6 +146,17 @@ public class BaseLibraryTests
         getmetatable(p).__index = function(_, k) return k .. "!" end
         print(q.hello)
         print(newproxy(false) ~= nil, newproxy(nil) ~= nil)
+        local log = {}
+        local function make(name)
+          local u = newproxy(true)
+          getmetatable(u).__gc = function(x) log[#log + 1] = name .. ":" .. type(x) end
+        end
+        make("a")
+        collectgarbage() collectgarbage()
+        print(#log, log[1])
+        local function bad() local u = newproxy(true) getmetatable(u).__gc = function() error("in gc") end end
+        bad()
+        print(pcall(collectgarbage))
         """);
 
     [Fact]

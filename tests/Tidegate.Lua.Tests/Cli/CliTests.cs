@@ -67,6 +67,12 @@ public class CliTests
     [InlineData("-e", "io.write('unflushed') os.exit(0)")]
     public void OsExitIsHonouredAndFlushes(params string[] args) => AssertSame("", args);
 
+    [Theory]
+    [InlineData("-e", "local p = newproxy(true) getmetatable(p).__gc = function() print('finalized at exit') end print('end')")]
+    [InlineData("-e", "local p = newproxy(true) getmetatable(p).__gc = function() print('finalized') end error('x')")]
+    [InlineData("-e", "local p = newproxy(true) getmetatable(p).__gc = function() print('not after os.exit') end os.exit(0)")]
+    public void ClosingTheStateRunsRemainingFinalizers(params string[] args) => AssertSame("", args);
+
     [Fact]
     public void StdinAsScriptWithDash() => AssertSame("print('from stdin', ...)\n", "-", "p", "q");
 
@@ -87,6 +93,49 @@ public class CliTests
         Assert.Equal(Session(expected.Stdout), Session(actual.Stdout));
         Assert.Equal(expected.ErrorMessage, actual.ErrorMessage);
         Assert.Equal(expected.ExitCode, actual.ExitCode);
+    }
+
+    /// <summary>
+    /// luajit run from a shell is killed by SIGPIPE when its reader leaves (status 141 in the shell). A
+    /// child of this .NET test host inherits SIGPIPE ignored, so luajit cannot be the oracle here: the
+    /// expectation is the shell's 141, written down.
+    /// </summary>
+    [Fact]
+    public void ReaderClosingThePipeEndsTheRunWithSigpipeStatus()
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(ProcessRun.FindOnPath("dotnet") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "tidegate-lua.dll"));
+        start.ArgumentList.Add("-e");
+        start.ArgumentList.Add("for i = 1, 1e9 do print(i) end");
+        using var p = System.Diagnostics.Process.Start(start)!;
+        Assert.Equal("1", p.StandardOutput.ReadLine());
+        p.StandardOutput.Close();
+        bool exited = p.WaitForExit(20_000);
+        if (!exited) p.Kill();
+        Assert.True(exited, "the interpreter kept running after its reader left");
+        Assert.Equal(141, p.ExitCode);
+    }
+
+    /// <summary>
+    /// Output redirected to a file shares the descriptor's offset with the shell: what the shell writes
+    /// before and after the run must land around the script's output, not over it (as with luajit).
+    /// </summary>
+    [Fact]
+    public void OutputRedirectedToAFileKeepsTheSharedOffset()
+    {
+        var file = Path.Combine(Dir, "redirected.txt");
+        var dll = Path.Combine(AppContext.BaseDirectory, "tidegate-lua.dll");
+        var dotnet = ProcessRun.FindOnPath("dotnet") ?? "dotnet";
+        var start = new System.Diagnostics.ProcessStartInfo("/bin/sh") { UseShellExecute = false };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add($"(echo first; '{dotnet}' '{dll}' -e 'print(\"second\") io.write(\"third\\n\")'; echo fourth) > '{file}'");
+        using var p = System.Diagnostics.Process.Start(start)!;
+        p.WaitForExit();
+        Assert.Equal("first\nsecond\nthird\nfourth\n", File.ReadAllText(file));
     }
 
     [Fact]

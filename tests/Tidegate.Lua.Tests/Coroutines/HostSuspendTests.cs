@@ -3,10 +3,15 @@ using Tidegate.Lua.Tests.Emit;
 
 namespace Tidegate.Lua.Tests.Coroutines;
 
+/// <summary>Tests that count process threads and memory run alone, not beside tests that start threads.</summary>
+[CollectionDefinition(nameof(IsolatedCollection), DisableParallelization = true)]
+public sealed class IsolatedCollection { }
+
 /// <summary>
 /// The .NET side of deep yields: a host function suspends the running coroutine, and .NET code resumes
 /// it later with values that become the host function's results (what cosockets are built on).
 /// </summary>
+[Collection(nameof(IsolatedCollection))]
 public class HostSuspendTests
 {
     private static LuaState StateWithWait(List<LuaThread> parked)

@@ -116,7 +116,8 @@ public class DifferentialTests
         foreach (var b in bytes)
         {
             if (b == (byte)'\n') { lines.Add(current.ToString()); current.Clear(); continue; }
-            if (b < 32 || b >= 127) current.Append($"\\x{b:X2}");
+            if (b == (byte)'\t') current.Append("\\t");
+            else if (b < 32 || b >= 127) current.Append($"\\x{b:X2}");
             else current.Append((char)b);
         }
         if (current.Length > 0) lines.Add(current.ToString());

@@ -82,6 +82,15 @@ public class ErrorTests
     }
 
     [Fact]
+    public void UncaughtErrorsCarryTheTracebackOfWhereTheyWereRaised()
+    {
+        var state = ReferenceRun.NewState(new MemoryStream());
+        var e = Assert.Throws<LuaException>(() => state.DoString("local function inner()\n  error('deep')\nend\nlocal function outer() inner() end\nouter()", "@tb.lua"));
+        Assert.Equal("tb.lua:2: deep", e.Message);
+        Assert.Equal("stack traceback:\n\ttb.lua:2: in function 'inner'\n\ttb.lua:4: in function 'outer'\n\ttb.lua:5: in main chunk", e.LuaStackTrace);
+    }
+
+    [Fact]
     public void DotNetExceptionsFromHostFunctionsBecomeLuaErrors()
     {
         var state = ReferenceRun.NewState(new MemoryStream());

@@ -56,6 +56,28 @@ public class LoadingTests
     }
 
     [Fact]
+    public void DumpedInnerFunctionsRunTheirBody() => ReferenceRun.AssertSameAsLuaJit(
+        "local function add(a, b)\n  return a + b\nend\nlocal f = loadstring(string.dump(add))\nprint(f(2, 3), type(string.dump(add)))\nprint(pcall(string.dump, print))");
+
+    [Fact]
+    public void VeryLongExpressionsNeverOverflowTheCompilersStack()
+    {
+        // 50,000 left-nested additions compiled on a thread with a small stack: a result or a Lua error.
+        string source = "local x = 1 return " + string.Join("+", Enumerable.Repeat("x", 50_000));
+        Exception? failure = null;
+        LuaValue[]? result = null;
+        var thread = new Thread(() =>
+        {
+            try { result = new LuaState().DoString(source); }
+            catch (Exception e) { failure = e; }
+        }, 256 * 1024);
+        thread.Start();
+        thread.Join();
+        if (failure is null) Assert.Equal(50_000.0, result![0].Number);
+        else Assert.IsAssignableFrom<LuaException>(failure);
+    }
+
+    [Fact]
     public void CompiledChunksAreCollectible()
     {
         var weak = LoadAndForget();

@@ -54,6 +54,9 @@ public class EmbeddingApiTests
         Assert.IsType<LuaTable>(lua["t"]);
         Assert.Equal(42, lua.GetGlobal<int>("i"));
         Assert.Null(lua.GetGlobal<string>("nothing"));
+
+        lua["twice"] = new Func<double, double>(x => x * 2);
+        Assert.Equal(new object?[] { 8.0 }, lua.Run("return twice(4)"));
     }
 
     [Fact]

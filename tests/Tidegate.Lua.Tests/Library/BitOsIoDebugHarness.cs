@@ -62,5 +62,40 @@ public sealed class LibraryHarness
 
     public static string Str(LuaValue v) => v.Ref is LuaString s ? s.ToLatin1() : v.ToString();
 
+    /// <summary>The built tidegate-lua.dll next to the test assembly (the test project references the CLI).</summary>
+    public static string TidegateDll => Path.Combine(AppContext.BaseDirectory, "tidegate-lua.dll");
+
+    /// <summary>Runs an interpreter as a child process; returns its stdout followed by its stderr.</summary>
+    public static string RunProcess(string program, IEnumerable<string> args, string? timeZone = null)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(program)
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false,
+        };
+        foreach (var a in args) start.ArgumentList.Add(a);
+        if (timeZone is not null) start.Environment["TZ"] = timeZone;
+        using var process = System.Diagnostics.Process.Start(start)!;
+        process.StandardInput.Close();
+        var stderr = process.StandardError.ReadToEndAsync();
+        string output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return output + stderr.Result;
+    }
+
+    /// <summary>A script's output on luajit and on tidegate-lua, for a live differential check.</summary>
+    public static (string LuaJit, string Tidegate) RunBoth(string script, string? timeZone = null, params string[] args)
+    {
+        var luajitArgs = new List<string> { "-e", script };
+        var tidegateArgs = new List<string> { TidegateDll, "-e", script };
+        // -e chunks see no script arguments, so pass them through a global the script reads.
+        if (args.Length > 0)
+        {
+            string set = "ARG = {" + string.Join(",", args.Select(a => "\"" + a + "\"")) + "}";
+            luajitArgs.Insert(0, set); luajitArgs.Insert(0, "-e");
+            tidegateArgs.Insert(1, set); tidegateArgs.Insert(1, "-e");
+        }
+        return (RunProcess("luajit", luajitArgs, timeZone), RunProcess("dotnet", tidegateArgs, timeZone));
+    }
+
     public string StdoutText => Encoding.Latin1.GetString(((MemoryStream)State.StandardOutput).ToArray());
 }

@@ -49,6 +49,26 @@ public sealed class IoLibraryTests : IDisposable
         Assert.Equal(17, r[2].Number);
     }
 
+    [Theory]
+    [InlineData("/tmp", "w", "/tmp: Is a directory", 21)]
+    [InlineData("/etc/hostname/x", "r", "/etc/hostname/x: Not a directory", 20)]
+    public void OpenErrorsFromTheSystem(string name, string mode, string message, int errno)
+    {
+        var r = _h.Call("io.open", S(name), S(mode));
+        Assert.True(r[0].IsNil);
+        Assert.Equal(message, Str(r[1]));
+        Assert.Equal(errno, r[2].Number);
+    }
+
+    [Fact]
+    public void OverlongNameIsTooLong()
+    {
+        string name = new string('x', 300);
+        var r = _h.Call("io.open", S(name));
+        Assert.Equal(name + ": File name too long", Str(r[1]));
+        Assert.Equal(36, r[2].Number);
+    }
+
     [Fact]
     public void ReadFormats()
     {
@@ -70,6 +90,28 @@ public sealed class IoLibraryTests : IDisposable
         Assert.Equal("nil", Next(S("*l")));
         Assert.Equal("nil", Next(5));
         Assert.Equal("nil", Next());
+    }
+
+    [Fact]
+    public void LinesAreCutAtNulBytesAsFgetsAndStrlenCutThem()
+    {
+        File.WriteAllBytes(PathOf("z.bin"), Encoding.Latin1.GetBytes("ab\0cd\nef\n\0\ngh"));
+        var f = OpenFile("z.bin", "rb");
+        Assert.Equal("abef", Str(Method(f, "read", S("*l"))[0]));
+        Assert.Equal("gh", Str(Method(f, "read", S("*l"))[0]));
+        Assert.True(Method(f, "read", S("*l"))[0].IsNil);
+
+        // A NUL as the last byte fgets takes into a full 8191-byte piece, then a long tail: luajit gives 20000 8290 4.
+        var bytes = new List<byte>();
+        bytes.AddRange(Enumerable.Repeat((byte)'x', 20000)); bytes.Add((byte)'\n');
+        bytes.AddRange(Enumerable.Repeat((byte)'a', 8190)); bytes.Add(0); bytes.AddRange(Enumerable.Repeat((byte)'b', 100)); bytes.Add((byte)'\n');
+        bytes.AddRange(Encoding.Latin1.GetBytes("tail\0\n\0\n"));
+        File.WriteAllBytes(PathOf("long.bin"), bytes.ToArray());
+        f = OpenFile("long.bin", "rb");
+        Assert.Equal(20001, ((LuaString)Method(f, "read", S("*L"))[0].Ref!).Length);
+        Assert.Equal(8291, ((LuaString)Method(f, "read", S("*L"))[0].Ref!).Length);
+        Assert.Equal("tail", Str(Method(f, "read", S("*L"))[0]));
+        Assert.True(Method(f, "read", S("*L"))[0].IsNil);
     }
 
     [Fact]
@@ -103,6 +145,8 @@ public sealed class IoLibraryTests : IDisposable
     [InlineData("0x1.8p1", "3", "")]
     [InlineData("infin", null, "")]
     [InlineData("infx", "inf", "x")]
+    [InlineData("n-0", null, "0")]
+    [InlineData("infinx1", null, "1")]
     [InlineData("nan(12)", "nan", "(12)")]
     [InlineData("  +inf", "inf", "")]
     [InlineData("-infinity!", "-inf", "!")]
@@ -334,6 +378,18 @@ public sealed class IoLibraryTests : IDisposable
         Assert.Equal("e1\n", Str(_h.CallValue(fit)[0]));
         Method(f, "close");
         Assert.Equal("attempt to use a closed file", Assert.Throws<LuaException>(() => _h.CallValue(fit)).Value.ToString());
+    }
+
+    [Fact]
+    public void LinesFormatsAreCheckedWhenIterating()
+    {
+        File.WriteAllText(PathOf("ab.txt"), "a\nb\n");
+        var it = _h.Call1("io.lines", S(PathOf("ab.txt")), S("*x"));
+        Assert.Equal("bad argument #1 to '?' (invalid format)", Assert.Throws<LuaException>(() => _h.CallValue(it)).Value.ToString());
+        it = _h.Call1("io.lines", S(PathOf("ab.txt")), S("*l"), new LuaTable());
+        Assert.Equal("bad argument #2 to '?' (invalid option)", Assert.Throws<LuaException>(() => _h.CallValue(it)).Value.ToString());
+        it = _h.Call1("io.lines", S(_dir));
+        Assert.Equal("Is a directory", Assert.Throws<LuaException>(() => _h.CallValue(it)).Value.ToString());
     }
 
     [Fact]

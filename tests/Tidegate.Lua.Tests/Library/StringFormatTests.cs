@@ -67,7 +67,7 @@ public class StringFormatTests
         t(f, "%y", 1) t(f, "%123d", 1) t(f, "%12.123d", 1) t(f, "%.100f", 1) t(f, "%100d", 1) t(f, "%5%") t(f, "%") t(f, "abc%")
         t(f, "%C", 1) t(f, "%S", 1) t(f, "%b", 1) t(f, "%l", 1) t(f, "%ld", 1) t(f, "%.", 1) t(f, "%d", "x") t(f, "%d") t(f, "%s")
         t(f, "%s %s", 1) t(f, "%c", "x") t(f, "%d", {}) t(f) t(f, 12) t(f, {}) t(f, "%%") t(f, "no args") t(f, "%99.99f", 1)
-        t(f, "%.f %-.e", 1.55, 1.55)
+        t(f, "%.f %-.e", 1.55, 1.55) t(f, "%\0d", 1) t(f, "%5\0", 1) print((f("a\0b%dc\0", 1):gsub("%z", "Z")))
         print(pcall(function() local s = string.format("%d", "x") return s end))
         """);
 

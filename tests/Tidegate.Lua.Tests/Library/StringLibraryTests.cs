@@ -56,6 +56,20 @@ public class StringLibraryTests
         """);
 
     [Fact]
+    public void RepWithSeparatorsAndSizes() => Same("""
+        for _, s in ipairs{"", "a", "ab", "abc\0"} do
+          for _, sep in ipairs{false, "", ",", ", \0"} do
+            for _, n in ipairs{-1, 0, 1, 2, 3, 7, 64, 1000} do
+              local r = sep and string.rep(s, n, sep) or string.rep(s, n)
+              io.write(#r, ":", (r:gsub("%z", "Z"):sub(1, 40)), " ")
+            end
+            print()
+          end
+        end
+        local big = string.rep("xy", 1e6, "-") print(#big, big:sub(-10), select(2, big:gsub("-", "")))
+        """);
+
+    [Fact]
     public void FindMatchGsubGmatch() => Same(P + """
         t(string.find) t(string.find, "a", nil) t(string.find, nil, "a") t(string.find, "abc", "b", "x") t(string.find, "abc", "b", nil, nil)
         t(string.find, "a+b", "+", 1, false) t(string.match, 12345, "(3)(4)") t(string.match, "abc", "b", 10)

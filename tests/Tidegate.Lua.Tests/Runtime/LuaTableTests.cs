@@ -273,6 +273,30 @@ public class LuaTableTests
         Assert.Equal(10, live);
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(100)]
+    [InlineData(1000)]
+    public void Churn_keeps_exactly_the_live_keys(int live)
+    {
+        var t = new LuaTable();
+        for (int i = 0; i < 20_000; i++)
+        {
+            t.Set(N(i + 0.5), N(i));
+            if (i >= live) t.Set(N(i - live + 0.5), LuaValue.Nil);
+        }
+        var seen = new List<double>();
+        var key = LuaValue.Nil;
+        while (t.Next(ref key, out var v))
+        {
+            Assert.Equal(key.Number - 0.5, v.Number);
+            seen.Add(key.Number);
+        }
+        Assert.Equal(live, seen.Count);
+        Assert.Equal(Enumerable.Range(20_000 - live, live).Select(i => i + 0.5), seen.OrderBy(x => x));
+        for (int i = 0; i < 20_000 - live; i++) Assert.True(t.Get(N(i + 0.5)).IsNil);
+    }
+
     [Fact]
     public void Object_and_boolean_keys_are_by_identity()
     {

@@ -78,6 +78,17 @@ public class NumberParsingTests
     [InlineData("1 ", "1")]
     [InlineData("1\u0009", "1")]
     [InlineData("0x.p1", null)]
+    // Hostile exponents and lengths (luajit: exponents of 2^20 or more are not numbers).
+    [InlineData("1e1048575", "inf")]
+    [InlineData("1e1048576", null)]
+    [InlineData("1e-1048575", "0")]
+    [InlineData("1e-1048576", null)]
+    [InlineData("0x1p1048575", "inf")]
+    [InlineData("0x1p1048576", null)]
+    [InlineData("0x1p-99999", "0")]
+    [InlineData("1e01048575", "inf")]
+    [InlineData("1e0000000000000000000000000000005", "100000")]
+    [InlineData("0x1p-0000000000000000000001", "0.5")]
     public void TryParse_matches_luajit(string input, string? expected)
     {
         bool ok = LuaNumber.TryParse(Encoding.Latin1.GetBytes(input), out double value);
@@ -96,6 +107,17 @@ public class NumberParsingTests
     {
         Assert.True(LuaNumber.TryParse(Encoding.ASCII.GetBytes(input), out double value));
         Assert.Equal(BitConverter.DoubleToInt64Bits(expected), BitConverter.DoubleToInt64Bits(value));
+    }
+
+    [Fact]
+    public void Very_long_inputs_parse()
+    {
+        // luajit: tonumber(string.rep("9", 400)) --> inf; ("0x" .. string.rep("f", 300)) --> inf;
+        // "0." .. 400 zeros .. "1" --> 0; string.rep("1", 100000) --> inf
+        Assert.True(LuaNumber.TryParse(Encoding.ASCII.GetBytes(new string('9', 400)), out double a) && double.IsPositiveInfinity(a));
+        Assert.True(LuaNumber.TryParse(Encoding.ASCII.GetBytes("0x" + new string('f', 300)), out double b) && double.IsPositiveInfinity(b));
+        Assert.True(LuaNumber.TryParse(Encoding.ASCII.GetBytes("0." + new string('0', 400) + "1"), out double c) && c == 0);
+        Assert.True(LuaNumber.TryParse(Encoding.ASCII.GetBytes(new string('1', 100000)), out double d) && double.IsPositiveInfinity(d));
     }
 
     [Fact]

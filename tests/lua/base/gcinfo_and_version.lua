@@ -1,3 +1,3 @@
 print(_VERSION)
 print(type(gcinfo()))
-print(type(jit), type(bit), type(_G))
+print(type(bit), type(_G))

@@ -1,0 +1,273 @@
+using static Tidegate.Web.Config.DirectiveContext;
+using static Tidegate.Web.Config.DirectiveSupport;
+
+namespace Tidegate.Web.Config;
+
+/// <summary>
+/// Every directive tidegate knows, with nginx's contexts and argument counts (taken from the
+/// ngx_command_t tables of nginx 1.22, lua-nginx-module 0.10.23, echo and headers-more), so a
+/// real OpenResty config parses and a wrong one fails with nginx's exact message. A name may have
+/// several specs (<c>server</c> in http and in upstream), as nginx's modules may.
+/// </summary>
+public static class DirectiveRegistry
+{
+    private const int N = DirectiveSpec.Unbounded;
+    private static readonly Dictionary<string, List<DirectiveSpec>> specs = new(StringComparer.Ordinal);
+
+    private const DirectiveContext Loc = Location | LocationIf;
+    private const DirectiveContext Rewrite = Server | ServerIf | Location | LocationIf;
+    private const DirectiveContext HttpAnyIf = HttpAny | LocationIf;
+
+    static DirectiveRegistry()
+    {
+        // core (main)
+        Flag("daemon", Main, Built);
+        Flag("master_process", Main, Built);
+        Add("worker_processes", Main, 1, 1, Built, unique: true);
+        Add("pid", Main, 1, 1, Built, unique: true);
+        Add("error_log", Main | HttpAny, 1, N, Built);
+        Add("include", Any | Data, 1, 1, Built);
+        Block("events", Main, 0, 0, Built, unique: true);
+        Block("http", Main, 0, 0, Built, unique: true);
+        Add("user", Main, 1, 2, Equivalent);
+        Add("load_module", Main, 1, 1, Built);
+        Add("env", Main, 1, 1, Equivalent);
+        Flag("pcre_jit", Main, Equivalent);
+        Add("worker_rlimit_nofile", Main, 1, 1, NotYet);
+        Add("worker_rlimit_core", Main, 1, 1, NotYet);
+        Add("worker_shutdown_timeout", Main, 1, 1, NotYet);
+        Add("worker_cpu_affinity", Main, 1, N, NotYet);
+        Add("worker_priority", Main, 1, 1, NotYet);
+        Add("working_directory", Main, 1, 1, NotYet);
+        Add("timer_resolution", Main, 1, 1, NotYet);
+        Add("thread_pool", Main, 2, 3, NotYet);
+        Add("lock_file", Main, 1, 1, Equivalent);
+
+        // events
+        Add("worker_connections", Events, 1, 1, Built, unique: true);
+        Add("use", Events, 1, 1, Equivalent);
+        Flag("multi_accept", Events, Equivalent);
+        Flag("accept_mutex", Events, Equivalent);
+        Add("accept_mutex_delay", Events, 1, 1, Equivalent);
+
+        // http core
+        Block("server", Http, 0, 0, Built);
+        Add("listen", Server, 1, N, Built);
+        Add("server_name", Server, 1, N, Built);
+        Block("location", Server | Location, 1, 2, Built);
+        Add("root", HttpAnyIf, 1, 1, Built);
+        Add("alias", Location, 1, 1, Built);
+        Add("index", HttpAny, 1, N, Built);
+        Add("default_type", HttpAnyIf, 1, 1, Built, unique: true);
+        Block("types", HttpAny, 0, 0, Built);
+        Add("internal", Location, 0, 0, Built, unique: true);
+        Add("error_page", HttpAnyIf, 2, N, Built);
+        Add("client_max_body_size", HttpAny, 1, 1, Built, unique: true);
+        Add("client_body_buffer_size", HttpAny, 1, 1, Built, unique: true);
+        Add("client_header_buffer_size", Http | Server, 1, 1, Built, unique: true);
+        Add("large_client_header_buffers", Http | Server, 2, 2, Built, unique: true);
+        Add("client_header_timeout", Http | Server, 1, 1, Built, unique: true);
+        Add("client_body_timeout", HttpAny, 1, 1, Built, unique: true);
+        Add("keepalive_timeout", HttpAny, 1, 2, Built, unique: true);
+        Add("keepalive_requests", HttpAny, 1, 1, Built, unique: true);
+        Add("server_tokens", HttpAny, 1, 1, Built, unique: true);
+        Add("send_timeout", HttpAny, 1, 1, Built, unique: true);
+        Flag("etag", HttpAny, Built);
+        Add("if_modified_since", HttpAny, 1, 1, Built, unique: true);
+        Flag("sendfile", HttpAnyIf, Equivalent);
+        Flag("tcp_nopush", HttpAny, Equivalent);
+        Flag("tcp_nodelay", HttpAny, Equivalent);
+        Add("sendfile_max_chunk", HttpAny, 1, 1, Equivalent);
+        Add("output_buffers", HttpAny, 2, 2, Equivalent);
+        Add("types_hash_max_size", HttpAny, 1, 1, Equivalent);
+        Add("types_hash_bucket_size", HttpAny, 1, 1, Equivalent);
+        Add("server_names_hash_max_size", Http, 1, 1, Equivalent);
+        Add("server_names_hash_bucket_size", Http, 1, 1, Equivalent);
+        Add("variables_hash_max_size", Http, 1, 1, Equivalent);
+        Add("variables_hash_bucket_size", Http, 1, 1, Equivalent);
+        Flag("log_not_found", HttpAny, Built);
+        Flag("log_subrequest", HttpAny, NotYet);
+        Flag("server_name_in_redirect", HttpAny, NotYet, offIsEquivalent: true);
+        Flag("port_in_redirect", HttpAny, Built);
+        Flag("absolute_redirect", HttpAny, Built);
+        Flag("msie_padding", HttpAny, Equivalent);
+        Flag("underscores_in_headers", Http | Server, NotYet, offIsEquivalent: true);
+        Flag("ignore_invalid_headers", Http | Server, Built);
+        Flag("merge_slashes", Http | Server, Built);
+        Add("lingering_close", HttpAny, 1, 1, Equivalent);
+        Add("lingering_time", HttpAny, 1, 1, Equivalent);
+        Add("lingering_timeout", HttpAny, 1, 1, Equivalent);
+        Add("reset_timedout_connection", HttpAny, 1, 1, Equivalent);
+        Add("resolver", HttpAny, 1, N, NotYet);
+        Add("resolver_timeout", HttpAny, 1, 1, NotYet);
+        Add("try_files", Server | Location, 2, N, NotYet);
+        Block("limit_except", Location, 1, N, NotYet);
+        Add("allow", HttpAny | LimitExcept, 1, 1, NotYet);
+        Add("deny", HttpAny | LimitExcept, 1, 1, NotYet);
+        Add("expires", HttpAnyIf, 1, 2, NotYet);
+        Flag("autoindex", HttpAny, NotYet, offIsEquivalent: true);
+        Flag("gzip", HttpAnyIf, NotYet, offIsEquivalent: true);
+        Add("gzip_types", HttpAny, 1, N, NotYet);
+        Add("charset", HttpAnyIf, 1, 1, NotYet);
+        Flag("chunked_transfer_encoding", HttpAny, NotYet, offIsEquivalent: false);
+        Add("satisfy", HttpAny, 1, 1, NotYet);
+        Add("auth_basic", HttpAny | LimitExcept, 1, 1, NotYet);
+        Add("auth_basic_user_file", HttpAny | LimitExcept, 1, 1, NotYet);
+        Block("map", Http, 2, 2, NotYet);
+        Block("geo", Http, 1, 2, NotYet);
+        Add("ssl_certificate", Http | Server, 1, 1, NotYet);
+        Add("ssl_certificate_key", Http | Server, 1, 1, NotYet);
+        Add("ssl_protocols", Http | Server, 1, N, NotYet);
+        Add("ssl_ciphers", Http | Server, 1, 1, NotYet);
+        Add("real_ip_header", HttpAny, 1, 1, NotYet);
+        Add("set_real_ip_from", HttpAny, 1, 1, NotYet);
+
+        // logging
+        Add("access_log", HttpAnyIf | LimitExcept, 1, N, Built);
+        Add("log_format", Http, 2, N, Built);
+        Add("open_log_file_cache", HttpAny, 1, 4, Equivalent);
+
+        // rewrite module
+        Add("return", Rewrite, 1, 2, Built);
+        Add("rewrite", Rewrite, 2, 3, NotYet);
+        Add("set", Rewrite, 2, 2, NotYet);
+        Block("if", Server | Location, 1, N, NotYet);
+        Add("break", Rewrite, 0, 0, NotYet);
+        Flag("rewrite_log", Http | Server | ServerIf | Location | LocationIf, NotYet, offIsEquivalent: true);
+        Flag("uninitialized_variable_warn", Http | Server | ServerIf | Location | LocationIf, NotYet);
+
+        // headers
+        Add("add_header", HttpAnyIf, 2, 3, Built);
+        Add("add_trailer", HttpAnyIf, 2, 3, NotYet);
+
+        // upstream
+        Block("upstream", Http, 1, 1, NotYet);
+        Add("server", Upstream, 1, N, NotYet);
+        Add("keepalive", Upstream, 1, 1, NotYet);
+        Add("keepalive_timeout", Upstream, 1, 1, NotYet);
+        Add("keepalive_requests", Upstream, 1, 1, NotYet);
+        Add("hash", Upstream, 1, 2, NotYet);
+        Add("ip_hash", Upstream, 0, 0, NotYet);
+        Add("least_conn", Upstream, 0, 0, NotYet);
+
+        // proxy
+        Add("proxy_pass", Loc | LimitExcept, 1, 1, NotYet);
+        Add("proxy_set_header", HttpAny, 2, 2, NotYet);
+        Add("proxy_http_version", HttpAny, 1, 1, NotYet);
+        Add("proxy_connect_timeout", HttpAny, 1, 1, NotYet);
+        Add("proxy_send_timeout", HttpAny, 1, 1, NotYet);
+        Add("proxy_read_timeout", HttpAny, 1, 1, NotYet);
+        Flag("proxy_buffering", HttpAny, NotYet);
+        Add("proxy_buffer_size", HttpAny, 1, 1, NotYet);
+        Add("proxy_buffers", HttpAny, 2, 2, NotYet);
+        Add("proxy_next_upstream", HttpAny, 1, N, NotYet);
+        Add("proxy_next_upstream_tries", HttpAny, 1, 1, NotYet);
+        Flag("proxy_intercept_errors", HttpAny, NotYet);
+        Add("proxy_redirect", HttpAny, 1, 2, NotYet);
+        Add("proxy_hide_header", HttpAny, 1, 1, NotYet);
+        Add("proxy_pass_header", HttpAny, 1, 1, NotYet);
+        Add("proxy_ignore_headers", HttpAny, 1, N, NotYet);
+        Add("proxy_set_body", HttpAny, 1, 1, NotYet);
+        Flag("proxy_pass_request_headers", HttpAny, NotYet);
+        Flag("proxy_pass_request_body", HttpAny, NotYet);
+        Add("proxy_method", HttpAny, 1, 1, NotYet);
+
+        // echo module (agentzh's ngx_echo)
+        foreach (var name in new[] { "echo", "echo_before_body", "echo_after_body" })
+            Add(name, Loc, 0, N, NotYet);
+        Add("echo_sleep", Loc, 1, 1, NotYet);
+        Add("echo_blocking_sleep", Loc, 1, 1, NotYet);
+        Add("echo_location", Loc, 1, 2, NotYet);
+        Add("echo_location_async", Loc, 1, 2, NotYet);
+        Add("echo_exec", Loc, 1, 2, NotYet);
+        Add("echo_duplicate", Loc, 2, N, NotYet);
+        Add("echo_flush", Loc, 0, 0, NotYet);
+        Add("echo_read_request_body", Loc, 0, 0, NotYet);
+        Add("echo_request_body", Loc, 0, 0, NotYet);
+        Add("echo_reset_timer", Loc, 0, 0, NotYet);
+        Add("echo_subrequest", Loc, 2, N, NotYet);
+        Add("echo_subrequest_async", Loc, 2, N, NotYet);
+        Add("echo_foreach_split", Loc, 2, N, NotYet);
+        Add("echo_end", Loc, 0, 0, NotYet);
+        Add("echo_abort_parent", Loc, 0, 0, NotYet);
+        Add("echo_status", HttpAny, 1, 1, NotYet);
+
+        // headers-more
+        foreach (var name in new[] { "more_set_headers", "more_clear_headers", "more_set_input_headers", "more_clear_input_headers" })
+            Add(name, HttpAnyIf, 1, N, NotYet);
+
+        // lua-nginx-module 0.10.23
+        LuaHandler("init_by_lua", Http);
+        LuaHandler("init_worker_by_lua", Http);
+        LuaHandler("exit_worker_by_lua", Http, hasStringForm: false);
+        LuaHandler("server_rewrite_by_lua", Http | Server);
+        LuaHandler("rewrite_by_lua", HttpAnyIf);
+        LuaHandler("access_by_lua", HttpAnyIf);
+        LuaHandler("precontent_by_lua", HttpAnyIf);
+        LuaHandler("content_by_lua", Loc);
+        LuaHandler("header_filter_by_lua", HttpAnyIf);
+        LuaHandler("body_filter_by_lua", HttpAnyIf);
+        LuaHandler("log_by_lua", HttpAnyIf);
+        Block("balancer_by_lua_block", Upstream, 0, 0, NotYet);
+        Add("balancer_by_lua_file", Upstream, 1, 1, NotYet);
+        Add("set_by_lua", Rewrite, 2, N, NotYet);
+        Block("set_by_lua_block", Rewrite, 1, 1, NotYet);
+        Add("set_by_lua_file", Rewrite, 2, N, NotYet);
+        Add("lua_package_path", Http, 1, 1, NotYet, unique: true);
+        Add("lua_package_cpath", Http, 1, 1, NotYet, unique: true);
+        Flag("lua_code_cache", HttpAny, NotYet);
+        Flag("lua_need_request_body", HttpAny, NotYet);
+        Add("lua_shared_dict", Http, 2, 2, NotYet);
+        Flag("rewrite_by_lua_no_postpone", Http, NotYet);
+        Flag("access_by_lua_no_postpone", Http, NotYet);
+        Flag("lua_transform_underscores_in_response_headers", HttpAny, NotYet);
+        Flag("lua_use_default_type", HttpAny, NotYet);
+        Flag("lua_http10_buffering", HttpAny, NotYet);
+        Add("lua_regex_cache_max_entries", Http, 1, 1, NotYet);
+        Add("lua_regex_match_limit", Http, 1, 1, NotYet);
+        Add("lua_max_pending_timers", Http, 1, 1, NotYet);
+        Add("lua_max_running_timers", Http, 1, 1, NotYet);
+        Add("lua_socket_connect_timeout", HttpAny, 1, 1, NotYet);
+        Add("lua_socket_send_timeout", HttpAny, 1, 1, NotYet);
+        Add("lua_socket_read_timeout", HttpAny, 1, 1, NotYet);
+        Add("lua_socket_send_lowat", HttpAny, 1, 1, NotYet);
+        Add("lua_socket_buffer_size", HttpAny, 1, 1, NotYet);
+        Add("lua_socket_pool_size", HttpAny, 1, 1, NotYet);
+        Add("lua_socket_keepalive_timeout", HttpAny, 1, 1, NotYet);
+        Flag("lua_socket_log_errors", HttpAny, NotYet);
+        Flag("lua_check_client_abort", HttpAny, NotYet);
+        Add("lua_malloc_trim", Http, 1, 1, NotYet);
+        Flag("lua_sa_restart", Http, NotYet);
+        Add("lua_capture_error_log", Http, 1, 1, NotYet);
+        Add("lua_load_resty_core", Http, 1, 1, Equivalent);
+    }
+
+    /// <summary>The specs registered under a name (empty when nginx would say "unknown directive").</summary>
+    public static IReadOnlyList<DirectiveSpec> Lookup(string name) =>
+        specs.TryGetValue(name, out var list) ? list : Array.Empty<DirectiveSpec>();
+
+    public static IEnumerable<DirectiveSpec> All => specs.Values.SelectMany(l => l);
+
+    /// <summary>Lua handler directives come in three forms: "x" (a string), "x_block" and "x_file".</summary>
+    private static void LuaHandler(string stem, DirectiveContext contexts, bool hasStringForm = true)
+    {
+        if (hasStringForm) Add(stem, contexts, 1, 1, NotYet);
+        Block(stem + "_block", contexts, 0, 0, NotYet);
+        Add(stem + "_file", contexts, 1, 1, NotYet);
+    }
+
+    private static void Add(string name, DirectiveContext contexts, int min, int max, DirectiveSupport support, bool unique = false) =>
+        Register(new DirectiveSpec(name, contexts, min, max, support, Unique: unique));
+
+    private static void Flag(string name, DirectiveContext contexts, DirectiveSupport support, bool offIsEquivalent = false) =>
+        Register(new DirectiveSpec(name, contexts, 1, 1, support, IsFlag: true, Unique: true, OffIsEquivalent: offIsEquivalent));
+
+    private static void Block(string name, DirectiveContext contexts, int min, int max, DirectiveSupport support, bool unique = false) =>
+        Register(new DirectiveSpec(name, contexts, min, max, support, IsBlock: true, Unique: unique));
+
+    private static void Register(DirectiveSpec spec)
+    {
+        if (!specs.TryGetValue(spec.Name, out var list)) specs[spec.Name] = list = new List<DirectiveSpec>();
+        list.Add(spec);
+    }
+}

@@ -1,0 +1,40 @@
+namespace Tidegate.Web.Http;
+
+/// <summary>
+/// The response being built for a request. The headers nginx writes from dedicated fields
+/// (Content-Type, Content-Length, Last-Modified, Location) are fields here too, so the header
+/// block comes out in nginx's order; everything else goes in <see cref="Headers"/> in order.
+/// </summary>
+public sealed class HttpResponse
+{
+    public int Status { get; set; } = 200;
+    public string? ContentType { get; set; }
+    public long? ContentLength { get; set; }
+    public DateTimeOffset? LastModified { get; set; }
+    public string? Location { get; set; }
+    public List<KeyValuePair<string, string>> Headers { get; } = new();
+    /// <summary>An in-memory body.</summary>
+    public byte[]? Body { get; set; }
+    /// <summary>A file body: path, offset and length (static files, ranges).</summary>
+    public (string Path, long Offset, long Length)? FileBody { get; set; }
+    /// <summary>Close without sending anything (return 444).</summary>
+    public bool CloseWithoutResponse { get; set; }
+    public bool HeadersOnly { get; set; }
+    /// <summary>Set once the response came from an error page, so error_page does not apply twice.</summary>
+    public bool IsErrorPage { get; set; }
+    public long BodyBytesSent { get; set; }
+    public long BytesSent { get; set; }
+
+    public void Reset()
+    {
+        ContentType = null; ContentLength = null; LastModified = null; Location = null;
+        Headers.Clear(); Body = null; FileBody = null;
+    }
+
+    public string? Header(string name)
+    {
+        foreach (var h in Headers)
+            if (h.Key.Equals(name, StringComparison.OrdinalIgnoreCase)) return h.Value;
+        return null;
+    }
+}

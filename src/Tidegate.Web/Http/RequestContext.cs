@@ -1,0 +1,164 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using Tidegate.Web.Hosting;
+using Tidegate.Web.Logging;
+
+namespace Tidegate.Web.Http;
+
+/// <summary>
+/// One request in flight: the parsed head, the chosen server and location, the response being
+/// built and the connection facts; it resolves nginx variables for templates and logs.
+/// </summary>
+public sealed class RequestContext : IVariableResolver
+{
+    public required ConnectionInfo Connection { get; init; }
+    public required HttpRequest Request { get; init; }
+    public required ServerBlock Server { get; set; }
+    public LocationBlock Location { get; set; } = null!;
+    public HttpResponse Response { get; } = new();
+    public Match? Captures { get; set; }
+    public DateTimeOffset StartTime { get; } = DateTimeOffset.UtcNow;
+    public long StartTimestamp { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
+    /// <summary>Internal redirects so far (nginx stops at 10 with "rewrite or internal redirection cycle").</summary>
+    public int InternalRedirects { get; set; }
+    public bool IsInternal => InternalRedirects > 0;
+    public long RequestLength { get; set; }
+    public byte[]? RequestBody { get; set; }
+
+    public LocationSettings Settings => Location.Settings;
+
+    public RequestLogContext LogContext => new(Connection.Remote.Address.ToString(), Server.PrimaryName,
+        Request.RequestLine, Request.RawHost);
+
+    /// <summary>The Host for redirects: the request's, else the server's first name.</summary>
+    public string HostName => Request.Host ?? (Server.PrimaryName.Length > 0 ? Server.PrimaryName : Connection.Local.Address.ToString());
+
+    public string ServerToken => Settings.ServerTokens == ServerTokens.Off ? ServerVersion.Name : ServerVersion.NameAndVersion;
+
+    public string? GetVariable(string name)
+    {
+        var r = Request;
+        switch (name)
+        {
+            case "uri": case "document_uri": return r.Path;
+            case "request_uri": return r.RawUri;
+            case "args": case "query_string": return r.Args;
+            case "is_args": return r.Args is null ? "" : "?";
+            case "host": return r.Host ?? Server.PrimaryName;
+            case "hostname": return Dns.GetHostName();
+            case "server_name": return Server.PrimaryName;
+            case "server_addr": return Connection.Local.Address.ToString();
+            case "server_port": return Connection.Local.Port.ToString(CultureInfo.InvariantCulture);
+            case "server_protocol": return r.Protocol;
+            case "remote_addr": return Connection.Remote.Address.ToString();
+            case "remote_port": return Connection.Remote.Port.ToString(CultureInfo.InvariantCulture);
+            case "binary_remote_addr": return System.Text.Encoding.Latin1.GetString(Connection.Remote.Address.GetAddressBytes());
+            case "remote_user": return null;
+            case "scheme": return "http";
+            case "https": return "";
+            case "request_method": return r.Method;
+            case "request": return r.RequestLine;
+            case "request_length": return RequestLength.ToString(CultureInfo.InvariantCulture);
+            case "request_time":
+                return (System.Diagnostics.Stopwatch.GetElapsedTime(StartTimestamp).TotalMilliseconds / 1000.0).ToString("0.000", CultureInfo.InvariantCulture);
+            case "request_body": return RequestBody is null ? null : System.Text.Encoding.Latin1.GetString(RequestBody);
+            case "content_type": return r.Header("Content-Type");
+            case "content_length": return r.Header("Content-Length");
+            case "status": return Response.Status.ToString("000", CultureInfo.InvariantCulture);
+            case "body_bytes_sent": return Response.BodyBytesSent.ToString(CultureInfo.InvariantCulture);
+            case "bytes_sent": return Response.BytesSent.ToString(CultureInfo.InvariantCulture);
+            case "connection": return Connection.Id.ToString(CultureInfo.InvariantCulture);
+            case "connection_requests": return Connection.Requests.ToString(CultureInfo.InvariantCulture);
+            case "msec":
+                return (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0).ToString("0.000", CultureInfo.InvariantCulture);
+            case "time_local": return DateTimeOffset.Now.ToString("dd/MMM/yyyy:HH:mm:ss ", CultureInfo.InvariantCulture) + DateTimeOffset.Now.ToString("zzz", CultureInfo.InvariantCulture).Replace(":", "");
+            case "time_iso8601": return DateTimeOffset.Now.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
+            case "nginx_version": return ServerVersion.NginxCompatible;
+            case "pid": return Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+            case "document_root": return Settings.Root;
+            case "request_id": return Guid.NewGuid().ToString("N");
+        }
+        if (name.StartsWith("http_", StringComparison.Ordinal)) return HeaderVariable(r.Headers, name[5..]);
+        if (name.StartsWith("sent_http_", StringComparison.Ordinal)) return SentHeader(name[10..]);
+        if (name.StartsWith("arg_", StringComparison.Ordinal)) return Argument(name[4..]);
+        if (name.StartsWith("cookie_", StringComparison.Ordinal)) return Cookie(name[7..]);
+        if (name.Length == 1 && char.IsAsciiDigit(name[0]))
+        {
+            int index = name[0] - '0';
+            return Captures is { } m && index < m.Groups.Count && m.Groups[index].Success ? m.Groups[index].Value : null;
+        }
+        return null;
+    }
+
+    /// <summary>$http_x_name: the header X-Name (underscores for dashes, any case); repeated headers join with ", ".</summary>
+    private static string? HeaderVariable(List<KeyValuePair<string, string>> headers, string key)
+    {
+        string? result = null;
+        foreach (var h in headers)
+        {
+            if (!NameMatches(h.Key, key)) continue;
+            if (result is null) result = h.Value;
+            else result += (key == "cookie" ? "; " : ", ") + h.Value;
+        }
+        return result;
+    }
+
+    private string? SentHeader(string key) => key switch
+    {
+        "content_type" => Response.ContentType,
+        "content_length" => Response.ContentLength?.ToString(CultureInfo.InvariantCulture),
+        "location" => Response.Location,
+        "last_modified" => Response.LastModified?.ToString("r", CultureInfo.InvariantCulture),
+        "connection" => null,
+        _ => HeaderVariable(Response.Headers, key),
+    };
+
+    private static bool NameMatches(string header, string key)
+    {
+        if (header.Length != key.Length) return false;
+        for (int i = 0; i < header.Length; i++)
+        {
+            char h = char.ToLowerInvariant(header[i]);
+            if (h == '-') h = '_';
+            if (h != key[i]) return false;
+        }
+        return true;
+    }
+
+    private string? Argument(string key)
+    {
+        if (Request.Args is null) return null;
+        foreach (var pair in Request.Args.Split('&'))
+        {
+            int eq = pair.IndexOf('=');
+            string k = eq < 0 ? pair : pair[..eq];
+            if (k.Equals(key, StringComparison.OrdinalIgnoreCase)) return eq < 0 ? "" : pair[(eq + 1)..];
+        }
+        return null;
+    }
+
+    private string? Cookie(string key)
+    {
+        foreach (var h in Request.Headers)
+        {
+            if (!h.Key.Equals("Cookie", StringComparison.OrdinalIgnoreCase)) continue;
+            foreach (var part in h.Value.Split(';'))
+            {
+                var p = part.Trim(' ');
+                int eq = p.IndexOf('=');
+                if (eq > 0 && p[..eq].Equals(key, StringComparison.OrdinalIgnoreCase)) return p[(eq + 1)..];
+            }
+        }
+        return null;
+    }
+}
+
+/// <summary>Facts about the connection a request came on.</summary>
+public sealed class ConnectionInfo
+{
+    public required long Id { get; init; }
+    public required IPEndPoint Local { get; init; }
+    public required IPEndPoint Remote { get; init; }
+    public int Requests { get; set; }
+}

@@ -1,0 +1,211 @@
+using System.Text;
+
+namespace Tidegate.Web.Http;
+
+/// <summary>
+/// Parses a request head (request line and header lines, through the empty line) with nginx's
+/// rules and its answers for malformed input: 400 for a bad method, URI or header line, 505 for
+/// HTTP/2+, 400 for a missing or duplicate Host in HTTP/1.1, for an invalid Content-Length, for
+/// Content-Length with Transfer-Encoding (request smuggling), 501 for an unknown
+/// Transfer-Encoding. Each rejection carries the info-level message nginx logs.
+/// </summary>
+public static class RequestParser
+{
+    public static HttpRequest Parse(ReadOnlySpan<byte> head, bool mergeSlashes, bool ignoreInvalidHeaders, out RequestError? error)
+    {
+        error = null;
+        int pos = 0;
+        while (pos < head.Length && (head[pos] == '\r' || head[pos] == '\n')) pos++;
+        int lineEnd = head[pos..].IndexOf((byte)'\n');
+        if (lineEnd < 0) lineEnd = head.Length - pos;
+        var line = head.Slice(pos, lineEnd);
+        if (line.Length > 0 && line[^1] == '\r') line = line[..^1];
+        pos += lineEnd + 1;
+        string requestLine = Encoding.Latin1.GetString(line);
+
+        HttpRequest Fail(int status, string message, bool whileLine = true)
+        {
+            error = new RequestError(status, message, requestLine.Length > 0 ? requestLine : null, whileLine);
+            return Placeholder(requestLine);
+        }
+
+        // Method: uppercase letters, '_' and '-' only.
+        int sp = line.IndexOf((byte)' ');
+        if (sp <= 0) return Fail(400, "client sent invalid method");
+        for (int i = 0; i < sp; i++)
+        {
+            byte c = line[i];
+            if (!(c is >= (byte)'A' and <= (byte)'Z' || c == '_' || c == '-')) return Fail(400, "client sent invalid method");
+        }
+        string method = Encoding.Latin1.GetString(line[..sp]);
+        var rest = line[(sp + 1)..];
+        while (rest.Length > 0 && rest[0] == ' ') rest = rest[1..];
+        int uriEnd = rest.IndexOf((byte)' ');
+        ReadOnlySpan<byte> uriBytes = uriEnd < 0 ? rest : rest[..uriEnd];
+        string protocol = "";
+        int major = 0, minor = 9;
+        if (uriEnd >= 0)
+        {
+            var version = rest[(uriEnd + 1)..];
+            while (version.Length > 0 && version[0] == ' ') version = version[1..];
+            while (version.Length > 0 && version[^1] == ' ') version = version[..^1];
+            if (!TryParseVersion(version, out major, out minor))
+                return Fail(400, "client sent invalid request");
+            if (major > 1) return Fail(505, "client sent invalid version");
+            protocol = Encoding.Latin1.GetString(version);
+        }
+        else if (method != "GET")
+        {
+            return Fail(400, "client sent invalid request");
+        }
+        if (uriBytes.Length == 0) return Fail(400, "client sent invalid request");
+
+        string rawUri = Encoding.Latin1.GetString(uriBytes);
+        string target = rawUri;
+        if (!target.StartsWith('/'))
+        {
+            // Absolute form: http://host[:port]/path — the host becomes the request's host.
+            int scheme = target.IndexOf("://", StringComparison.Ordinal);
+            if (scheme <= 0 || !target[..scheme].All(char.IsAsciiLetter)) return Fail(400, "client sent invalid request");
+            int slash = target.IndexOf('/', scheme + 3);
+            target = slash < 0 ? "/" : target[slash..];
+        }
+        int question = target.IndexOf('?');
+        string rawPath = question < 0 ? target : target[..question];
+        string? args = question < 0 ? null : target[(question + 1)..];
+        string? path = UriNormalizer.Normalize(rawPath, mergeSlashes);
+        if (path is null) return Fail(400, "client sent invalid request");
+
+        var request = new HttpRequest
+        {
+            Method = method, RawUri = rawUri, Path = path, Args = args, Protocol = protocol,
+            VersionMajor = major, VersionMinor = minor, RequestLine = requestLine,
+            KeepAlive = major == 1 && minor >= 1,
+        };
+        if (major == 0) return request;
+
+        // Header lines.
+        bool sawHost = false, sawLength = false;
+        string? transferEncoding = null;
+        while (pos < head.Length)
+        {
+            int end = head[pos..].IndexOf((byte)'\n');
+            if (end < 0) end = head.Length - pos;
+            var headerLine = head.Slice(pos, end);
+            pos += end + 1;
+            if (headerLine.Length > 0 && headerLine[^1] == '\r') headerLine = headerLine[..^1];
+            if (headerLine.Length == 0) break;
+
+            int colon = headerLine.IndexOf((byte)':');
+            bool validName = colon > 0;
+            if (validName)
+            {
+                for (int i = 0; i < colon; i++)
+                {
+                    byte c = headerLine[i];
+                    if (c is (byte)' ' or (byte)'\t' or 0 or (byte)'\r') { validName = false; colon = -1; break; }
+                    if (!(c is >= (byte)'a' and <= (byte)'z' || c is >= (byte)'A' and <= (byte)'Z' || c is >= (byte)'0' and <= (byte)'9' || c == '-'))
+                        validName = false;
+                }
+            }
+            if (colon <= 0)
+            {
+                string shown = Encoding.Latin1.GetString(headerLine.Length > 0 ? headerLine[..Math.Min(headerLine.Length, headerLine.IndexOfAny((byte)' ', (byte)'\t') is var s and >= 0 ? s : headerLine.Length)] : headerLine);
+                return Fail(400, $"client sent invalid header line: \"{EscapeForLog(shown)}\\x20...\"", whileLine: false);
+            }
+            if (!validName)
+            {
+                if (ignoreInvalidHeaders) continue;
+                return Fail(400, $"client sent invalid header line: \"{EscapeForLog(Encoding.Latin1.GetString(headerLine))}\"", whileLine: false);
+            }
+            string name = Encoding.Latin1.GetString(headerLine[..colon]);
+            string value = Encoding.Latin1.GetString(headerLine[(colon + 1)..]).Trim(' ', '\t');
+            request.Headers.Add(new(name, value));
+
+            switch (name.ToLowerInvariant())
+            {
+                case "host":
+                    if (sawHost) return Fail(400, "client sent duplicate host header: \"Host: " + value + "\", previous value: \"Host: " + request.RawHost + "\"", whileLine: false);
+                    sawHost = true;
+                    request.RawHost = value;
+                    request.Host = ValidateHost(value);
+                    if (request.Host is null) return Fail(400, "client sent invalid host header", whileLine: false);
+                    break;
+                case "content-length":
+                    if (sawLength) return Fail(400, $"client sent duplicate header line: \"{name}: {value}\", previous value: \"{name}: {request.ContentLength}\"", whileLine: false);
+                    sawLength = true;
+                    if (value.Length == 0 || value.Length > 18 || !value.All(char.IsAsciiDigit))
+                        return Fail(400, "client sent invalid \"Content-Length\" header", whileLine: false);
+                    request.ContentLength = long.Parse(value);
+                    break;
+                case "transfer-encoding":
+                    transferEncoding = value;
+                    break;
+                case "connection":
+                    if (value.Contains("close", StringComparison.OrdinalIgnoreCase)) request.KeepAlive = false;
+                    else if (value.Contains("keep-alive", StringComparison.OrdinalIgnoreCase)) request.KeepAlive = true;
+                    break;
+            }
+        }
+
+        if (major == 1 && minor >= 1 && !sawHost)
+            return Fail(400, "client sent HTTP/1.1 request without \"Host\" header", whileLine: false);
+        if (transferEncoding is not null)
+        {
+            if (minor == 0 && major == 1)
+                return Fail(400, "client sent HTTP/1.0 request with \"Transfer-Encoding\" header", whileLine: false);
+            if (!transferEncoding.Equals("chunked", StringComparison.OrdinalIgnoreCase))
+                return Fail(501, $"client sent unknown \"Transfer-Encoding\": \"{transferEncoding}\"", whileLine: false);
+            if (sawLength)
+                return Fail(400, "client sent \"Content-Length\" and \"Transfer-Encoding\" headers at the same time", whileLine: false);
+            request.Chunked = true;
+        }
+        return request;
+    }
+
+    private static HttpRequest Placeholder(string requestLine) => new()
+    {
+        Method = "", RawUri = "", Path = "/", Protocol = "", RequestLine = requestLine,
+    };
+
+    private static bool TryParseVersion(ReadOnlySpan<byte> v, out int major, out int minor)
+    {
+        major = minor = 0;
+        if (v.Length < 8 || !v[..5].SequenceEqual("HTTP/"u8)) return false;
+        int dot = v.IndexOf((byte)'.');
+        if (dot < 6 || dot == v.Length - 1) return false;
+        for (int i = 5; i < dot; i++) { if (!char.IsAsciiDigit((char)v[i])) return false; major = major * 10 + v[i] - '0'; if (major > 99) return false; }
+        for (int i = dot + 1; i < v.Length; i++) { if (!char.IsAsciiDigit((char)v[i])) return false; minor = minor * 10 + v[i] - '0'; if (minor > 99) return false; }
+        return true;
+    }
+
+    /// <summary>nginx's ngx_http_validate_host: lowercase, drop the port and a trailing dot, refuse "/", "\" and "..".</summary>
+    public static string? ValidateHost(string host)
+    {
+        if (host.Length == 0) return null;
+        var sb = new StringBuilder(host.Length);
+        bool inBrackets = false;
+        char previous = '\0';
+        foreach (char c in host)
+        {
+            if (c == '.' && previous == '.') return null;
+            if (c == ':' && !inBrackets) break;
+            if (c == '[') inBrackets = true;
+            if (c == ']') inBrackets = false;
+            if (c is '/' or '\\' or '\0' or < ' ') return null;
+            sb.Append(char.ToLowerInvariant(c));
+            previous = c;
+        }
+        if (sb.Length > 0 && sb[^1] == '.') sb.Length--;
+        return sb.Length == 0 ? null : sb.ToString();
+    }
+
+    private static string EscapeForLog(string s)
+    {
+        var sb = new StringBuilder();
+        foreach (char c in s)
+            if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') sb.Append("\\x").Append(((int)c).ToString("X2"));
+            else sb.Append(c);
+        return sb.ToString();
+    }
+}

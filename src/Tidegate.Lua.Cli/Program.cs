@@ -21,7 +21,7 @@ return status;
 
 static int Run(CommandLine line)
 {
-    var state = new LuaState { StandardOutput = StandardOutputStream.Open() };
+    var state = new LuaState { StandardOutput = StandardStreams.Open(), StandardInput = StandardStreams.OpenInput() };
     OsLibrary.SetExitHandler(state, code =>
     {
         Flush(state);

@@ -22,10 +22,21 @@ public static class CompiledCode
 
     /// <summary>A loop back-edge: one decrement of the run-time budget (function entries count too).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void BackEdge(LuaThread t)
+    public static void BackEdge(LuaThread t, int site)
     {
         var s = t.State;
-        if (--s.BudgetRemaining < 0) s.BudgetExhausted(t);
+        if (--s.BudgetRemaining < 0)
+        {
+            t.CurrentSite = site;
+            s.BudgetExhausted(t);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static void BackEdgeExhausted(LuaThread t, int site)
+    {
+        t.CurrentSite = site;
+        t.State.BudgetExhausted(t);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -89,7 +100,7 @@ public static class CompiledCode
         return CallableSlow(t, f, argBase, ref argCount, site, name);
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static LuaFunction CallableSlow(LuaThread t, LuaValue f, int argBase, ref int argCount, int site, string? name)
     {
         t.CurrentSite = site;
@@ -97,7 +108,7 @@ public static class CompiledCode
     }
 
     /// <summary>After a call returned a negative status: runs pending tail calls; returns a count or Yield.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static int FinishCall(LuaThread t, int argBase, int status) => t.FinishTailCalls(argBase, status);
 
     /// <summary>
@@ -226,7 +237,7 @@ public static class CompiledCode
     public static LuaValue Pow(LuaThread t, LuaValue a, LuaValue b, int site, int top, string? na, string? nb) =>
         a.IsNumber && b.IsNumber ? LuaValue.FromNumber(Math.Pow(a.Number, b.Number)) : ArithSlow(t, ArithOp.Pow, a, b, site, top, na, nb);
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static LuaValue ArithSlow(LuaThread t, ArithOp op, LuaValue a, LuaValue b, int site, int top, string? na, string? nb)
     {
         Prepare(t, site, top);
@@ -239,7 +250,7 @@ public static class CompiledCode
     public static LuaValue Negate(LuaThread t, LuaValue a, int site, int top, string? name) =>
         a.IsNumber ? LuaValue.FromNumber(-a.Number) : NegateSlow(t, a, site, top, name);
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static LuaValue NegateSlow(LuaThread t, LuaValue a, int site, int top, string? name)
     {
         Prepare(t, site, top);
@@ -255,7 +266,7 @@ public static class CompiledCode
         return LengthSlow(t, a, site, top, name);
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static LuaValue LengthSlow(LuaThread t, LuaValue a, int site, int top, string? name)
     {
         Prepare(t, site, top);
@@ -298,7 +309,7 @@ public static class CompiledCode
         return EqSlow(t, a, b, site, top);
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static bool EqSlow(LuaThread t, LuaValue a, LuaValue b, int site, int top)
     {
         if (a.Ref is LuaString sa) return b.Ref is LuaString sb && sa.Equals(sb);
@@ -316,7 +327,7 @@ public static class CompiledCode
         return LtSlow(t, a, b, site, top);
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static bool LtSlow(LuaThread t, LuaValue a, LuaValue b, int site, int top)
     {
         Prepare(t, site, top);
@@ -332,7 +343,7 @@ public static class CompiledCode
         return LeSlow(t, a, b, site, top);
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static bool LeSlow(LuaThread t, LuaValue a, LuaValue b, int site, int top)
     {
         Prepare(t, site, top);
@@ -362,17 +373,33 @@ public static class CompiledCode
 
     /// <summary>o.name / o["name"] with a constant string key.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static LuaValue IndexStr(LuaThread t, LuaValue o, LuaString k, int site, int top, string? name)
+    public static LuaValue IndexStr(LuaThread t, LuaValue o, LuaString k, ref int hint, ref int classHint, int site, int top, string? name)
     {
         if (o.Ref is LuaTable tb)
         {
-            var v = tb.Get(k);
+            var v = tb.GetStr(k, ref hint);
             if (!v.IsNil || tb.Metatable is null) return v;
+            return IndexStrInherited(t, tb, k, ref classHint, site, top, name);
         }
         return IndexSlow(t, o, k, site, top, name);
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    /// <summary>
+    /// A miss on a table with a metatable: the common object pattern (methods in a class table that is
+    /// the metatable's __index) is one more raw lookup here; anything else takes the full slow path.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static LuaValue IndexStrInherited(LuaThread t, LuaTable tb, LuaString k, ref int classHint, int site, int top, string? name)
+    {
+        if (LuaTable.GetMetaMethod(tb.Metatable, MetaEvent.Index).Ref is LuaTable cls)
+        {
+            var v = cls.GetStr(k, ref classHint);
+            if (!v.IsNil || cls.Metatable is null) return v;
+        }
+        return IndexSlow(t, tb, k, site, top, name);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static LuaValue IndexSlow(LuaThread t, LuaValue o, LuaValue k, int site, int top, string? name)
     {
         Prepare(t, site, top);
@@ -383,19 +410,19 @@ public static class CompiledCode
 
     /// <summary>A global read through the closure's environment table.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static LuaValue GetGlobal(LuaThread t, LuaClosure c, LuaString k, int site, int top)
+    public static LuaValue GetGlobal(LuaThread t, LuaClosure c, LuaString k, ref int hint, int site, int top)
     {
         var env = c.Environment;
-        var v = env.Get(k);
+        var v = env.GetStr(k, ref hint);
         if (!v.IsNil || env.Metatable is null) return v;
         return IndexSlow(t, env, k, site, top, null);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void SetGlobal(LuaThread t, LuaClosure c, LuaString k, LuaValue v, int site, int top)
+    public static void SetGlobal(LuaThread t, LuaClosure c, LuaString k, ref int hint, LuaValue v, int site, int top)
     {
         var env = c.Environment;
-        if (env.Metatable is null) { env.Set(k, v); return; }
+        if (env.Metatable is null) { env.SetStr(k, v, ref hint); return; }
         SetIndexSlow(t, env, k, v, site, top, null);
     }
 
@@ -411,17 +438,17 @@ public static class CompiledCode
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void SetIndexStr(LuaThread t, LuaValue o, LuaString k, LuaValue v, int site, int top, string? name)
+    public static void SetIndexStr(LuaThread t, LuaValue o, LuaString k, ref int hint, LuaValue v, int site, int top, string? name)
     {
         if (o.Ref is LuaTable tb && tb.Metatable is null)
         {
-            tb.Set(k, v);
+            tb.SetStr(k, v, ref hint);
             return;
         }
         SetIndexSlow(t, o, k, v, site, top, name);
     }
 
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static void SetIndexSlow(LuaThread t, LuaValue o, LuaValue k, LuaValue v, int site, int top, string? name)
     {
         Prepare(t, site, top);

@@ -28,6 +28,8 @@ internal sealed partial class FunctionCompiler
             LdThread();
             Load(obj);
             _il.Emit(OpCodes.Ldsfld, StringConstant(m.Method));
+            _il.Emit(OpCodes.Ldsflda, NewSiteHint());
+            _il.Emit(OpCodes.Ldsflda, NewSiteHint()); // the class table's hint (inherited lookups)
             _il.Emit(OpCodes.Ldc_I4, Site(m.Line));
             LdTop();
             LdName(obj.Name);
@@ -201,6 +203,8 @@ internal sealed partial class FunctionCompiler
             LdThread();
             Load(obj);
             _il.Emit(OpCodes.Ldsfld, StringConstant(m.Method));
+            _il.Emit(OpCodes.Ldsflda, NewSiteHint());
+            _il.Emit(OpCodes.Ldsflda, NewSiteHint()); // the class table's hint (inherited lookups)
             _il.Emit(OpCodes.Ldc_I4, Site(m.Line));
             LdTop();
             LdName(obj.Name);

@@ -124,6 +124,7 @@ internal sealed partial class FunctionCompiler
             LdThread();
             _il.Emit(OpCodes.Ldarg_0);
             _il.Emit(OpCodes.Ldsfld, StringConstant(n.Name));
+            _il.Emit(OpCodes.Ldsflda, NewSiteHint());
             _il.Emit(OpCodes.Ldc_I4, Site(n.Line));
             LdTop();
             _il.Emit(OpCodes.Call, GetGlobal);
@@ -170,6 +171,7 @@ internal sealed partial class FunctionCompiler
             LdThread();
             _il.Emit(OpCodes.Ldarg_0);
             _il.Emit(OpCodes.Ldsfld, StringConstant(n.Name));
+            _il.Emit(OpCodes.Ldsflda, NewSiteHint());
             Load(value);
             _il.Emit(OpCodes.Ldc_I4, Site(n.Line));
             LdTop();
@@ -200,6 +202,8 @@ internal sealed partial class FunctionCompiler
             LdThread();
             Load(obj);
             _il.Emit(OpCodes.Ldsfld, StringConstant(k.Value));
+            _il.Emit(OpCodes.Ldsflda, NewSiteHint());
+            _il.Emit(OpCodes.Ldsflda, NewSiteHint()); // the class table's hint (inherited lookups)
             _il.Emit(OpCodes.Ldc_I4, Site(e.Line));
             LdTop();
             LdName(objName);
@@ -232,6 +236,7 @@ internal sealed partial class FunctionCompiler
         if (keyExpr is StringExpr k)
         {
             _il.Emit(OpCodes.Ldsfld, StringConstant(k.Value));
+            _il.Emit(OpCodes.Ldsflda, NewSiteHint());
             Load(value);
             _il.Emit(OpCodes.Ldc_I4, Site(line));
             LdTop();

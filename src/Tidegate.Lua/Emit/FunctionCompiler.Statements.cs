@@ -77,7 +77,7 @@ internal sealed partial class FunctionCompiler
                 _breakLabels.Push(exit);
                 EmitBlock(s.Body);
                 _breakLabels.Pop();
-                EmitBackEdge();
+                EmitBackEdge(stmt.Line);
                 _il.Emit(OpCodes.Br, top);
                 _il.MarkLabel(exit);
                 break;
@@ -90,7 +90,7 @@ internal sealed partial class FunctionCompiler
                 _breakLabels.Push(exit);
                 EmitBlock(s.Body);
                 _breakLabels.Pop();
-                EmitBackEdge();
+                EmitBackEdge(stmt.Line);
                 EmitJump(s.Condition, false, top);
                 _il.MarkLabel(exit);
                 break;
@@ -117,7 +117,7 @@ internal sealed partial class FunctionCompiler
                 _il.Emit(OpCodes.Br, _breakLabels.Peek());
                 break;
             case GotoStmt s:
-                EmitBackEdge();
+                EmitBackEdge(stmt.Line);
                 _il.Emit(OpCodes.Br, GotoLabel(_info.GotoTargets[s]));
                 break;
             case LabelStmt s:
@@ -319,7 +319,7 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Ldloc, step);
         _il.Emit(OpCodes.Add);
         _il.Emit(OpCodes.Stloc, i);
-        EmitBackEdge();
+        EmitBackEdge(s.Line);
         _il.Emit(OpCodes.Br, top);
         _il.MarkLabel(exit);
     }
@@ -394,7 +394,7 @@ internal sealed partial class FunctionCompiler
         _breakLabels.Push(exit);
         EmitBlock(s.Body);
         _breakLabels.Pop();
-        EmitBackEdge();
+        EmitBackEdge(s.Line);
         _il.Emit(OpCodes.Br, top);
         _il.MarkLabel(exit);
         Release(f);

@@ -382,11 +382,21 @@ internal sealed partial class FunctionCompiler
         if (_stringConstants.TryGetValue(key, out var field)) return field;
         field = _type.DefineField("K" + _stringConstants.Count, typeof(LuaString), FieldAttributes.Public | FieldAttributes.Static);
         _stringConstants.Add(key, field);
-        _staticValues.Add((field, LuaString.FromBytes(bytes)));
+        // Interned, so the same name in every chunk is one object: key compares and site hints hit by reference.
+        _staticValues.Add((field, StringInterner.Intern(bytes)));
         return field;
     }
 
     private FieldBuilder StringConstant(string latin1) => StringConstant(Encoding.Latin1.GetBytes(latin1));
+
+    /// <summary>
+    /// A per-site cache for a constant-key lookup: a static int the table uses to remember where the key
+    /// was found last time (see LuaTable.GetStr with a slot hint), so a hit needs no hashing.
+    /// </summary>
+    private FieldBuilder NewSiteHint() =>
+        _type.DefineField("H" + _hintCount++, typeof(int), FieldAttributes.Public | FieldAttributes.Static);
+
+    private int _hintCount;
 
     private FieldBuilder StaticObject(Type type, object value)
     {
@@ -453,9 +463,10 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Ldelem, typeof(LuaValue));
     }
 
-    private void EmitBackEdge()
+    private void EmitBackEdge(int line)
     {
         LdThread();
+        _il.Emit(OpCodes.Ldc_I4, Site(line));
         _il.Emit(OpCodes.Call, BackEdge);
     }
 }

@@ -28,7 +28,11 @@ public static class DebugLibrary
         Register(debug, "upvaluejoin", call =>
             throw call.Thread.RuntimeError("debug.upvaluejoin is not supported: compiled closures cannot replace their upvalue cells"));
         Register(debug, "sethook", SetHook);
-        Register(debug, "gethook", call => call.Return(LuaValue.Nil, LuaString.Empty, 0));
+        Register(debug, "gethook", call =>
+        {
+            var (thread, _) = ThreadArgument(call);
+            return call.Return(InertHooks.TryGetValue(thread, out var f) ? f : LuaValue.Nil, LuaString.Empty, 0);
+        });
         Register(debug, "debug", DebugPrompt);
         state.Globals["debug"] = debug;
     }
@@ -275,12 +279,29 @@ public static class DebugLibrary
 
     // ---- hooks and the interactive prompt ----
 
+    // Hook functions set with nothing to fire on, per thread, for gethook to report.
+    private static readonly ConditionalWeakTable<LuaThread, LuaFunction> InertHooks = new();
+
     private static int SetHook(LuaCall call)
     {
-        var (_, arg) = ThreadArgument(call);
+        var (thread, arg) = ThreadArgument(call);
         // Turning hooks off is always possible: there are none.
-        if (call[arg].IsNil) return call.Return();
+        if (call[arg].IsNil)
+        {
+            InertHooks.Remove(thread);
+            return call.Return();
+        }
+        var mask = call.CheckString(arg + 1).Span;
         call.CheckFunction(arg);
+        int count = call[arg + 2].IsNil ? 0 : (int)OsLibrary.TimeT(call.CheckNumber(arg + 2));
+        // An empty mask and no count never fires, so it needs no hook mechanism; LuaJIT still reports the
+        // function from gethook afterwards.
+        bool any = count > 0 || mask.IndexOfAny("crl"u8) >= 0;
+        if (!any)
+        {
+            InertHooks.AddOrUpdate(thread, (LuaFunction)call[arg].Ref!);
+            return call.Return();
+        }
         throw call.Thread.RuntimeError("debug.sethook is not supported: the compiler has no hook mechanism for call, return, line or count hooks yet");
     }
 

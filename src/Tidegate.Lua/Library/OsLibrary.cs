@@ -14,7 +14,8 @@ public static class OsLibrary
     /// <summary>
     /// Replaces what os.exit does for one state (a server must not let a script end the process): the
     /// handler receives the exit status. Without one, os.exit flushes the standard streams and open files
-    /// and ends the process, as C's exit does.
+    /// and ends the process, as C's exit does. A handler that returns lets the script go on (os.exit returns
+    /// nothing); one that throws (a LuaException, say) unwinds the script instead.
     /// </summary>
     public static void SetExitHandler(LuaState state, Action<int>? handler)
     {

@@ -37,6 +37,8 @@ public sealed class OsTimeZoneNames
             var current = _current;
             if (current is null || current.Item1 != tz)
             {
+                // TZ changed while running: .NET's cached local zone (used past the last transition) must follow.
+                if (current is not null) TimeZoneInfo.ClearCachedData();
                 current = Tuple.Create(tz, Load(tz));
                 _current = current;
             }

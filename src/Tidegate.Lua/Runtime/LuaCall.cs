@@ -39,8 +39,17 @@ public readonly ref struct LuaCall
     /// <summary>The name used in "bad argument" messages: the call site's name for the function when known.</summary>
     public string FunctionName => Thread.CurrentHostFunctionName(Function);
 
-    public LuaException ArgError(int i, string message) =>
-        Thread.RuntimeError($"bad argument #{i + 1} to '{FunctionName}' ({message})");
+    public LuaException ArgError(int i, string message)
+    {
+        // Called as a method (o:m(...)), LuaJIT counts arguments after self, and a bad self gets its own wording.
+        int number = i + 1;
+        if (Thread.CurrentCallIsMethod())
+        {
+            number--;
+            if (number == 0) return Thread.RuntimeError($"calling '{FunctionName}' on bad self ({message})");
+        }
+        return Thread.RuntimeError($"bad argument #{number} to '{FunctionName}' ({message})");
+    }
 
     public LuaException TypeError(int i, string expected) =>
         ArgError(i, $"{expected} expected, got {(i < Count ? this[i].TypeName : "no value")}");

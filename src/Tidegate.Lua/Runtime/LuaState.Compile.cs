@@ -9,19 +9,65 @@ public sealed partial class LuaState
     /// <summary>Lua call depth at which "stack overflow" is raised (the .NET stack is checked too).</summary>
     public int MaxCallDepth { get; set; } = 220_000;
 
-    /// <summary>Function entries and loop back-edges left before "run time limit exceeded".</summary>
+    /// <summary>
+    /// The countdown compiled code decrements at every function entry and loop back-edge; when it goes
+    /// negative, <see cref="BudgetExhausted"/> settles it against the run-time budget and the count hook.
+    /// </summary>
     public long BudgetRemaining = long.MaxValue;
+
+    /// <summary>What is left of the run-time budget as of the last countdown start (MaxValue: no limit).</summary>
+    private long _budget = long.MaxValue;
+    private long _countdownStart = long.MaxValue;
+    private Action<LuaThread>? _countHook;
+    private long _countHookInterval;
 
     /// <summary>
     /// Limits the run time: after <paramref name="backEdgesAndCalls"/> more function entries and loop
     /// iterations, running Lua code raises a Lua error. Pass a negative value to remove the limit.
     /// </summary>
-    public void SetBudget(long backEdgesAndCalls) => BudgetRemaining = backEdgesAndCalls < 0 ? long.MaxValue : backEdgesAndCalls;
+    public void SetBudget(long backEdgesAndCalls)
+    {
+        _budget = backEdgesAndCalls < 0 ? long.MaxValue : backEdgesAndCalls;
+        RestartCountdown();
+    }
 
+    /// <summary>
+    /// A count hook (debug.sethook's count): <paramref name="hook"/> runs every <paramref name="interval"/>
+    /// function entries and loop back-edges (compiled code has no per-instruction count; these are its
+    /// unit). Pass null to remove it.
+    /// </summary>
+    public void SetCountHook(Action<LuaThread>? hook, long interval)
+    {
+        _countHook = interval > 0 ? hook : null;
+        _countHookInterval = interval;
+        RestartCountdown();
+    }
+
+    private void RestartCountdown() =>
+        _countdownStart = BudgetRemaining = Math.Min(_budget, _countHook is not null ? _countHookInterval : long.MaxValue);
+
+    /// <summary>
+    /// The countdown ran out: charge the budget (raising when it is spent) and run the count hook.
+    /// Without a count hook the countdown is the budget itself, so host code may also stop a script by
+    /// storing 0 into <see cref="BudgetRemaining"/> (a deadline timer does).
+    /// </summary>
     public void BudgetExhausted(LuaThread thread)
     {
-        BudgetRemaining = 0; // stays exhausted: every further entry or back-edge fails as well
-        throw thread.RuntimeError("run time limit exceeded");
+        if (_countHook is null)
+        {
+            _budget = 0;
+            _countdownStart = BudgetRemaining = 0;
+            throw thread.RuntimeError("run time limit exceeded");
+        }
+        if (_budget != long.MaxValue) _budget -= _countdownStart - BudgetRemaining;
+        if (_budget < 0)
+        {
+            _budget = 0; // stays exhausted: every further entry or back-edge fails as well
+            _countdownStart = BudgetRemaining = 0;
+            throw thread.RuntimeError("run time limit exceeded");
+        }
+        RestartCountdown();
+        _countHook?.Invoke(thread);
     }
 
     /// <summary>

@@ -18,7 +18,13 @@ public sealed partial class LuaThread
         // compiled code's metamethod slow path asked for this call to be resumable (see MetaCallYield).
         bool yieldable = AllowYieldInNextCall;
         AllowYieldInNextCall = false;
-        if (!yieldable) NonYieldableDepth++;
+        int savedFrames = FrameCount;
+        if (!yieldable)
+        {
+            NonYieldableDepth++;
+            // The host function making this call shows in tracebacks and error levels as a [C] frame.
+            PushHostFrame();
+        }
         try
         {
             int n = f.Invoke(this, argBase, argCount);
@@ -33,10 +39,28 @@ public sealed partial class LuaThread
         finally
         {
             if (!yieldable) NonYieldableDepth--;
+            FrameCount = savedFrames;
             Top = savedTop;
             CurrentSite = savedSite;
         }
     }
+
+    /// <summary>
+    /// Pushes a record standing for the running host function (its name is what the calling Lua site
+    /// calls it, read from the record's CallerSite like any frame's name).
+    /// </summary>
+    private void PushHostFrame()
+    {
+        int c = FrameCount;
+        if (c >= Frames.Length) Array.Resize(ref Frames, Frames.Length * 2);
+        ref CallFrameRecord r = ref Frames[c];
+        r.Function = HostFrame;
+        r.CallerSite = CurrentSite;
+        FrameCount = c + 1;
+    }
+
+    /// <summary>The function of a host-frame record (<see cref="PushHostFrame"/>).</summary>
+    internal static readonly HostFunction HostFrame = new("?", _ => 0);
 
     /// <summary>Calls with up to two arguments and returns the first result (nil if none).</summary>
     public LuaValue Call1(in LuaValue function, in LuaValue a)

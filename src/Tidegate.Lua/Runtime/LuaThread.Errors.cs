@@ -62,13 +62,11 @@ public sealed partial class LuaThread
     public LuaFunction? GetFunctionAtLevel(int level)
     {
         int index = FrameCount - level;
-        // One level past the main thread's outermost frame is the host that started it (LuaJIT's C entry frame).
-        if (index == -1 && level >= 1 && !IsCoroutine) return HostEntry;
+        // Host code that called into Lua (LuaState.Call, a library calling back) has a record of its own:
+        // the outermost level of the main thread is that host frame, as LuaJIT's C entry frame.
         return level < 1 || index < 0 ? null : Frames[index].Function;
     }
 
-    /// <summary>Stands for the .NET code that called into the main thread, for level-based lookups.</summary>
-    private static readonly HostFunction HostEntry = new("?", _ => 0);
 
     /// <summary>How many levels of Lua and recorded host functions are running.</summary>
     public int CallDepth => FrameCount;
@@ -100,6 +98,15 @@ public sealed partial class LuaThread
                     ? caller.Proto.NameOfSite(Frames[index].CallerSite) : null;
                 if (name is not null) sb.Append("function '").Append(name).Append('\'');
                 else sb.Append("function <").Append(p.ShortSource).Append(':').Append(p.LineDefined).Append('>');
+            }
+            else if (ReferenceEquals(f, HostFrame))
+            {
+                // A host function that called Lua: named by its call site, left out when it has no name
+                // (the host code that started the thread, or a runtime error's handler call).
+                string? name = index > 0 && Frames[index - 1].Function is LuaClosure caller
+                    ? caller.Proto.NameOfSite(Frames[index].CallerSite) : null;
+                if (name is null) { sb.Length -= 2; continue; }
+                sb.Append("[C]: in function '").Append(name).Append('\'');
             }
             else
             {

@@ -72,6 +72,22 @@ public class ErrorTests
     }
 
     [Fact]
+    public void CountHookRunsEveryIntervalAndBudgetStillApplies()
+    {
+        var state = ReferenceRun.NewState(new MemoryStream());
+        int calls = 0;
+        state.SetCountHook(_ => calls++, 1000);
+        state.DoString("for i = 1, 100000 do end");
+        Assert.InRange(calls, 95, 105);
+        state.SetBudget(50_000);
+        var e = Assert.Throws<LuaException>(() => state.DoString("while true do end", "=hooked"));
+        Assert.Equal("hooked:1: run time limit exceeded", e.Message);
+        state.SetCountHook(null, 0);
+        state.SetBudget(-1);
+        state.DoString("for i = 1, 1000 do end");
+    }
+
+    [Fact]
     public void MaxCallDepthIsConfigurable()
     {
         var state = ReferenceRun.NewState(new MemoryStream());

@@ -7,11 +7,11 @@ namespace Tidegate.Lua.Tests.Library;
 /// Calls library host functions directly through a thread's stack, so the os, io, bit and debug
 /// libraries can be tested without the compiler.
 /// </summary>
-public sealed class LibraryHarness
+public sealed class BitOsIoDebugHarness
 {
     public LuaState State { get; } = new();
 
-    public LibraryHarness()
+    public BitOsIoDebugHarness()
     {
         State.StandardOutput = new MemoryStream();
         State.StandardError = new MemoryStream();

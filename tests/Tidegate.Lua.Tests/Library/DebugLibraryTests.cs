@@ -1,13 +1,13 @@
 using System.Text;
 using Tidegate.Lua.Library;
-using static Tidegate.Lua.Tests.Library.LibraryHarness;
+using static Tidegate.Lua.Tests.Library.BitOsIoDebugHarness;
 
 namespace Tidegate.Lua.Tests.Library;
 
 // Every expectation below was printed by luajit (OpenResty's LuaJIT 2.1).
 public class DebugLibraryTests
 {
-    private readonly LibraryHarness _h = new();
+    private readonly BitOsIoDebugHarness _h = new();
 
     /// <summary>Runs a script with the standard libraries and returns what it printed.</summary>
     private static string Run(string source, string chunkName = "@d.lua")
@@ -66,6 +66,13 @@ public class DebugLibraryTests
         Assert.Equal(0, r[2].Number);
         Assert.Empty(_h.Call("debug.sethook"));
         Assert.Contains("debug.sethook is not supported", _h.Error("debug.sethook", _h.Lookup("debug.gethook"), S("l")));
+        Assert.Contains("debug.sethook is not supported", _h.Error("debug.sethook", _h.Lookup("debug.gethook"), S(""), 100));
+        Assert.Equal("bad argument #2 to '?' (string expected, got no value)", _h.Error("debug.sethook", _h.Lookup("debug.gethook")));
+        // A hook with nothing to fire on is accepted, and gethook reports its function, as in LuaJIT.
+        Assert.Empty(_h.Call("debug.sethook", _h.Lookup("debug.gethook"), S(""), 0));
+        Assert.Same(_h.Lookup("debug.gethook").Ref, _h.Call1("debug.gethook").Ref);
+        _h.Call("debug.sethook");
+        Assert.True(_h.Call1("debug.gethook").IsNil);
     }
 
     [Fact]

@@ -269,7 +269,7 @@ public sealed class CliSession
         {
             _state.StandardOutput.Flush();
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // stdout closed (a pipe reader went away): nothing more can be shown there
         }

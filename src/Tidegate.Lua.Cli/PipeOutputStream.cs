@@ -13,7 +13,7 @@ internal sealed class PipeOutputStream : Stream
 
     public PipeOutputStream(Stream inner) => _inner = inner;
 
-    public override void Write(byte[] buffer, int offset, int count) => Guard(() => _inner.Write(buffer, offset, count));
+    public override void Write(byte[] buffer, int offset, int count) => Write(new ReadOnlySpan<byte>(buffer, offset, count));
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
@@ -21,24 +21,31 @@ internal sealed class PipeOutputStream : Stream
         {
             _inner.Write(buffer);
         }
-        catch (IOException e) when (IsBrokenPipe(e))
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            ReaderGone();
+            Failed(e);
         }
     }
 
-    public override void Flush() => Guard(_inner.Flush);
-
-    private static void Guard(Action write)
+    public override void Flush()
     {
         try
         {
-            write();
+            _inner.Flush();
         }
-        catch (IOException e) when (IsBrokenPipe(e))
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            ReaderGone();
+            Failed(e);
         }
+    }
+
+    /// <summary>
+    /// A failed write: a broken pipe ends the run (SIGPIPE's effect); any other failure (a closed or bad
+    /// descriptor) loses the output and the script goes on, as C's stdio sets its error flag and goes on.
+    /// </summary>
+    private static void Failed(Exception e)
+    {
+        if (e is IOException io && IsBrokenPipe(io)) ReaderGone();
     }
 
     /// <summary>EPIPE: .NET carries the raw errno (32 on Linux) as the IOException's HResult.</summary>

@@ -59,8 +59,8 @@ static void Flush(LuaState state)
         IoLibrary.FlushAll(state);
         state.StandardOutput.Flush();
     }
-    catch (IOException)
+    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
     {
-        // the reader of stdout went away; nothing left to save
+        // stdout is gone or unusable; nothing left to save
     }
 }

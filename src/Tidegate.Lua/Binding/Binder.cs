@@ -11,6 +11,14 @@ namespace Tidegate.Lua.Binding;
 public sealed class Binder
 {
     private const int MaxLocals = 200; // LuaJIT's LJ_MAX_LOCVAR
+    private const int MaxSlots = 250; // LuaJIT's LJ_MAX_SLOTS: registers per function
+
+    /// <summary>
+    /// The LuaJIT register the expression being bound lands in (-1: the first free one after the active
+    /// locals). Only calls are modelled: their arguments take consecutive registers, which is how scripts
+    /// reach "function or expression too complex" (other temporaries are not counted).
+    /// </summary>
+    private int _exprRegister = -1;
 
     private readonly string _shortSource;
     private FunctionScope _fn = null!;
@@ -58,6 +66,8 @@ public sealed class Binder
         body.Info = info;
         parent?.Info.Children.Add(body);
         var saved = _fn;
+        int savedRegister = _exprRegister;
+        _exprRegister = -1;
         _fn = new FunctionScope { Info = info, Parent = parent };
         OpenBlock(false);
         var parameters = new List<LocalSymbol>();
@@ -66,12 +76,14 @@ public sealed class Binder
         BindStatements(body.Body);
         CloseBlock(body.Body.EndLine);
         _fn = saved;
+        _exprRegister = savedRegister;
     }
 
     private LocalSymbol Declare(string name, int line)
     {
         var symbol = new LocalSymbol { Name = name, Function = _fn.Info };
         _fn.Active.Add(symbol);
+        _fn.Info.LocalSlotCount++;
         if (_fn.Active.Count > MaxLocals)
         {
             string where = _fn.Parent is null ? "main function" : $"function at line {_fn.Info.Body.Line}";
@@ -218,6 +230,7 @@ public sealed class Binder
                 BindExpr(s.Start);
                 BindExpr(s.Limit);
                 if (s.Step is not null) BindExpr(s.Step);
+                _fn.Info.LocalSlotCount += 3; // (for index), (for limit), (for step)
                 OpenBlock(false);
                 s.Symbol = Declare(s.Variable, s.Line);
                 _fn.LoopDepth++;
@@ -227,6 +240,7 @@ public sealed class Binder
                 break;
             case GenericForStmt s:
                 foreach (var v in s.Values) BindExpr(v);
+                _fn.Info.LocalSlotCount += 3; // (for generator), (for state), (for control)
                 OpenBlock(false);
                 s.Symbols = s.Variables.Select(n => Declare(n, s.Line)).ToList();
                 _fn.LoopDepth++;
@@ -260,17 +274,31 @@ public sealed class Binder
                 e.Symbol = Resolve(e.Name);
                 break;
             case IndexExpr e:
-                BindExpr(e.Object);
-                BindExpr(e.Key);
+            {
+                // t.a.b.c... nests to the left: walk the chain in a loop, so 100,000 links need no deep stack.
+                var chain = new List<IndexExpr>();
+                Expr cur = e;
+                while (cur is IndexExpr ix) { chain.Add(ix); cur = ix.Object; }
+                BindExpr(cur);
+                for (int i = chain.Count - 1; i >= 0; i--) BindExpr(chain[i].Key);
                 break;
+            }
             case CallExpr e:
+            {
+                // LuaJIT (two-slot frames): the function at r, the arguments from r + 2.
+                int r = CurrentRegister;
                 BindExpr(e.Function);
-                foreach (var a in e.Arguments) BindExpr(a);
+                BindArguments(e.Arguments, r + 2);
                 break;
+            }
             case MethodCallExpr e:
+            {
+                // The method at r, self at r + 2, the arguments from r + 3.
+                int r = CurrentRegister;
                 BindExpr(e.Object);
-                foreach (var a in e.Arguments) BindExpr(a);
+                BindArguments(e.Arguments, r + 3);
                 break;
+            }
             case FunctionExpr e:
                 BindFunction(e.Body, _fn);
                 break;
@@ -278,9 +306,15 @@ public sealed class Binder
                 BindExpr(e.Inner);
                 break;
             case BinaryExpr e:
-                BindExpr(e.Left);
-                BindExpr(e.Right);
+            {
+                // a + b + c ... nests to the left: the same loop (the right operands are shallow).
+                var chain = new List<BinaryExpr>();
+                Expr cur = e;
+                while (cur is BinaryExpr b) { chain.Add(b); cur = b.Left; }
+                BindExpr(cur);
+                for (int i = chain.Count - 1; i >= 0; i--) BindExpr(chain[i].Right);
                 break;
+            }
             case UnaryExpr e:
                 BindExpr(e.Operand);
                 break;
@@ -295,12 +329,57 @@ public sealed class Binder
                 if (!_fn.Info.Body.IsVararg)
                     throw Error(e.Line, "cannot use '...' outside a vararg function near '...'");
                 break;
-            case NilExpr or TrueExpr or FalseExpr or NumberExpr or StringExpr:
+            case NilExpr or TrueExpr or FalseExpr or NumberExpr or StringExpr or CDataLiteralExpr:
                 break;
             default:
                 throw new InvalidOperationException("binder: unknown expression " + expr.GetType().Name);
         }
     }
+
+    private int CurrentRegister => _exprRegister >= 0 ? _exprRegister : _fn.Active.Count;
+
+    /// <summary>Binds call arguments that go to registers from <paramref name="first"/>, with LuaJIT's limit on them.</summary>
+    private void BindArguments(List<Expr> args, int first)
+    {
+        int saved = _exprRegister;
+        for (int i = 0; i < args.Count; i++)
+        {
+            int register = first + i;
+            _exprRegister = register;
+            BindExpr(args[i]);
+            // LuaJIT moves an argument to its register when it reads the token after it (the next argument's
+            // first token after the comma, or the closing parenthesis), and fails when the frame would
+            // reach LJ_MAX_SLOTS.
+            if (register + 1 >= MaxSlots)
+            {
+                var next = i + 1 < args.Count ? args[i + 1] : null;
+                string near = next is null ? ")" : FirstToken(next);
+                throw Error(next?.Line ?? args[i].Line, $"function or expression too complex near '{near}'");
+            }
+        }
+        _exprRegister = saved;
+    }
+
+    /// <summary>The first token of an expression as LuaJIT's "near" shows it.</summary>
+    private static string FirstToken(Expr e) => e switch
+    {
+        NumberExpr n => LuaNumber.ToLuaString(n.Value).ToString(),
+        StringExpr s => System.Text.Encoding.Latin1.GetString(s.Value),
+        NameExpr n => n.Name,
+        NilExpr => "nil",
+        TrueExpr => "true",
+        FalseExpr => "false",
+        VarargExpr => "...",
+        FunctionExpr => "function",
+        TableExpr => "{",
+        ParenExpr => "(",
+        UnaryExpr u => u.Op switch { UnaryOp.Not => "not", UnaryOp.Len => "#", _ => "-" },
+        IndexExpr i => FirstToken(i.Object),
+        CallExpr c => FirstToken(c.Function),
+        MethodCallExpr m => FirstToken(m.Object),
+        BinaryExpr b => FirstToken(b.Left),
+        _ => "?",
+    };
 
     /// <summary>Finds the innermost local named <paramref name="name"/>, making it an upvalue of every function between.</summary>
     private LocalSymbol? Resolve(string name)

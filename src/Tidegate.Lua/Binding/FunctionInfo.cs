@@ -15,6 +15,9 @@ public sealed class FunctionInfo
     /// <summary>Each goto's target label statement.</summary>
     public Dictionary<GotoStmt, LabelStmt> GotoTargets { get; } = new();
 
+    /// <summary>How many locals the function declares in all (parameters included), plus three per for loop for its hidden control variables: the slots local-variable access needs.</summary>
+    public int LocalSlotCount { get; set; }
+
     /// <summary>The function expressions defined directly inside this one.</summary>
     public List<FunctionBody> Children { get; } = new();
 

@@ -15,18 +15,20 @@ public static class ChunkCompiler
 {
     private static int _chunkCounter;
 
-    public static LuaClosure Compile(ReadOnlySpan<byte> source, string chunkName, LuaTable env)
+    /// <param name="hookChecks">compile debug-hook checks into the code (see LuaState.CompileHookChecks)</param>
+    /// <param name="localAccess">keep locals in stack slots for debug.getlocal/setlocal (see LuaState.CompileLocalAccess)</param>
+    public static LuaClosure Compile(ReadOnlySpan<byte> source, string chunkName, LuaTable env, bool hookChecks = false, bool localAccess = false)
     {
         var chunk = Parser.Parse(source, chunkName);
-        return Compile(chunk, env, source.ToArray());
+        return Compile(chunk, env, source.ToArray(), hookChecks, localAccess);
     }
 
     /// <summary>Compiles an already parsed chunk (tests build ASTs by hand with this).</summary>
-    public static LuaClosure Compile(Chunk chunk, LuaTable env, byte[]? source = null)
+    public static LuaClosure Compile(Chunk chunk, LuaTable env, byte[]? source = null, bool hookChecks = false, bool localAccess = false)
     {
         try
         {
-            return CompileBound(chunk, env, source);
+            return CompileBound(chunk, env, source, hookChecks, localAccess);
         }
         catch (InsufficientExecutionStackException)
         {
@@ -35,13 +37,13 @@ public static class ChunkCompiler
         }
     }
 
-    private static LuaClosure CompileBound(Chunk chunk, LuaTable env, byte[]? source)
+    private static LuaClosure CompileBound(Chunk chunk, LuaTable env, byte[]? source, bool hookChecks, bool localAccess)
     {
         Binding.Binder.Bind(chunk);
         int n = Interlocked.Increment(ref _chunkCounter);
         var assembly = AssemblyBuilder.DefineDynamicAssembly(new AssemblyName("LuaChunk" + n), AssemblyBuilderAccess.RunAndCollect);
         var module = assembly.DefineDynamicModule("LuaChunk" + n);
-        var context = new ChunkContext(module, chunk.Source ?? chunk.ChunkName, chunk.ChunkName, source);
+        var context = new ChunkContext(module, chunk.Source ?? chunk.ChunkName, chunk.ChunkName, source) { HookChecks = hookChecks, LocalAccess = localAccess };
 
         var all = new List<FunctionCompiler>();
         var main = FunctionCompiler.DefineTree(context, chunk.Main, all);
@@ -59,6 +61,10 @@ internal sealed class ChunkContext
     public readonly string ShortSource;
     public readonly byte[]? Source;
     public int TypeCounter;
+    /// <summary>Whether the code checks for debug hooks (call, return, line events).</summary>
+    public bool HookChecks;
+    /// <summary>Whether locals live in stack slots that debug.getlocal/setlocal can reach.</summary>
+    public bool LocalAccess;
     /// <summary>Compilers by function body, so a parent can reference its children's types.</summary>
     public readonly Dictionary<FunctionBody, FunctionCompiler> Compilers = new();
 

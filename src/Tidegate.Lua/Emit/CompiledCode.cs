@@ -134,6 +134,14 @@ public static class CompiledCode
 
     public static void PopFrame(LuaThread t) => t.FrameCount--;
 
+    /// <summary>A function with local-variable access: where its local slots start, and its vararg count.</summary>
+    public static void SetFrameSlots(LuaThread t, int slotBase, int varargCount)
+    {
+        ref var r = ref t.Frames[t.FrameCount - 1];
+        r.SlotBase = slotBase;
+        r.VarargCount = varargCount;
+    }
+
     /// <summary>Returns results whose frame record is already gone (after a host tail call).</summary>
     public static int ReturnPopped(LuaThread t, int from, int count, int argBase)
     {
@@ -279,7 +287,15 @@ public static class CompiledCode
     public static bool IsNumber(LuaValue a) => a.IsNumber;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool IsNil(LuaValue a) => a.Ref is null;
+    public static bool IsNil(LuaValue a) => a.Ref is null || (a.Ref is Ffi.CData && IsNullPointerCData(a));
+
+    /// <summary>
+    /// LuaJIT compares a NULL pointer cdata equal to nil; only cdata pay for this check. (A metatype's
+    /// __eq is not consulted for <c>x == nil</c> here: a known gap, see docs/ffi.md.)
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static bool IsNullPointerCData(LuaValue a) =>
+        a.Ref is Ffi.CData { TypeValue: null } c && c.Type.Unqualified.IsPointerLike && c.PointerValue == 0;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static LuaValue Not(LuaValue a) => a.IsFalsy ? LuaValue.True : LuaValue.False;
@@ -313,7 +329,7 @@ public static class CompiledCode
     private static bool EqSlow(LuaThread t, LuaValue a, LuaValue b, int site, int top)
     {
         if (a.Ref is LuaString sa) return b.Ref is LuaString sb && sa.Equals(sb);
-        if (a.Ref is not (LuaTable or LuaUserdata)) return false;
+        if (a.Ref is not (LuaTable or LuaUserdata or Ffi.CData) && b.Ref is not Ffi.CData) return false;
         Prepare(t, site, top);
         try { return LuaOps.Equal(t, a, b); }
         catch (MetaCallYield y) { Yielded(t, y, MetaResultKind.Truth); return false; }
@@ -427,7 +443,7 @@ public static class CompiledCode
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void SetIndex(LuaThread t, LuaValue o, LuaValue k, LuaValue v, int site, int top, string? name)
+    public static void SetIndex(LuaThread t, LuaValue o, LuaValue k, in LuaValue v, int site, int top, string? name)
     {
         if (o.Ref is LuaTable tb && tb.Metatable is null && k.IsNumber && !double.IsNaN(k.Number))
         {
@@ -438,7 +454,7 @@ public static class CompiledCode
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void SetIndexStr(LuaThread t, LuaValue o, LuaString k, ref int hint, LuaValue v, int site, int top, string? name)
+    public static void SetIndexStr(LuaThread t, LuaValue o, LuaString k, ref int hint, in LuaValue v, int site, int top, string? name)
     {
         if (o.Ref is LuaTable tb && tb.Metatable is null)
         {

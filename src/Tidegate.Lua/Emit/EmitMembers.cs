@@ -27,6 +27,11 @@ internal static class EmitMembers
     public static readonly MethodInfo ThreadEnterFrame = M(typeof(LuaThread), "EnterFrame");
     public static readonly MethodInfo ThreadEnsureStack = M(typeof(LuaThread), "EnsureStack");
     public static readonly MethodInfo ThreadResumeSuspended = M(typeof(LuaThread), "ResumeSuspended");
+    public static readonly FieldInfo ThreadHookMask = F(typeof(LuaThread), "HookMask");
+    public static readonly MethodInfo ThreadLineHookEvent = M(typeof(LuaThread), "LineHookEvent");
+    public static readonly MethodInfo ThreadCallHookEvent = M(typeof(LuaThread), "CallHookEvent");
+    public static readonly MethodInfo ThreadReturnHookEvent = M(typeof(LuaThread), "ReturnHookEvent");
+    public static readonly MethodInfo ThreadHostCallHookEvent = M(typeof(LuaThread), "HostCallHookEvent");
 
     public static readonly FieldInfo ValueNil = F(typeof(LuaValue), "Nil");
     public static readonly FieldInfo ValueTrue = F(typeof(LuaValue), "True");
@@ -51,6 +56,7 @@ internal static class EmitMembers
     public static readonly MethodInfo Return = C("Return");
     public static readonly MethodInfo Return1 = C("Return1");
     public static readonly MethodInfo Return0 = C("Return0");
+    public static readonly MethodInfo SetFrameSlots = C("SetFrameSlots");
     public static readonly MethodInfo FirstVararg = C("FirstVararg");
     public static readonly MethodInfo CopyVarargs = C("CopyVarargs");
     public static readonly MethodInfo Callable = C("Callable");

@@ -15,6 +15,7 @@ internal sealed partial class FunctionCompiler
     private void EmitCallTo(Expr expr, int b)
     {
         _depth = b;
+        EmitLineHook(expr.Line, false); // a call on a later line of a multi-line statement is a new line
         Operand fn;
         string? description, callName;
         int fixedArgs;
@@ -130,6 +131,7 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Ldc_I4, site);
         LdName(description);
         _il.Emit(OpCodes.Call, Callable);
+        EmitHostCallHook(b, argc);
         LdThread();
         LdSlotIndex(b);
         _il.Emit(OpCodes.Ldloc, argc);

@@ -34,6 +34,16 @@ internal sealed partial class FunctionCompiler
         }
     }
 
+    private LocalBuilder? LoadAddress(Operand op)
+    {
+        if (op.Kind == Operand.Kinds.Local) { _il.Emit(OpCodes.Ldloca, op.Local!); return null; }
+        Load(op);
+        var t = NewValueTemp();
+        _il.Emit(OpCodes.Stloc, t);
+        _il.Emit(OpCodes.Ldloca, t);
+        return t;
+    }
+
     /// <summary>A temp holding the value of the LuaValue on the IL stack.</summary>
     private Operand StoreTemp(string? name = null)
     {
@@ -61,6 +71,11 @@ internal sealed partial class FunctionCompiler
             case FalseExpr: return Operand.False;
             case NumberExpr n: return Operand.Constant(n.Value);
             case StringExpr s: return Operand.Constant(StringConstant(s.Value));
+            case CDataLiteralExpr c:
+                _il.Emit(OpCodes.Ldc_I8, c.Bits);
+                _il.Emit(c.IsUnsigned ? OpCodes.Ldc_I4_1 : OpCodes.Ldc_I4_0);
+                _il.Emit(OpCodes.Call, typeof(Ffi.CDataLiteral).GetMethod(nameof(Ffi.CDataLiteral.Box))!);
+                return StoreTemp();
             case VarargExpr:
                 LdThread();
                 _il.Emit(OpCodes.Ldarg_2);
@@ -80,7 +95,10 @@ internal sealed partial class FunctionCompiler
                 _il.Emit(OpCodes.Ldc_I4_0);
                 _il.Emit(OpCodes.Call, Result);
                 _depth = b;
-                return StoreTemp();
+                var value = StoreTemp();
+                // Code after the call on its line is a new line event once the callee ran hooked lines.
+                EmitLineHook(expr.Line, false);
+                return value;
             }
             case FunctionExpr f: return EvalClosure(f.Body);
             case ParenExpr p: return Eval(p.Inner);
@@ -137,6 +155,7 @@ internal sealed partial class FunctionCompiler
         if (symbol.Function == _info)
         {
             var local = _vars[symbol];
+            if (!symbol.IsCaptured && LocalAccess) return LoadLocalSlot(symbol, $"local '{n.Name}'");
             if (!symbol.IsCaptured) return Operand.Variable(local, $"local '{n.Name}'");
             _il.Emit(OpCodes.Ldloc, local);
             _il.Emit(OpCodes.Ldfld, CellValue);
@@ -182,7 +201,8 @@ internal sealed partial class FunctionCompiler
         if (symbol.Function == _info && !symbol.IsCaptured)
         {
             Load(value);
-            _il.Emit(OpCodes.Stloc, _vars[symbol]);
+            if (LocalAccess) StoreToLocalSlot(SlotOf(symbol));
+            else _il.Emit(OpCodes.Stloc, _vars[symbol]);
             return;
         }
         LoadCell(symbol);
@@ -194,7 +214,22 @@ internal sealed partial class FunctionCompiler
 
     private Operand EvalIndex(IndexExpr e)
     {
-        var obj = Eval(e.Object);
+        // t.a.b.c... nests to the left: index the innermost object first, then each link in a loop.
+        var chain = new List<IndexExpr>();
+        Expr cur = e;
+        while (cur is IndexExpr ix)
+        {
+            chain.Add(ix);
+            cur = ix.Object;
+        }
+        var obj = Eval(cur);
+        for (int i = chain.Count - 1; i >= 0; i--) obj = EmitIndexOn(chain[i], obj);
+        return obj;
+    }
+
+    /// <summary>obj[key] with the object already evaluated into <paramref name="obj"/>.</summary>
+    private Operand EmitIndexOn(IndexExpr e, Operand obj)
+    {
         string? objName = obj.Name;
         string? fieldName = e.Key is StringExpr ks ? $"field '{Latin1(ks.Value)}'" : null;
         if (e.Key is StringExpr k)
@@ -237,20 +272,22 @@ internal sealed partial class FunctionCompiler
         {
             _il.Emit(OpCodes.Ldsfld, StringConstant(k.Value));
             _il.Emit(OpCodes.Ldsflda, NewSiteHint());
-            Load(value);
+            var scratch = LoadAddress(value);
             _il.Emit(OpCodes.Ldc_I4, Site(line));
             LdTop();
             LdName(obj.Name);
             _il.Emit(OpCodes.Call, SetIndexStr);
+            if (scratch is not null) _freeValueTemps.Push(scratch);
             EmitMetaYieldCheck(null, false, Site(line));
             return;
         }
         Load(key);
-        Load(value);
+        var scratch2 = LoadAddress(value);
         _il.Emit(OpCodes.Ldc_I4, Site(line));
         LdTop();
         LdName(obj.Name);
         _il.Emit(OpCodes.Call, SetIndex);
+        if (scratch2 is not null) _freeValueTemps.Push(scratch2);
         EmitMetaYieldCheck(null, false, Site(line));
     }
 
@@ -304,9 +341,27 @@ internal sealed partial class FunctionCompiler
                 return StoreTemp();
             }
         }
-        if (e.Left is NumberExpr ln && e.Right is NumberExpr rn && TryFold(e.Op, ln.Value, rn.Value, out double folded))
-            return Operand.Constant(folded);
-        var a = Eval(e.Left);
+        // a + b + c ... nests to the left: evaluate the chain's innermost operation first, then each outer
+        // one on the result, in a loop (a 100,000-term sum needs no deep .NET stack here).
+        var chain = new List<BinaryExpr>();
+        var inner = e;
+        while (inner.Left is BinaryExpr { Op: BinaryOp.Add or BinaryOp.Sub or BinaryOp.Mul or BinaryOp.Div or BinaryOp.Mod or BinaryOp.Pow } l)
+        {
+            chain.Add(inner);
+            inner = l;
+        }
+        Operand acc;
+        if (inner.Left is NumberExpr ln && inner.Right is NumberExpr rn && TryFold(inner.Op, ln.Value, rn.Value, out double folded))
+            acc = Operand.Constant(folded);
+        else
+            acc = EmitArithmetic(inner, Eval(inner.Left));
+        for (int i = chain.Count - 1; i >= 0; i--) acc = EmitArithmetic(chain[i], acc);
+        return acc;
+    }
+
+    /// <summary>One arithmetic operation whose left operand is already evaluated into <paramref name="a"/>.</summary>
+    private Operand EmitArithmetic(BinaryExpr e, Operand a)
+    {
         var b = Eval(e.Right);
         var result = NewValueTemp();
         var slow = _il.DefineLabel();

@@ -10,13 +10,19 @@ internal sealed partial class FunctionCompiler
 {
     private void EmitBlock(Block block)
     {
+        int active = _activeLocals.Count;
         foreach (var s in block.Statements) EmitStatement(s);
+        DeactivateTo(active);
     }
 
     private void EmitStatement(Stmt stmt)
     {
         int depth = _depth;
+        int active = _activeLocals.Count;
         _activeLines.Add(stmt.Line);
+        // A function statement's code (the closure's creation) is on its "end" line, as LuaJIT reports it.
+        if (stmt is not LabelStmt)
+            EmitLineHook(stmt switch { LocalFunctionStmt f => f.Body.EndLine, FunctionStmt f => f.Body.EndLine, _ => stmt.Line }, false);
         switch (stmt)
         {
             case LocalStmt s: EmitLocal(s); break;
@@ -36,7 +42,8 @@ internal sealed partial class FunctionCompiler
                 else
                 {
                     Load(f);
-                    _il.Emit(OpCodes.Stloc, _vars[symbol]);
+                    if (LocalAccess) StoreToLocalSlot(SlotOf(symbol));
+                    else _il.Emit(OpCodes.Stloc, _vars[symbol]);
                 }
                 Release(f);
                 break;
@@ -78,6 +85,7 @@ internal sealed partial class FunctionCompiler
                 EmitBlock(s.Body);
                 _breakLabels.Pop();
                 EmitBackEdge(stmt.Line);
+                EmitLineHook(stmt.Line, true);
                 _il.Emit(OpCodes.Br, top);
                 _il.MarkLabel(exit);
                 break;
@@ -91,7 +99,21 @@ internal sealed partial class FunctionCompiler
                 EmitBlock(s.Body);
                 _breakLabels.Pop();
                 EmitBackEdge(stmt.Line);
-                EmitJump(s.Condition, false, top);
+                if (_ctx.HookChecks)
+                {
+                    // The until line, then the repeat line again when going round (LuaJIT's loop instruction).
+                    EmitLineHook(s.Condition.Line, false);
+                    var again = _il.DefineLabel();
+                    EmitJump(s.Condition, false, again);
+                    _il.Emit(OpCodes.Br, exit);
+                    _il.MarkLabel(again);
+                    EmitLineHook(stmt.Line, true);
+                    _il.Emit(OpCodes.Br, top);
+                }
+                else
+                {
+                    EmitJump(s.Condition, false, top);
+                }
                 _il.MarkLabel(exit);
                 break;
             }
@@ -101,6 +123,7 @@ internal sealed partial class FunctionCompiler
                 foreach (var clause in s.Clauses)
                 {
                     var next = _il.DefineLabel();
+                    if (clause != s.Clauses[0]) EmitLineHook(clause.Condition.Line, false);
                     EmitJump(clause.Condition, false, next);
                     EmitBlock(clause.Body);
                     _il.Emit(OpCodes.Br, end);
@@ -127,6 +150,8 @@ internal sealed partial class FunctionCompiler
                 throw new InvalidOperationException("emitter: unknown statement " + stmt.GetType().Name);
         }
         _depth = depth;
+        // Loop variables go out of scope with their loop; a local statement's names stay in the block.
+        if (stmt is not (LocalStmt or LocalFunctionStmt)) DeactivateTo(active);
     }
 
     private Label GotoLabel(LabelStmt s)
@@ -283,6 +308,17 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Stloc, into);
             Release(op);
         }
+        int[]? forSlots = null;
+        if (LocalAccess)
+        {
+            forSlots = new[] { HiddenLocal("(for index)"), HiddenLocal("(for limit)"), HiddenLocal("(for step)") };
+            _il.Emit(OpCodes.Ldloc, limit);
+            _il.Emit(OpCodes.Call, FromNumber);
+            StoreToLocalSlot(forSlots[1]);
+            _il.Emit(OpCodes.Ldloc, step);
+            _il.Emit(OpCodes.Call, FromNumber);
+            StoreToLocalSlot(forSlots[2]);
+        }
         var top = _il.DefineLabel();
         var exit = _il.DefineLabel();
         _il.MarkLabel(top);
@@ -302,7 +338,14 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Brfalse, exit);
         }
         var symbol = s.Symbol!;
-        if (!symbol.IsCaptured && !symbol.IsAssigned)
+        if (forSlots is not null)
+        {
+            // LuaJIT's hidden control variables, visible to getlocal: the index is this iteration's value.
+            _il.Emit(OpCodes.Ldloc, i);
+            _il.Emit(OpCodes.Call, FromNumber);
+            StoreToLocalSlot(forSlots[0]);
+        }
+        if (!symbol.IsCaptured && !symbol.IsAssigned && forSlots is null)
         {
             _numericForCounters[symbol] = i;
         }
@@ -320,6 +363,7 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Add);
         _il.Emit(OpCodes.Stloc, i);
         EmitBackEdge(s.Line);
+        EmitLineHook(s.Line, true);
         _il.Emit(OpCodes.Br, top);
         _il.MarkLabel(exit);
     }
@@ -358,6 +402,18 @@ internal sealed partial class FunctionCompiler
         var f = state[0];
         var st = state[1];
         var control = state[2];
+        int controlSlot = -1;
+        if (LocalAccess)
+        {
+            int generatorSlot = HiddenLocal("(for generator)"), stateSlot = HiddenLocal("(for state)");
+            controlSlot = HiddenLocal("(for control)");
+            Load(f);
+            StoreToLocalSlot(generatorSlot);
+            Load(st);
+            StoreToLocalSlot(stateSlot);
+            Load(control);
+            StoreToLocalSlot(controlSlot);
+        }
 
         var top = _il.DefineLabel();
         var exit = _il.DefineLabel();
@@ -385,6 +441,11 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Brtrue, exit);
         _il.Emit(OpCodes.Ldloc, values[0]);
         _il.Emit(OpCodes.Stloc, control.Local!);
+        if (controlSlot >= 0)
+        {
+            _il.Emit(OpCodes.Ldloc, values[0]);
+            StoreToLocalSlot(controlSlot);
+        }
         for (int j = 0; j < symbols.Count; j++)
         {
             _il.Emit(OpCodes.Ldloc, values[j]);
@@ -395,6 +456,7 @@ internal sealed partial class FunctionCompiler
         EmitBlock(s.Body);
         _breakLabels.Pop();
         EmitBackEdge(s.Line);
+        EmitLineHook(s.Line, true);
         _il.Emit(OpCodes.Br, top);
         _il.MarkLabel(exit);
         Release(f);
@@ -409,6 +471,7 @@ internal sealed partial class FunctionCompiler
         var values = s.Values;
         if (values.Count == 0)
         {
+            EmitReturnHook(_depth);
             LdThread();
             _il.Emit(OpCodes.Call, Return0);
             _il.Emit(OpCodes.Ret);
@@ -422,6 +485,7 @@ internal sealed partial class FunctionCompiler
         if (values.Count == 1 && !IsMultiValued(values[0]))
         {
             var v = Eval(values[0]);
+            EmitReturnHook(_depth);
             LdThread();
             Load(v);
             _il.Emit(OpCodes.Ldarg_2);
@@ -431,6 +495,8 @@ internal sealed partial class FunctionCompiler
             return;
         }
         int b = _depth;
+        // The results' count is known only at run time, so the return event comes before they are evaluated.
+        EmitReturnHook(b);
         var (fixedCount, multi) = EmitArguments(values, b);
         LdThread();
         LdSlotIndex(b);

@@ -146,6 +146,7 @@ internal sealed partial class FunctionCompiler
             SiteIsMethod = _siteIsMethod.ToArray(),
             SiteNameKinds = _siteNameKinds.ToArray(),
             ResumeSites = _resumeSites.ToArray(),
+            SiteLocals = LocalAccess ? _siteLocals.ToArray() : null,
             ActiveLines = _activeLines.Append(_body.EndLine).Where(l => l > 0).Distinct().Order().ToArray(),
             UpvalueNames = _info.Upvalues.Select(u => u.Name).ToArray(),
         };
@@ -173,11 +174,24 @@ internal sealed partial class FunctionCompiler
 
         var parameters = _body.ParameterSymbols!;
         foreach (var p in parameters) DeclareVariable(p);
+        if (LocalAccess)
+        {
+            // Parameters take the first slots, in order (the prologue copies argument i to slot i), and are
+            // active in the whole body, whose code is emitted before the prologue.
+            foreach (var p in parameters) Activate(p);
+        }
 
         // The prologue goes after the body, where the frame's slot need is known.
         _il.Emit(OpCodes.Br, prologue);
         _il.MarkLabel(bodyStart);
+        if (LocalAccess)
+        {
+            // The locals' slots come first; call temporaries go above them.
+            _depth = _info.LocalSlotCount;
+            if (_depth > _maxDepth) _maxDepth = _depth;
+        }
         EmitBlock(_body.Body);
+        EmitReturnHook(_depth);
         _il.Emit(OpCodes.Ldarg_1);
         _il.Emit(OpCodes.Call, Return0);
         _il.Emit(OpCodes.Ret);
@@ -189,15 +203,8 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Ldarg_1);
         _il.Emit(OpCodes.Ldfld, ThreadRestoringFrame);
         _il.Emit(OpCodes.Brtrue, restore);
-        for (int i = 0; i < parameters.Count; i++)
-        {
-            _il.Emit(OpCodes.Ldarg_1);
-            _il.Emit(OpCodes.Ldarg_2);
-            _il.Emit(OpCodes.Ldarg_3);
-            _il.Emit(OpCodes.Ldc_I4, i);
-            _il.Emit(OpCodes.Call, Arg);
-            StoreNewVariable(parameters[i]);
-        }
+        // With local-variable access the parameters go to slots, which need frameTop: stored below.
+        if (!LocalAccess) EmitStoreParameters(parameters);
         if (_body.IsVararg)
         {
             // varargs stay where the caller put them: argBase+paramCount .. argBase+argCount
@@ -224,13 +231,33 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Ldc_I4, _maxDepth + 2);
         _il.Emit(OpCodes.Add);
         _il.Emit(OpCodes.Call, ThreadEnsureStack);
+        if (LocalAccess)
+        {
+            EmitRecordSlotBase();
+            EmitStoreParameters(parameters);
+        }
+        EmitCallHook();
         _il.Emit(OpCodes.Br, bodyStart);
 
+        EmitOutOfLineHooks();
         EmitResumePoints();
         _il.MarkLabel(restore);
         EmitRestore();
         _il.MarkLabel(_saveLabel);
         EmitSave();
+    }
+
+    private void EmitStoreParameters(List<LocalSymbol> parameters)
+    {
+        for (int i = 0; i < parameters.Count; i++)
+        {
+            _il.Emit(OpCodes.Ldarg_1);
+            _il.Emit(OpCodes.Ldarg_2);
+            _il.Emit(OpCodes.Ldarg_3);
+            _il.Emit(OpCodes.Ldc_I4, i);
+            _il.Emit(OpCodes.Call, Arg);
+            StoreNewVariable(parameters[i]);
+        }
     }
 
     // ---------------- coroutine save / restore ----------------
@@ -281,6 +308,7 @@ internal sealed partial class FunctionCompiler
             else if (local.LocalType == typeof(UpvalueCell)) _il.Emit(OpCodes.Call, UnboxCell);
             _il.Emit(OpCodes.Stloc, local);
         }
+        EmitRecordSlotBase();
         _il.Emit(OpCodes.Ldloc, frame);
         _il.Emit(OpCodes.Ldfld, FrameStateResumePoint);
         _il.Emit(OpCodes.Switch, _resumePoints.Select(r => r.Resume).ToArray());
@@ -372,6 +400,19 @@ internal sealed partial class FunctionCompiler
     private void StoreNewVariable(LocalSymbol symbol)
     {
         if (!_vars.TryGetValue(symbol, out var local)) local = DeclareVariable(symbol);
+        if (LocalAccess)
+        {
+            if (symbol.IsCaptured)
+            {
+                _il.Emit(OpCodes.Newobj, CellNew);
+                _il.Emit(OpCodes.Stloc, local);
+                _il.Emit(OpCodes.Ldloc, local);
+                _il.Emit(OpCodes.Call, FromObject); // the slot holds the cell: getlocal reads through it
+            }
+            StoreToLocalSlot(SlotOf(symbol));
+            Activate(symbol);
+            return;
+        }
         if (symbol.IsCaptured) _il.Emit(OpCodes.Newobj, CellNew);
         _il.Emit(OpCodes.Stloc, local);
     }
@@ -393,10 +434,17 @@ internal sealed partial class FunctionCompiler
     /// A per-site cache for a constant-key lookup: a static int the table uses to remember where the key
     /// was found last time (see LuaTable.GetStr with a slot hint), so a hit needs no hashing.
     /// </summary>
-    private FieldBuilder NewSiteHint() =>
-        _type.DefineField("H" + _hintCount++, typeof(int), FieldAttributes.Public | FieldAttributes.Static);
+    private FieldBuilder NewSiteHint()
+    {
+        // A type holds at most 65,535 fields, and a hint is only a cache: past the cap, sites share the
+        // last hint (a miss costs one hash lookup), so a 100,000-long t.b.b.b... chain still compiles.
+        if (_hintCount >= MaxSiteHints) return _sharedHint ??= _type.DefineField("Hshared", typeof(int), FieldAttributes.Public | FieldAttributes.Static);
+        return _type.DefineField("H" + _hintCount++, typeof(int), FieldAttributes.Public | FieldAttributes.Static);
+    }
 
+    private const int MaxSiteHints = 8192;
     private int _hintCount;
+    private FieldBuilder? _sharedHint;
 
     private FieldBuilder StaticObject(Type type, object value)
     {
@@ -410,13 +458,16 @@ internal sealed partial class FunctionCompiler
     {
         // The kind is the first word of the operand description: "global 'f'" -> "global".
         string? kind = description is null ? null : description[..description.IndexOf(' ')];
-        if (_siteIndex.TryGetValue((line, name, isMethod, kind), out int i)) return i;
+        int i;
+        // With local-variable access each site is its own: two sites on a line may see different locals.
+        if (LocalAccess) RecordSiteLocals();
+        else if (_siteIndex.TryGetValue((line, name, isMethod, kind), out i)) return i;
         i = _siteLines.Count;
         _siteLines.Add(line);
         _siteNames.Add(name);
         _siteIsMethod.Add(isMethod);
         _siteNameKinds.Add(kind);
-        _siteIndex.Add((line, name, isMethod, kind), i);
+        _siteIndex.TryAdd((line, name, isMethod, kind), i);
         return i;
     }
 

@@ -82,6 +82,42 @@ public sealed class CType
         return false;
     }
 
+    private Dictionary<LuaString, (CField Field, long Offset)>? _fieldIndex;
+
+    /// <summary>
+    /// Member lookup by Lua string for field access from Lua: a dictionary built on first use (unnamed
+    /// members flattened), so <c>s.x</c> costs one hash lookup and no string conversion.
+    /// </summary>
+    public bool TryGetField(LuaString name, out CField field, out long offset)
+    {
+        var u = Unqualified;
+        // An incomplete record may still be defined later: do not cache its (empty) index yet.
+        var index = u._fieldIndex ?? (u.IsComplete ? u._fieldIndex = BuildFieldIndex(u) : BuildFieldIndex(u));
+        if (index.TryGetValue(name, out var hit))
+        {
+            (field, offset) = hit;
+            return true;
+        }
+        field = null!;
+        offset = 0;
+        return false;
+    }
+
+    private static Dictionary<LuaString, (CField, long)> BuildFieldIndex(CType record)
+    {
+        var index = new Dictionary<LuaString, (CField, long)>();
+        void Add(CType r, long baseOffset)
+        {
+            foreach (var f in r.Unqualified.Fields ?? new List<CField>())
+            {
+                if (f.Name is not null) index.TryAdd(LuaString.FromLatin1(f.Name), (f, baseOffset + f.Offset));
+                else if (f.Type.IsRecord) Add(f.Type, baseOffset + f.Offset);
+            }
+        }
+        Add(record, 0);
+        return index;
+    }
+
     /// <summary>A shallow copy, for making a qualified variant that shares the record's members.</summary>
     internal CType MemberwiseCloneType() => (CType)MemberwiseClone();
 
@@ -96,6 +132,9 @@ public sealed class CField
     public long Offset;
     /// <summary>-1 for an ordinary member; otherwise the bit position (from the least significant bit) in the unit at Offset.</summary>
     public int BitOffset = -1;
-    public int BitWidth;
+    /// <summary>-1 for an ordinary member, else the declared width (the parser sets BitOffset to -2 for layout).</summary>
+    public int BitWidth = -1;
+    /// <summary>__attribute__((aligned(n))) on the member (0: none).</summary>
+    public int ExplicitAlign;
     public bool IsBitField => BitOffset >= 0;
 }

@@ -9,25 +9,32 @@ namespace Tidegate.Lua.Ffi;
 /// </summary>
 public static class CTypeFormatter
 {
-    public static string Format(CType type)
+    public static string Format(CType type) => Format(type, "");
+
+    /// <summary>A reference to an object of <paramref name="type"/>, as LuaJIT prints member references: <c>struct foo &amp;</c>, <c>int (&amp;)[3]</c>.</summary>
+    public static string FormatReference(CType type) => Format(type, "&");
+
+    private static string Format(CType type, string declarator)
     {
-        string declarator = "";
         var t = type;
         while (true)
         {
             switch (t.Kind)
             {
                 case CTypeKind.Pointer:
-                    declarator = "*" + Qualifiers(t, trailing: false) + declarator;
+                {
+                    string q = Qualifiers(t, trailing: false);
+                    declarator = "*" + q + (q.Length > 0 && declarator.Length > 0 ? " " : "") + declarator;
+                }
                     t = t.Target!;
                     continue;
                 case CTypeKind.Array:
-                    if (declarator.StartsWith('*')) declarator = "(" + declarator + ")";
+                    if (declarator.StartsWith('*') || declarator.StartsWith('&')) declarator = "(" + declarator + ")";
                     declarator += t.IsVariable ? "[?]" : t.Length == 0 && t.Size <= 0 ? "[]" : $"[{t.Length}]";
                     t = t.Target!;
                     continue;
                 case CTypeKind.Function:
-                    if (declarator.StartsWith('*')) declarator = "(" + declarator + ")";
+                    if (declarator.StartsWith('*') || declarator.StartsWith('&')) declarator = "(" + declarator + ")";
                     declarator += "()";
                     t = t.Target!;
                     continue;

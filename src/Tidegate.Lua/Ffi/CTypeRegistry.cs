@@ -1,3 +1,5 @@
+using Tidegate.Lua.Runtime;
+
 namespace Tidegate.Lua.Ffi;
 
 /// <summary>
@@ -38,6 +40,9 @@ public sealed class CTypeRegistry
 
     /// <summary>Enum constants (they become <c>ffi.C.NAME</c> and usable in constant expressions).</summary>
     public readonly Dictionary<string, (CType Type, long Value)> Constants = new();
+    /// <summary>Type strings already parsed by ffi.new/ffi.cast/... (only those without a record body).</summary>
+    public readonly Dictionary<LuaString, CType> ParsedTypes = new();
+
     /// <summary>Functions and variables declared with <c>ffi.cdef</c>, by name (for <c>ffi.C</c>).</summary>
     public readonly Dictionary<string, CType> Symbols = new();
 

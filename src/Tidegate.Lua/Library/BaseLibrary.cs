@@ -29,22 +29,31 @@ public static partial class BaseLibrary
         Register(g, "getmetatable", GetMetatable);
         Register(g, "setmetatable", SetMetatable);
         g["next"] = next;
-        var ipairsIterator = new HostFunction("ipairs_aux", IpairsIterator);
-        Register(g, "ipairs", call =>
+        // pairs and ipairs return their iterator from an upvalue, as LuaJIT's do (debug.setupvalue changes it).
+        LuaValue[]? ipairsUpvalues = null, pairsUpvalues = null;
+        var ipairs = new HostFunction("ipairs", call =>
         {
             call.CheckAny(0);
-            return call.Return(ipairsIterator, call.CheckTable(0), 0.0);
+            return call.Return(ipairsUpvalues![0], call.CheckTable(0), 0.0);
         });
-        Register(g, "pairs", call =>
+        ipairsUpvalues = HostFunctionUpvalues.Attach(ipairs, new HostFunction("ipairs_aux", IpairsIterator));
+        g["ipairs"] = ipairs;
+        var pairs = new HostFunction("pairs", call =>
         {
             call.CheckAny(0);
-            return call.Return(next, call.CheckTable(0), LuaValue.Nil);
+            return call.Return(pairsUpvalues![0], call.CheckTable(0), LuaValue.Nil);
         });
+        pairsUpvalues = HostFunctionUpvalues.Attach(pairs, next);
+        g["pairs"] = pairs;
         Register(g, "load", Load);
         // In LuaJIT loadstring is load itself (it accepts a reader function and mode/env too).
         Register(g, "loadstring", Load);
         Register(g, "loadfile", LoadFile);
-        Register(g, "print", Print);
+        // print's upvalue is the name of the global it converts values with, as in LuaJIT.
+        LuaValue[]? printUpvalues = null;
+        var print = new HostFunction("print", call => Print(call, printUpvalues![0]));
+        printUpvalues = HostFunctionUpvalues.Attach(print, ToStringName);
+        g["print"] = print;
         Register(g, "rawequal", call => call.Return(LuaValue.RawEquals(call.CheckAny(0), call.CheckAny(1))));
         Register(g, "rawget", call => call.Return(call.CheckTable(0).Get(call.CheckAny(1))));
         Register(g, "rawset", RawSet);
@@ -61,8 +70,8 @@ public static partial class BaseLibrary
     private static void Register(LuaTable table, string name, HostFunctionBody body) =>
         table[name] = new HostFunction(name, body);
 
-    private static readonly LuaString[] TypeNames = Array.ConvertAll(
-        new[] { "nil", "boolean", "number", "string", "table", "function", "userdata", "thread" }, n => (LuaString)n);
+    // Indexed by LuaType, so the table follows LuaValue.TypeNames (which includes "cdata").
+    private static readonly LuaString[] TypeNames = Array.ConvertAll(LuaValue.TypeNames, n => (LuaString)n);
 
     /// <summary>
     /// An error whose message is <paramref name="message"/> (bytes, kept 8-bit clean) prefixed with the
@@ -111,6 +120,8 @@ public static partial class BaseLibrary
             var v = call.CheckAny(0);
             if (v.IsNumber) return call.Return(v);
             if (v.Ref is LuaString s && LuaNumber.TryParse(s.Span, out double d)) return call.Return(d);
+            // cdata numbers (int64_t, double boxes, pointers...) convert as LuaJIT's tonumber does.
+            if (v.Ref is Ffi.CData) return call.Return(FfiLibrary.ToNumber(v));
             return call.Return(LuaValue.Nil);
         }
         var text = call.CheckString(0);
@@ -153,7 +164,7 @@ public static partial class BaseLibrary
 
     // ---- tables, metatables, traversal ----
 
-    private static int Next(LuaCall call)
+    internal static int Next(LuaCall call)
     {
         var t = call.CheckTable(0);
         var key = call[1];
@@ -292,12 +303,10 @@ public static partial class BaseLibrary
         int data = call.OptInt(1, 0); // LuaJIT checks the argument for every option
         string name = option is null ? "collect" : option.ToLatin1();
         var settings = Collectors.GetValue(call.State, _ => new CollectorSettings());
-        ClearDeadStack(call.Thread);
         switch (name)
         {
             case "collect":
-                FullCollection();
-                UserdataFinalizers.RunDue(call.Thread);
+                FullCollection(call.Thread);
                 return call.Return(0.0);
             case "count":
                 return call.Return(GC.GetTotalMemory(false) / 1024.0);
@@ -310,8 +319,7 @@ public static partial class BaseLibrary
                     UserdataFinalizers.RunDue(call.Thread);
                     return call.Return(false);
                 }
-                FullCollection();
-                UserdataFinalizers.RunDue(call.Thread);
+                FullCollection(call.Thread);
                 return call.Return(true);
             case "stop":
                 settings.Running = false;
@@ -339,18 +347,14 @@ public static partial class BaseLibrary
     }
 
     /// <summary>
-    /// Clears the value-stack slots above the running call: calls that returned leave their arguments and
-    /// results there, and those stale references would keep garbage alive (LuaJIT's collector never looks
-    /// above the stack top). The slots belong to this host call by the calling convention, so this is safe.
+    /// A full collection cycle as LuaJIT's: weak tables drop the entries whose keys or values are garbage
+    /// (<see cref="WeakTables.FullCollect"/>, which also clears the dead value-stack slots above the running
+    /// call), then the __gc of every proxy found to be garbage runs, on this thread.
     /// </summary>
-    private static void ClearDeadStack(LuaThread thread) => Array.Clear(thread.Stack, thread.Top, thread.Stack.Length - thread.Top);
-
-    /// <summary>A full collection, including the finalizers it makes runnable (weak tables, __gc).</summary>
-    private static void FullCollection()
+    private static void FullCollection(LuaThread thread)
     {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
+        WeakTables.FullCollect(thread);
+        UserdataFinalizers.RunDue(thread);
     }
 
     // ---- print ----
@@ -363,17 +367,18 @@ public static partial class BaseLibrary
     /// <summary>
     /// print as LuaJIT's: each argument goes through the global <c>tostring</c> (looked up each call, so
     /// a script may replace it), except that numbers and strings are written directly while
-    /// <c>tostring</c> is the built-in one. Results that are not strings or numbers are an error.
+    /// <c>tostring</c> is the built-in one. The global's name is print's upvalue (see Open). Results that are not strings or numbers are an error.
     /// The line is assembled and written to <see cref="LuaState.StandardOutput"/> in one piece.
     /// </summary>
-    private static int Print(LuaCall call)
+    private static int Print(LuaCall call, LuaValue tostringName)
     {
         var thread = call.Thread;
         var state = call.State;
         var globals = ThreadEnvironment(thread);
-        var tostring = globals.Get(ToStringName);
-        if (tostring.IsNil) tostring = LuaOps.Index(thread, globals, ToStringName);
-        bool builtin = ReferenceEquals(tostring.Ref, ToStringFunction);
+        var tostring = globals.Get(tostringName);
+        if (tostring.IsNil) tostring = LuaOps.Index(thread, globals, tostringName);
+        // LuaJIT takes the shortcut only while numbers have no metatable (one could give them __tostring).
+        bool builtin = ReferenceEquals(tostring.Ref, ToStringFunction) && state.NumberMetatable is null;
         // A line buffer reused across calls; taken out of its slot while in use, since a __tostring
         // called below may print too.
         var line = s_printBuffer ?? new ArrayBufferWriter<byte>(256);

@@ -1,3 +1,4 @@
+using Tidegate.Lua.Ffi;
 using Tidegate.Lua.Runtime;
 
 namespace Tidegate.Lua.Library;
@@ -12,19 +13,22 @@ public static class BitLibrary
     public static void Open(LuaState state)
     {
         var bit = new LuaTable(0, 16);
-        Register(bit, "tobit", call => call.Return(Arg(call, 0)));
-        Register(bit, "bnot", call => call.Return(~Arg(call, 0)));
-        Register(bit, "bswap", call => call.Return((double)(int)System.Buffers.Binary.BinaryPrimitives.ReverseEndianness((uint)Arg(call, 0))));
-        Register(bit, "band", call => Fold(call, static (a, b) => a & b));
-        Register(bit, "bor", call => Fold(call, static (a, b) => a | b));
-        Register(bit, "bxor", call => Fold(call, static (a, b) => a ^ b));
-        // Shift counts use only their low five bits, as the x86 shift instructions LuaJIT maps them to.
-        Register(bit, "lshift", call => call.Return(Arg(call, 0) << (Arg(call, 1) & 31)));
-        Register(bit, "rshift", call => call.Return((double)(int)((uint)Arg(call, 0) >> (Arg(call, 1) & 31))));
-        Register(bit, "arshift", call => call.Return(Arg(call, 0) >> (Arg(call, 1) & 31)));
-        Register(bit, "rol", call => call.Return((double)(int)uint.RotateLeft((uint)Arg(call, 0), Arg(call, 1) & 31)));
-        Register(bit, "ror", call => call.Return((double)(int)uint.RotateRight((uint)Arg(call, 0), Arg(call, 1) & 31)));
-        Register(bit, "tohex", ToHex);
+        // Each function has LuaJIT 2.1's 64-bit form for int64_t/uint64_t cdata arguments (Ffi/Bit64Operations).
+        Register(bit, "tobit", call => Bit64Operations.Applies(call) ? Bit64Operations.ToBit(call) : call.Return(Arg(call, 0)));
+        Register(bit, "bnot", call => Bit64Operations.Applies(call) ? Bit64Operations.Unary(call, static a => ~a) : call.Return(~Arg(call, 0)));
+        Register(bit, "bswap", call => Bit64Operations.Applies(call)
+            ? Bit64Operations.Unary(call, static a => System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(a))
+            : call.Return((double)(int)System.Buffers.Binary.BinaryPrimitives.ReverseEndianness((uint)Arg(call, 0))));
+        Register(bit, "band", call => Bit64Operations.Applies(call) ? Bit64Operations.Fold(call, static (a, b) => a & b) : Fold(call, static (a, b) => a & b));
+        Register(bit, "bor", call => Bit64Operations.Applies(call) ? Bit64Operations.Fold(call, static (a, b) => a | b) : Fold(call, static (a, b) => a | b));
+        Register(bit, "bxor", call => Bit64Operations.Applies(call) ? Bit64Operations.Fold(call, static (a, b) => a ^ b) : Fold(call, static (a, b) => a ^ b));
+        // Shift counts use only their low five bits (six for 64-bit values), as the x86 shift instructions LuaJIT maps them to.
+        Register(bit, "lshift", call => Bit64Operations.Applies(call) ? Bit64Operations.Shift(call, static (a, n) => a << n) : call.Return(Arg(call, 0) << (Arg(call, 1) & 31)));
+        Register(bit, "rshift", call => Bit64Operations.Applies(call) ? Bit64Operations.Shift(call, static (a, n) => (long)((ulong)a >> n)) : call.Return((double)(int)((uint)Arg(call, 0) >> (Arg(call, 1) & 31))));
+        Register(bit, "arshift", call => Bit64Operations.Applies(call) ? Bit64Operations.Shift(call, static (a, n) => a >> n) : call.Return(Arg(call, 0) >> (Arg(call, 1) & 31)));
+        Register(bit, "rol", call => Bit64Operations.Applies(call) ? Bit64Operations.Shift(call, static (a, n) => (long)ulong.RotateLeft((ulong)a, n)) : call.Return((double)(int)uint.RotateLeft((uint)Arg(call, 0), Arg(call, 1) & 31)));
+        Register(bit, "ror", call => Bit64Operations.Applies(call) ? Bit64Operations.Shift(call, static (a, n) => (long)ulong.RotateRight((ulong)a, n)) : call.Return((double)(int)uint.RotateRight((uint)Arg(call, 0), Arg(call, 1) & 31)));
+        Register(bit, "tohex", call => Bit64Operations.Applies(call) ? Bit64Operations.ToHex(call) : ToHex(call));
         state.Globals["bit"] = bit;
     }
 

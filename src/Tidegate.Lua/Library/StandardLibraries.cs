@@ -28,6 +28,10 @@ public static class StandardLibraries
         MathLibrary.Open(state);
         DebugLibrary.Open(state);
         BitLibrary.Open(state);
+        JitLibrary.Open(state);
+        StringBufferLibrary.Register(state);
+        ThreadLibrary.Register(state);
+        FfiLibrary.Register(state);
 
         var loaded = PackageLibrary.LoadedTable(state);
         loaded["_G"] = state.Globals;

@@ -17,8 +17,15 @@ public static class TableLibrary
     {
         var lib = new LuaTable();
         void Add(string name, HostFunctionBody body) => lib[name] = new HostFunction(name, body);
-        Add("foreachi", ForEachI);
-        Add("foreach", ForEach);
+        // LuaJIT writes foreach and foreachi in Lua, so their callbacks may yield: so are they here.
+        var builtinEnvironment = new LuaTable();
+        builtinEnvironment["argcheck"] = new HostFunction("argcheck", CheckForEachArguments);
+        builtinEnvironment["next"] = new HostFunction("next", BaseLibrary.Next);
+        lib["foreachi"] = new LuaWrittenBuiltin("foreachi", new[] { "t", "f" },
+            "argcheck(t, f) for i = 1, #t do local r = f(i, t[i]) if r ~= nil then return r end end", builtinEnvironment);
+        // LuaJIT's foreach iterates with next itself (no __pairs).
+        lib["foreach"] = new LuaWrittenBuiltin("foreach", new[] { "t", "f" },
+            "argcheck(t, f) for k, v in next, t, nil do local r = f(k, v) if r ~= nil then return r end end", builtinEnvironment);
         Add("getn", GetN);
         Add("maxn", MaxN);
         Add("insert", Insert);
@@ -67,31 +74,11 @@ public static class TableLibrary
 
     // ---- Lua-written functions in LuaJIT ----
 
-    private static int ForEachI(LuaCall call)
+    /// <summary>foreach/foreachi's argument checks (a table and a function), worded as LuaJIT's.</summary>
+    private static int CheckForEachArguments(LuaCall call)
     {
-        var t = CheckTableArgument(call, 0);
-        var f = CheckFunctionArgument(call, 1);
-        var thread = call.Thread;
-        int n = LengthOf(thread, t);
-        for (int i = 1; i <= n; i++)
-        {
-            var r = thread.Call1(f, i, LuaOps.Index(thread, t, i));
-            if (!r.IsNil) return call.Return(r);
-        }
-        return 0;
-    }
-
-    private static int ForEach(LuaCall call)
-    {
-        var t = CheckTableArgument(call, 0);
-        var f = CheckFunctionArgument(call, 1);
-        var thread = call.Thread;
-        var key = LuaValue.Nil;
-        while (t.Next(ref key, out var value))
-        {
-            var r = thread.Call1(f, key, value);
-            if (!r.IsNil) return call.Return(r);
-        }
+        LuaWrittenBuiltin.CheckArgument(call.Thread, call[0], LuaType.Table, 1);
+        LuaWrittenBuiltin.CheckArgument(call.Thread, call[1], LuaType.Function, 2);
         return 0;
     }
 
@@ -222,6 +209,9 @@ public static class TableLibrary
     {
         int narr = call.CheckInt(0);
         int nrec = call.CheckInt(1);
+        // LuaJIT's limits: a negative narr means none, but nrec is taken as unsigned, so a negative one
+        // is as much too large as one beyond the hash limit.
+        if (narr > LuaTable.MaxArraySize || (uint)nrec > LuaTable.MaxHashSize) throw new LuaException("table overflow");
         // Sizes are hints: cap what is preallocated so a hostile size cannot exhaust memory.
         const int MaxPreallocation = 1 << 24;
         return call.Return(new LuaTable(Math.Clamp(narr, 0, MaxPreallocation), Math.Clamp(nrec, 0, MaxPreallocation)));

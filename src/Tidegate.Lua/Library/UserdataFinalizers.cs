@@ -18,8 +18,9 @@ public static class UserdataFinalizers
 {
     private sealed class StateFinalizers
     {
-        public readonly ConcurrentQueue<LuaUserdata> Due = new();
+        public readonly ConcurrentQueue<(LuaUserdata Proxy, long Sequence)> Due = new();
         public readonly ConditionalWeakTable<LuaUserdata, Watcher> Watched = new();
+        public long NextSequence;
     }
 
     /// <summary>
@@ -29,18 +30,21 @@ public static class UserdataFinalizers
     private sealed class Watcher
     {
         private readonly LuaUserdata _proxy;
-        private readonly ConcurrentQueue<LuaUserdata> _due;
+        private readonly ConcurrentQueue<(LuaUserdata, long)> _due;
+        /// <summary>Creation order: LuaJIT finalizes the most recently created proxy first.</summary>
+        public readonly long Sequence;
         public bool Finalized;
 
-        public Watcher(LuaUserdata proxy, ConcurrentQueue<LuaUserdata> due)
+        public Watcher(LuaUserdata proxy, ConcurrentQueue<(LuaUserdata, long)> due, long sequence)
         {
             _proxy = proxy;
             _due = due;
+            Sequence = sequence;
         }
 
         ~Watcher()
         {
-            if (!Finalized) _due.Enqueue(_proxy);
+            if (!Finalized) _due.Enqueue((_proxy, Sequence));
         }
     }
 
@@ -50,14 +54,18 @@ public static class UserdataFinalizers
     public static void Watch(LuaState state, LuaUserdata proxy)
     {
         var s = States.GetValue(state, _ => new StateFinalizers());
-        s.Watched.AddOrUpdate(proxy, new Watcher(proxy, s.Due));
+        s.Watched.AddOrUpdate(proxy, new Watcher(proxy, s.Due, s.NextSequence++));
     }
 
     /// <summary>Runs the __gc of proxies found to be garbage since the last call (on the calling Lua thread).</summary>
     public static void RunDue(LuaThread thread)
     {
-        if (!States.TryGetValue(thread.State, out var s)) return;
-        while (s.Due.TryDequeue(out var proxy))
+        if (!States.TryGetValue(thread.State, out var s) || s.Due.IsEmpty) return;
+        // The .NET finalizer thread queues them in no particular order; LuaJIT runs the newest first.
+        var due = new List<(LuaUserdata Proxy, long Sequence)>();
+        while (s.Due.TryDequeue(out var entry)) due.Add(entry);
+        due.Sort((a, b) => b.Sequence.CompareTo(a.Sequence));
+        foreach (var (proxy, _) in due)
         {
             // The table tracks resurrection: the entry of a proxy that came back for finalization stays
             // until removed, and must not be finalized again when the state closes.
@@ -74,20 +82,21 @@ public static class UserdataFinalizers
     {
         if (!States.TryGetValue(state, out var s)) return;
         var thread = state.MainThread;
-        var alive = new List<LuaUserdata>();
+        var alive = new List<(LuaUserdata Proxy, long Sequence)>();
         foreach (var (proxy, watcher) in s.Watched)
         {
             watcher.Finalized = true;
-            alive.Add(proxy);
+            alive.Add((proxy, watcher.Sequence));
         }
         s.Watched.Clear();
-        while (s.Due.TryDequeue(out var proxy)) alive.Add(proxy);
+        while (s.Due.TryDequeue(out var entry)) alive.Add(entry);
         // Newest first, as LuaJIT finalizes the most recently created userdata first.
-        for (int i = alive.Count - 1; i >= 0; i--)
+        alive.Sort((a, b) => b.Sequence.CompareTo(a.Sequence));
+        foreach (var (proxy, _) in alive)
         {
             try
             {
-                Finalize(thread, alive[i]);
+                Finalize(thread, proxy);
             }
             catch (LuaException)
             {

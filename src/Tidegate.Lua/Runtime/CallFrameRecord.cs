@@ -10,4 +10,10 @@ public struct CallFrameRecord
     public LuaFunction Function;
     /// <summary>The caller's <see cref="LuaThread.CurrentSite"/> at the moment of the call.</summary>
     public int CallerSite;
+    /// <summary>
+    /// For a function compiled with local-variable access (<see cref="FunctionProto.SiteLocals"/>): where its
+    /// local slots start on the value stack, and how many varargs lie just below them. Stale otherwise.
+    /// </summary>
+    public int SlotBase;
+    public int VarargCount;
 }

@@ -35,6 +35,12 @@ public sealed class FunctionProto
     public int[] ResumeSites { get; internal set; } = Array.Empty<int>();
     /// <summary>Names of the upvalues in field order (for debug.getupvalue).</summary>
     public string[] UpvalueNames { get; internal set; } = Array.Empty<string>();
+    /// <summary>
+    /// Per site, the locals active there (in declaration order) and their slots relative to
+    /// <see cref="CallFrameRecord.SlotBase"/>; null when the function was compiled without local-variable
+    /// access (see LuaState.CompileLocalAccess), whose locals live only in IL locals.
+    /// </summary>
+    public ActiveLocal[][]? SiteLocals { get; internal set; }
     /// <summary>The source bytes of the whole chunk this function came from (for string.dump), if kept.</summary>
     public byte[]? ChunkSource { get; init; }
 
@@ -45,3 +51,6 @@ public sealed class FunctionProto
     public string? NameKindOfSite(int site) => (uint)site < (uint)SiteNameKinds.Length ? SiteNameKinds[site] : null;
     public bool IsMethodSite(int site) => (uint)site < (uint)SiteIsMethod.Length && SiteIsMethod[site];
 }
+
+/// <summary>A local variable in scope at a site: its name (LuaJIT's, "(for index)" for loop internals) and stack slot.</summary>
+public readonly record struct ActiveLocal(string Name, int Slot);

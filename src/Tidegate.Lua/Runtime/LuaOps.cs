@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using Tidegate.Lua.Ffi;
 
 namespace Tidegate.Lua.Runtime;
 
@@ -22,6 +23,7 @@ public static class LuaOps
     /// "attempt to perform arithmetic on local 'x' (a nil value)".</summary>
     public static LuaValue Arith(LuaThread thread, ArithOp op, in LuaValue a, in LuaValue b, string? nameA = null, string? nameB = null)
     {
+        if (a.Ref is CData || b.Ref is CData) return CDataOps.Arith(thread, op, a, b);
         if (TryToNumber(a, out double x) && TryToNumber(b, out double y))
             return LuaValue.FromNumber(ArithNumbers(op, x, y));
         var e = MetaEventNames.ForArith(op);
@@ -52,6 +54,7 @@ public static class LuaOps
     /// <summary>Unary minus with coercion and __unm (called with the operand twice, as LuaJIT does).</summary>
     public static LuaValue Negate(LuaThread thread, in LuaValue a, string? name = null)
     {
+        if (a.Ref is CData) return CDataOps.Negate(thread, a);
         if (TryToNumber(a, out double x)) return LuaValue.FromNumber(-x);
         var handler = GetMetaMethod(thread.State, a, MetaEvent.Unm);
         if (!handler.IsNil) return thread.Call1(handler, a, a);
@@ -64,6 +67,7 @@ public static class LuaOps
     {
         if (a.Ref is LuaString s) return LuaValue.FromNumber(s.Length);
         if (a.Ref is LuaTable t) return LuaValue.FromNumber(t.Length());
+        if (a.Ref is CData c) return CDataOps.Length(thread, c);
         var handler = GetMetaMethod(thread.State, a, MetaEvent.Len);
         if (!handler.IsNil) return thread.Call1(handler, a);
         throw thread.RuntimeError("attempt to get length of " + Describe(a, name));
@@ -88,6 +92,7 @@ public static class LuaOps
 
     private static LuaValue ConcatPair(LuaThread thread, in LuaValue a, in LuaValue b, string? nameA, string? nameB)
     {
+        if (a.Ref is CData || b.Ref is CData) return CDataOps.Concat(thread, a, b);
         var handler = GetMetaMethod(thread.State, a, MetaEvent.Concat);
         if (handler.IsNil) handler = GetMetaMethod(thread.State, b, MetaEvent.Concat);
         if (!handler.IsNil) return thread.Call1(handler, a, b);
@@ -174,6 +179,7 @@ public static class LuaOps
         if (ReferenceEquals(a.Ref, b.Ref))
             return !a.IsNumber || a.Number == b.Number;
         if (a.Ref is LuaString sa) return b.Ref is LuaString sb && sa.Equals(sb);
+        if (a.Ref is CData || b.Ref is CData) return CDataOps.Equal(thread, a, b);
         LuaTable? mtA, mtB;
         if (a.Ref is LuaTable ta && b.Ref is LuaTable tb) { mtA = ta.Metatable; mtB = tb.Metatable; }
         else if (a.Ref is LuaUserdata ua && b.Ref is LuaUserdata ub) { mtA = ua.Metatable; mtB = ub.Metatable; }
@@ -193,6 +199,7 @@ public static class LuaOps
     {
         if (a.IsNumber && b.IsNumber) return a.Number < b.Number;
         if (a.Ref is LuaString sa && b.Ref is LuaString sb) return sa.CompareTo(sb) < 0;
+        if (a.Ref is CData || b.Ref is CData) return CDataOps.LessThan(thread, a, b);
         if (TryCompareMeta(thread, a, b, MetaEvent.Lt, out bool result)) return result;
         throw CompareError(thread, a, b);
     }
@@ -202,6 +209,7 @@ public static class LuaOps
     {
         if (a.IsNumber && b.IsNumber) return a.Number <= b.Number;
         if (a.Ref is LuaString sa && b.Ref is LuaString sb) return sa.CompareTo(sb) <= 0;
+        if (a.Ref is CData || b.Ref is CData) return CDataOps.LessEqual(thread, a, b);
         if (TryCompareMeta(thread, a, b, MetaEvent.Le, out bool result)) return result;
         if (TryCompareMeta(thread, b, a, MetaEvent.Lt, out result)) return !result;
         throw CompareError(thread, a, b);
@@ -236,6 +244,7 @@ public static class LuaOps
     /// <summary>obj[key] with __index chains (tables and functions). "attempt to index field 'b' (a nil value)".</summary>
     public static LuaValue Index(LuaThread thread, in LuaValue obj, in LuaValue key, string? name = null)
     {
+        if (obj.Ref is CData cd) return CDataOps.Index(thread, cd, key);
         LuaValue o = obj;
         for (int hop = 0; hop < MaxIndexChain; hop++)
         {
@@ -264,6 +273,11 @@ public static class LuaOps
     /// <summary>obj[key] = value with __newindex chains; "table index is nil"/"is NaN" from the raw set.</summary>
     public static void SetIndex(LuaThread thread, in LuaValue obj, in LuaValue key, in LuaValue value, string? name = null)
     {
+        if (obj.Ref is CData cd)
+        {
+            CDataOps.SetIndex(thread, cd, key, value);
+            return;
+        }
         LuaValue o = obj;
         for (int hop = 0; hop < MaxIndexChain; hop++)
         {
@@ -318,6 +332,7 @@ public static class LuaOps
     /// <summary>The metamethod <paramref name="eventName"/> of a value, or nil.</summary>
     public static LuaValue GetMetaMethod(LuaState state, in LuaValue v, LuaString eventName)
     {
+        if (v.Ref is CData cd) return CDataOps.MetatableOf(cd) is { } cmt ? cmt.Get(eventName) : LuaValue.Nil;
         var mt = state.GetMetatable(v);
         return mt is null ? LuaValue.Nil : mt.Get(eventName);
     }
@@ -326,6 +341,7 @@ public static class LuaOps
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static LuaValue GetMetaMethod(LuaState state, in LuaValue v, MetaEvent e)
     {
+        if (v.Ref is CData cd) return CDataOps.MetatableOf(cd) is { } cmt ? cmt.Get(MetaEventNames.ByEvent[(int)e]) : LuaValue.Nil;
         var mt = v.Ref is LuaTable t ? t.Metatable : state.GetMetatable(v);
         return LuaTable.HasNoMeta(mt, e) ? LuaValue.Nil : LuaTable.GetMetaMethod(mt, e);
     }
@@ -365,6 +381,7 @@ public static class LuaOps
         HostFunction f => LuaString.FromLatin1("function: builtin#" + ObjectIdentity.IdOf(f)),
         LuaFunction f => LuaString.FromLatin1("function: " + ObjectIdentity.AddressOf(f)),
         LuaThread th => LuaString.FromLatin1("thread: " + ObjectIdentity.AddressOf(th)),
+        CData cd => CDataOps.RawToString(cd),
         _ when v.IsNumber => LuaNumber.ToLuaString(v.Number),
         object o => LuaString.FromLatin1("userdata: " + ObjectIdentity.AddressOf(o)),
     };

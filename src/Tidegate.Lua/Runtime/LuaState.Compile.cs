@@ -43,6 +43,26 @@ public sealed partial class LuaState
         RestartCountdown();
     }
 
+    /// <summary>The function debug hooks call (null: none), and the events it gets.</summary>
+    public LuaFunction? HookFunction { get; private set; }
+    public LuaHookEvents HookEvents { get; private set; }
+
+    /// <summary>
+    /// Sets the call/return/line hook, as debug.sethook does for the whole state (LuaJIT's hooks are
+    /// global): <paramref name="hook"/> is called with ("call"), ("return") or ("line", line) on the
+    /// thread that runs the hooked code, with hooks off while it runs. <paramref name="running"/> is the
+    /// thread calling this (it sees the change at once; other threads when next resumed). Pass null or
+    /// <see cref="LuaHookEvents.None"/> to remove it. The count hook is separate: <see cref="SetCountHook"/>.
+    /// </summary>
+    public void SetHook(LuaFunction? hook, LuaHookEvents events, LuaThread? running)
+    {
+        if (hook is null) events = LuaHookEvents.None;
+        HookFunction = events == LuaHookEvents.None ? null : hook;
+        HookEvents = events;
+        running?.SyncHookMask();
+        if (running is not null && !ReferenceEquals(running, MainThread)) MainThread.SyncHookMask();
+    }
+
     private void RestartCountdown() =>
         _countdownStart = BudgetRemaining = Math.Min(_budget, _countHook is not null ? _countHookInterval : long.MaxValue);
 
@@ -82,8 +102,31 @@ public sealed partial class LuaState
             var (name, text) = BinaryChunk.Read(source);
             return Load(text, name, env);
         }
-        return ChunkCompiler.Compile(source, chunkName, env ?? Globals);
+        return ChunkCompiler.Compile(source, chunkName, env ?? Globals, WantsHookChecks(source), WantsLocalAccess(source));
     }
+
+    /// <summary>
+    /// Whether loaded chunks carry the checks call, return and line hooks need. null (the default): a
+    /// chunk gets them when such a hook is set while it loads, or when its source mentions "sethook" (so
+    /// a script that hooks itself sees its own lines). The checks are cheap but not free (a field test per
+    /// statement, call and return, and register pressure in tight loops), so other code runs without
+    /// them and produces no call/return/line events. true: always; false: never.
+    /// </summary>
+    public bool? CompileHookChecks { get; set; }
+
+    /// <summary>
+    /// Whether loaded chunks keep their locals where debug.getlocal/setlocal can reach them (value-stack
+    /// slots instead of IL locals, which costs speed). null (the default): chunks whose source mentions
+    /// "getlocal" or "setlocal"; true: always; false: never. In other chunks getlocal on a Lua function's
+    /// level raises an error saying its locals are not recorded.
+    /// </summary>
+    public bool? CompileLocalAccess { get; set; }
+
+    private bool WantsLocalAccess(ReadOnlySpan<byte> source) =>
+        CompileLocalAccess ?? (source.IndexOf("getlocal"u8) >= 0 || source.IndexOf("setlocal"u8) >= 0);
+
+    private bool WantsHookChecks(ReadOnlySpan<byte> source) =>
+        CompileHookChecks ?? (HookEvents != LuaHookEvents.None || source.IndexOf("sethook"u8) >= 0);
 
     /// <summary>Compiles and runs <paramref name="source"/> on the main thread; returns its results.</summary>
     public LuaValue[] DoString(string source, string chunkName = "=(string)")

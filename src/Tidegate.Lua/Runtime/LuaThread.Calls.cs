@@ -86,10 +86,24 @@ public sealed partial class LuaThread
     /// Turns a callable value into a function: a function as is, otherwise its <c>__call</c> metamethod with
     /// the value itself inserted as the first argument (the arguments shift up one slot).
     /// </summary>
+    /// <summary>
+    /// What calling a cdata without __call runs: in LuaJIT the error comes from the FFI's call handler, a C
+    /// function, so it carries the caller's position, and none when the call was a tail call.
+    /// </summary>
+    private static readonly HostFunction CDataNotCallable = new("?", call =>
+        throw call.Thread.RuntimeError(Ffi.CDataOps.NotCallable((Ffi.CData)call[0].Ref!).Message));
+
     public LuaFunction ResolveCallable(in LuaValue function, ref int argBase, ref int argCount, string? name = null)
     {
         if (function.Ref is LuaFunction f) return f;
-        var handler = State.GetMetatable(function)?.Get(MetaMethodNames.Call) ?? LuaValue.Nil;
+        LuaValue handler;
+        if (function.Ref is Ffi.CData cdata)
+        {
+            // A ctype is a constructor and a metatype may have __call: the FFI decides.
+            handler = Ffi.CDataOps.CallHandler(cdata);
+            if (handler.IsNil) handler = CDataNotCallable;
+        }
+        else handler = State.GetMetatable(function)?.Get(MetaMethodNames.Call) ?? LuaValue.Nil;
         if (handler.Ref is not LuaFunction hf)
             throw RuntimeError(name is null
                 ? $"attempt to call a {function.TypeName} value"

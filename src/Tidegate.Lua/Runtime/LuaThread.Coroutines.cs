@@ -97,6 +97,7 @@ public sealed partial class LuaThread
         }
         Status = CoroutineStatus.Running;
         if (from is not null) from.Status = CoroutineStatus.Normal;
+        SyncHookMask(); // hooks belong to the state: a thread picks up changes made while it was suspended
         try
         {
             int n;
@@ -145,7 +146,7 @@ public sealed partial class LuaThread
             RestoringFrame = null;
             // A coroutine that died of an error keeps its frame records for debug.traceback(co).
             if (Status == CoroutineStatus.Dead) SuspendedFrames.Clear();
-            if (from is not null) from.Status = CoroutineStatus.Running;
+            if (from is not null) { from.Status = CoroutineStatus.Running; from.SyncHookMask(); }
         }
     }
 }

@@ -105,7 +105,14 @@ public sealed partial class LuaThread
                 // (the host code that started the thread, or a runtime error's handler call).
                 string? name = index > 0 && Frames[index - 1].Function is LuaClosure caller
                     ? caller.Proto.NameOfSite(Frames[index].CallerSite) : null;
-                if (name is null) { sb.Length -= 2; continue; }
+                if (name is null)
+                {
+                    // The host code that started the main thread is LuaJIT's outermost C frame, printed
+                    // with its address (here a stable one per state); other unnamed host frames are left out.
+                    if (index == 0 && !IsCoroutine) sb.Append("[C]: at ").Append(ObjectIdentity.AddressOf(State));
+                    else sb.Length -= 2;
+                    continue;
+                }
                 sb.Append("[C]: in function '").Append(name).Append('\'');
             }
             else
@@ -117,13 +124,13 @@ public sealed partial class LuaThread
     }
 
     /// <summary>
-    /// A suspended coroutine has no running frames, only saved ones (innermost first): level 1 is the
-    /// host function that yielded, then the Lua functions that called it.
+    /// A suspended coroutine has no running frames, only saved ones (innermost first): level 0 is the
+    /// host function that yielded, then the Lua functions that called it (LuaJIT's levels for another thread).
     /// </summary>
     private void AppendSuspendedFrames(StringBuilder sb, int level)
     {
         var frames = SuspendedFrames;
-        for (int i = Math.Max(level, 1) - 1; i < frames.Count; i++)
+        for (int i = Math.Max(level, 0); i < frames.Count; i++)
         {
             var caller = i + 1 < frames.Count ? frames[i + 1] as CompiledFrameState : null;
             string? name = caller?.Function is LuaClosure cc ? cc.Proto.NameOfSite(cc.Proto.ResumeSites[caller.ResumePoint]) : null;

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace Tidegate.Lua.Runtime;
 
 /// <summary>The Lua types, in the order Lua's <c>type()</c> names them.</summary>
-public enum LuaType : byte { Nil, Boolean, Number, String, Table, Function, Userdata, Thread }
+public enum LuaType : byte { Nil, Boolean, Number, String, Table, Function, Userdata, Thread, Cdata }
 
 /// <summary>
 /// Marks a <see cref="LuaValue"/> whose payload is the number in <see cref="LuaValue.Number"/>.
@@ -80,12 +80,13 @@ public readonly struct LuaValue : IEquatable<LuaValue>
         LuaTable => LuaType.Table,
         LuaFunction => LuaType.Function,
         LuaThread => LuaType.Thread,
+        Ffi.CData => LuaType.Cdata,
         _ => LuaType.Userdata,
     };
 
     /// <summary>The name Lua's <c>type()</c> returns.</summary>
     public string TypeName => TypeNames[(int)Type];
-    internal static readonly string[] TypeNames = { "nil", "boolean", "number", "string", "table", "function", "userdata", "thread" };
+    internal static readonly string[] TypeNames = { "nil", "boolean", "number", "string", "table", "function", "userdata", "thread", "cdata" };
 
     /// <summary>Raw equality (<c>rawequal</c>): numbers by value, strings by content, the rest by identity.</summary>
     public static bool RawEquals(in LuaValue a, in LuaValue b)

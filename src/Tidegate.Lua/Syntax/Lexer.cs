@@ -247,7 +247,15 @@ public sealed class Lexer
                 tok.Line = Line;
                 return;
             case NumberLiteralKind.CData:
-                throw Error("64-bit integer and imaginary number literals (FFI cdata) are not supported yet", text);
+                // 64-bit integer literals stay Number tokens; the parser reads the suffix and makes a cdata literal.
+                if (Ffi.CDataLiteral.IsImaginary(text))
+                    throw Error("ffi: imaginary number literals (complex cdata) are not supported yet", text);
+                tok.Kind = TokenKind.Number;
+                tok.Number = value;
+                tok.Start = start;
+                tok.Length = text.Length;
+                tok.Line = Line;
+                return;
             default:
                 throw Error("malformed number", text);
         }

@@ -68,13 +68,25 @@ public sealed partial class Parser
         return new UnaryExpr { Op = op, Operand = operand, Line = _lastLine };
     }
 
+    /// <summary>A number literal, or a 64-bit integer cdata literal when it carries LuaJIT's LL/ULL suffix.</summary>
+    private Expr NumberOrCDataLiteral(int line)
+    {
+        if (_tok.Length > 2)
+        {
+            var text = _lex.TokenText(_tok);
+            if (Ffi.CDataLiteral.HasInt64Suffix(text) && Ffi.CDataLiteral.TryParse(text, out long bits, out bool unsigned))
+                return new CDataLiteralExpr { Bits = bits, IsUnsigned = unsigned, Line = line };
+        }
+        return new NumberExpr { Value = _tok.Number, Line = line };
+    }
+
     private Expr SimpleExpression()
     {
         int line = _lex.Line;
         Expr e;
         switch (_tok.Kind)
         {
-            case TokenKind.Number: e = new NumberExpr { Value = _tok.Number, Line = line }; break;
+            case TokenKind.Number: e = NumberOrCDataLiteral(line); break;
             case TokenKind.String: e = new StringExpr { Value = _tok.String!, Line = line }; break;
             case TokenKind.Nil: e = new NilExpr { Line = line }; break;
             case TokenKind.True: e = new TrueExpr { Line = line }; break;

@@ -13,6 +13,9 @@ public sealed class ConfigParser
     private readonly string confPrefix;
     private readonly HashSet<string> includeStack = new(StringComparer.Ordinal);
 
+    /// <summary>Every file read, in order, with its bytes (for -T, which dumps them).</summary>
+    public List<(string Path, byte[] Content)> FilesRead { get; } = new();
+
     /// <param name="confPrefix">The directory relative includes are resolved against (nginx's conf prefix).</param>
     public ConfigParser(string confPrefix)
     {
@@ -56,6 +59,7 @@ public sealed class ConfigParser
             string message = $"open() \"{path}\" failed ({reason})";
             throw includedBy is null ? new ConfigException(message) : ConfigException.At(message, includedBy);
         }
+        FilesRead.Add((path, bytes));
         if (!includeStack.Add(path))
             throw ConfigException.At($"include \"{path}\" includes itself", includedBy!);
         try

@@ -7,7 +7,7 @@ public enum DirectiveContext
     None = 0,
     Main = 1 << 0,
     Events = 1 << 1,
-    Http = 1 << 2,
+    HttpMain = 1 << 2,
     Server = 1 << 3,
     Location = 1 << 4,
     /// <summary><c>if</c> inside a server block.</summary>
@@ -20,6 +20,6 @@ public enum DirectiveContext
     Data = 1 << 9,
 
     /// <summary>nginx's NGX_HTTP_MAIN_CONF|SRV|LOC, the common "anywhere in http" set.</summary>
-    HttpAny = Http | Server | Location,
-    Any = Main | Events | Http | Server | Location | ServerIf | LocationIf | Upstream | LimitExcept,
+    HttpAny = HttpMain | Server | Location,
+    Any = Main | Events | HttpMain | Server | Location | ServerIf | LocationIf | Upstream | LimitExcept,
 }

@@ -51,7 +51,7 @@ public static class DirectiveRegistry
         Add("accept_mutex_delay", Events, 1, 1, Equivalent);
 
         // http core
-        Block("server", Http, 0, 0, Built);
+        Block("server", HttpMain, 0, 0, Built);
         Add("listen", Server, 1, N, Built);
         Add("server_name", Server, 1, N, Built);
         Block("location", Server | Location, 1, 2, Built);
@@ -64,9 +64,9 @@ public static class DirectiveRegistry
         Add("error_page", HttpAnyIf, 2, N, Built);
         Add("client_max_body_size", HttpAny, 1, 1, Built, unique: true);
         Add("client_body_buffer_size", HttpAny, 1, 1, Built, unique: true);
-        Add("client_header_buffer_size", Http | Server, 1, 1, Built, unique: true);
-        Add("large_client_header_buffers", Http | Server, 2, 2, Built, unique: true);
-        Add("client_header_timeout", Http | Server, 1, 1, Built, unique: true);
+        Add("client_header_buffer_size", HttpMain | Server, 1, 1, Built, unique: true);
+        Add("large_client_header_buffers", HttpMain | Server, 2, 2, Built, unique: true);
+        Add("client_header_timeout", HttpMain | Server, 1, 1, Built, unique: true);
         Add("client_body_timeout", HttpAny, 1, 1, Built, unique: true);
         Add("keepalive_timeout", HttpAny, 1, 2, Built, unique: true);
         Add("keepalive_requests", HttpAny, 1, 1, Built, unique: true);
@@ -81,26 +81,26 @@ public static class DirectiveRegistry
         Add("output_buffers", HttpAny, 2, 2, Equivalent);
         Add("types_hash_max_size", HttpAny, 1, 1, Equivalent);
         Add("types_hash_bucket_size", HttpAny, 1, 1, Equivalent);
-        Add("server_names_hash_max_size", Http, 1, 1, Equivalent);
-        Add("server_names_hash_bucket_size", Http, 1, 1, Equivalent);
-        Add("variables_hash_max_size", Http, 1, 1, Equivalent);
-        Add("variables_hash_bucket_size", Http, 1, 1, Equivalent);
+        Add("server_names_hash_max_size", HttpMain, 1, 1, Equivalent);
+        Add("server_names_hash_bucket_size", HttpMain, 1, 1, Equivalent);
+        Add("variables_hash_max_size", HttpMain, 1, 1, Equivalent);
+        Add("variables_hash_bucket_size", HttpMain, 1, 1, Equivalent);
         Flag("log_not_found", HttpAny, Built);
         Flag("log_subrequest", HttpAny, NotYet);
         Flag("server_name_in_redirect", HttpAny, NotYet, offIsEquivalent: true);
         Flag("port_in_redirect", HttpAny, Built);
         Flag("absolute_redirect", HttpAny, Built);
         Flag("msie_padding", HttpAny, Equivalent);
-        Flag("underscores_in_headers", Http | Server, NotYet, offIsEquivalent: true);
-        Flag("ignore_invalid_headers", Http | Server, Built);
-        Flag("merge_slashes", Http | Server, Built);
+        Flag("underscores_in_headers", HttpMain | Server, NotYet, offIsEquivalent: true);
+        Flag("ignore_invalid_headers", HttpMain | Server, Built);
+        Flag("merge_slashes", HttpMain | Server, Built);
         Add("lingering_close", HttpAny, 1, 1, Equivalent);
         Add("lingering_time", HttpAny, 1, 1, Equivalent);
         Add("lingering_timeout", HttpAny, 1, 1, Equivalent);
         Add("reset_timedout_connection", HttpAny, 1, 1, Equivalent);
         Add("resolver", HttpAny, 1, N, NotYet);
         Add("resolver_timeout", HttpAny, 1, 1, NotYet);
-        Add("try_files", Server | Location, 2, N, NotYet);
+        Add("try_files", Server | Location, 2, N, Built);
         Block("limit_except", Location, 1, N, NotYet);
         Add("allow", HttpAny | LimitExcept, 1, 1, NotYet);
         Add("deny", HttpAny | LimitExcept, 1, 1, NotYet);
@@ -113,35 +113,35 @@ public static class DirectiveRegistry
         Add("satisfy", HttpAny, 1, 1, NotYet);
         Add("auth_basic", HttpAny | LimitExcept, 1, 1, NotYet);
         Add("auth_basic_user_file", HttpAny | LimitExcept, 1, 1, NotYet);
-        Block("map", Http, 2, 2, NotYet);
-        Block("geo", Http, 1, 2, NotYet);
-        Add("ssl_certificate", Http | Server, 1, 1, NotYet);
-        Add("ssl_certificate_key", Http | Server, 1, 1, NotYet);
-        Add("ssl_protocols", Http | Server, 1, N, NotYet);
-        Add("ssl_ciphers", Http | Server, 1, 1, NotYet);
+        Block("map", HttpMain, 2, 2, NotYet);
+        Block("geo", HttpMain, 1, 2, NotYet);
+        Add("ssl_certificate", HttpMain | Server, 1, 1, NotYet);
+        Add("ssl_certificate_key", HttpMain | Server, 1, 1, NotYet);
+        Add("ssl_protocols", HttpMain | Server, 1, N, NotYet);
+        Add("ssl_ciphers", HttpMain | Server, 1, 1, NotYet);
         Add("real_ip_header", HttpAny, 1, 1, NotYet);
         Add("set_real_ip_from", HttpAny, 1, 1, NotYet);
 
         // logging
         Add("access_log", HttpAnyIf | LimitExcept, 1, N, Built);
-        Add("log_format", Http, 2, N, Built);
+        Add("log_format", HttpMain, 2, N, Built);
         Add("open_log_file_cache", HttpAny, 1, 4, Equivalent);
 
         // rewrite module
         Add("return", Rewrite, 1, 2, Built);
-        Add("rewrite", Rewrite, 2, 3, NotYet);
-        Add("set", Rewrite, 2, 2, NotYet);
-        Block("if", Server | Location, 1, N, NotYet);
-        Add("break", Rewrite, 0, 0, NotYet);
-        Flag("rewrite_log", Http | Server | ServerIf | Location | LocationIf, NotYet, offIsEquivalent: true);
-        Flag("uninitialized_variable_warn", Http | Server | ServerIf | Location | LocationIf, NotYet);
+        Add("rewrite", Rewrite, 2, 3, Built);
+        Add("set", Rewrite, 2, 2, Built);
+        Block("if", Server | Location, 1, N, Built);
+        Add("break", Rewrite, 0, 0, Built);
+        Flag("rewrite_log", HttpMain | Server | ServerIf | Location | LocationIf, NotYet, offIsEquivalent: true);
+        Flag("uninitialized_variable_warn", HttpMain | Server | ServerIf | Location | LocationIf, NotYet);
 
         // headers
         Add("add_header", HttpAnyIf, 2, 3, Built);
         Add("add_trailer", HttpAnyIf, 2, 3, NotYet);
 
         // upstream
-        Block("upstream", Http, 1, 1, NotYet);
+        Block("upstream", HttpMain, 1, 1, NotYet);
         Add("server", Upstream, 1, N, NotYet);
         Add("keepalive", Upstream, 1, 1, NotYet);
         Add("keepalive_timeout", Upstream, 1, 1, NotYet);
@@ -197,10 +197,10 @@ public static class DirectiveRegistry
             Add(name, HttpAnyIf, 1, N, NotYet);
 
         // lua-nginx-module 0.10.23
-        LuaHandler("init_by_lua", Http);
-        LuaHandler("init_worker_by_lua", Http);
-        LuaHandler("exit_worker_by_lua", Http, hasStringForm: false);
-        LuaHandler("server_rewrite_by_lua", Http | Server);
+        LuaHandler("init_by_lua", HttpMain);
+        LuaHandler("init_worker_by_lua", HttpMain);
+        LuaHandler("exit_worker_by_lua", HttpMain, hasStringForm: false);
+        LuaHandler("server_rewrite_by_lua", HttpMain | Server);
         LuaHandler("rewrite_by_lua", HttpAnyIf);
         LuaHandler("access_by_lua", HttpAnyIf);
         LuaHandler("precontent_by_lua", HttpAnyIf);
@@ -213,20 +213,20 @@ public static class DirectiveRegistry
         Add("set_by_lua", Rewrite, 2, N, NotYet);
         Block("set_by_lua_block", Rewrite, 1, 1, NotYet);
         Add("set_by_lua_file", Rewrite, 2, N, NotYet);
-        Add("lua_package_path", Http, 1, 1, NotYet, unique: true);
-        Add("lua_package_cpath", Http, 1, 1, NotYet, unique: true);
+        Add("lua_package_path", HttpMain, 1, 1, NotYet, unique: true);
+        Add("lua_package_cpath", HttpMain, 1, 1, NotYet, unique: true);
         Flag("lua_code_cache", HttpAny, NotYet);
         Flag("lua_need_request_body", HttpAny, NotYet);
-        Add("lua_shared_dict", Http, 2, 2, NotYet);
-        Flag("rewrite_by_lua_no_postpone", Http, NotYet);
-        Flag("access_by_lua_no_postpone", Http, NotYet);
+        Add("lua_shared_dict", HttpMain, 2, 2, NotYet);
+        Flag("rewrite_by_lua_no_postpone", HttpMain, NotYet);
+        Flag("access_by_lua_no_postpone", HttpMain, NotYet);
         Flag("lua_transform_underscores_in_response_headers", HttpAny, NotYet);
         Flag("lua_use_default_type", HttpAny, NotYet);
         Flag("lua_http10_buffering", HttpAny, NotYet);
-        Add("lua_regex_cache_max_entries", Http, 1, 1, NotYet);
-        Add("lua_regex_match_limit", Http, 1, 1, NotYet);
-        Add("lua_max_pending_timers", Http, 1, 1, NotYet);
-        Add("lua_max_running_timers", Http, 1, 1, NotYet);
+        Add("lua_regex_cache_max_entries", HttpMain, 1, 1, NotYet);
+        Add("lua_regex_match_limit", HttpMain, 1, 1, NotYet);
+        Add("lua_max_pending_timers", HttpMain, 1, 1, NotYet);
+        Add("lua_max_running_timers", HttpMain, 1, 1, NotYet);
         Add("lua_socket_connect_timeout", HttpAny, 1, 1, NotYet);
         Add("lua_socket_send_timeout", HttpAny, 1, 1, NotYet);
         Add("lua_socket_read_timeout", HttpAny, 1, 1, NotYet);
@@ -236,10 +236,10 @@ public static class DirectiveRegistry
         Add("lua_socket_keepalive_timeout", HttpAny, 1, 1, NotYet);
         Flag("lua_socket_log_errors", HttpAny, NotYet);
         Flag("lua_check_client_abort", HttpAny, NotYet);
-        Add("lua_malloc_trim", Http, 1, 1, NotYet);
-        Flag("lua_sa_restart", Http, NotYet);
-        Add("lua_capture_error_log", Http, 1, 1, NotYet);
-        Add("lua_load_resty_core", Http, 1, 1, Equivalent);
+        Add("lua_malloc_trim", HttpMain, 1, 1, NotYet);
+        Flag("lua_sa_restart", HttpMain, NotYet);
+        Add("lua_capture_error_log", HttpMain, 1, 1, NotYet);
+        Add("lua_load_resty_core", HttpMain, 1, 1, Equivalent);
     }
 
     /// <summary>The specs registered under a name (empty when nginx would say "unknown directive").</summary>

@@ -40,7 +40,7 @@ public sealed record DirectiveSpec(
     public DirectiveContext InnerContext(DirectiveContext outer) => Name switch
     {
         "events" => DirectiveContext.Events,
-        "http" => DirectiveContext.Http,
+        "http" => DirectiveContext.HttpMain,
         "server" => DirectiveContext.Server,
         "location" => DirectiveContext.Location,
         "if" => outer == DirectiveContext.Server ? DirectiveContext.ServerIf : DirectiveContext.LocationIf,

@@ -34,6 +34,26 @@ public sealed class ConfigCompiler
 
     public ServerConfiguration Compile(List<ConfigDirective> main)
     {
+        // Variables made by "set" exist everywhere, even before the set (nginx checks names at the end).
+        var declared = new HashSet<string>(StringComparer.Ordinal);
+        CollectSetVariables(main, declared);
+        VariableNames.Declared = declared;
+        try { return CompileMain(main); }
+        finally { VariableNames.Declared = null; }
+    }
+
+    private static void CollectSetVariables(List<ConfigDirective> block, HashSet<string> declared)
+    {
+        foreach (var d in block)
+        {
+            if (d.Name == "set" && d.Arguments.Count == 2 && d.Arguments[0].StartsWith('$'))
+                declared.Add(d.Arguments[0][1..].ToLowerInvariant());
+            if (d.Block is not null) CollectSetVariables(d.Block, declared);
+        }
+    }
+
+    private ServerConfiguration CompileMain(List<ConfigDirective> main)
+    {
         bool daemon = true, master = true;
         int workers = 1, workerConnections = 512;
         string pid = Resolve("logs/nginx.pid");
@@ -76,7 +96,7 @@ public sealed class ConfigCompiler
                     break;
             }
         }
-        if (!sawEvents) throw new ConfigException($"no \"events\" section in configuration");
+        if (!sawEvents && servers.Count > 0) throw new ConfigException("no \"events\" section in configuration");
         if (errorLogs.Count == 0) errorLogs.Add(new ErrorLogTarget(Resolve("logs/error.log"), LogLevel.Error));
 
         return new ServerConfiguration
@@ -166,9 +186,9 @@ public sealed class ConfigCompiler
     private ListenSpec ParseListen(ConfigDirective d, ServerBlock server)
     {
         string address = d.Arguments[0];
-        if (address.StartsWith("unix:", StringComparison.Ordinal))
-            throw ConfigException.At("\"listen unix:\" is not supported by tidegate yet", d);
-        var endPoint = ParseEndPoint(address, d);
+        EndPoint endPoint = address.StartsWith("unix:", StringComparison.Ordinal)
+            ? new System.Net.Sockets.UnixDomainSocketEndPoint(address[5..])
+            : ParseEndPoint(address, d);
         bool isDefault = false, reusePort = false;
         int backlog = 511;
         foreach (var parameter in d.Arguments.Skip(1))
@@ -186,12 +206,19 @@ public sealed class ConfigCompiler
                 throw ConfigException.At($"the \"{parameter}\" parameter of \"listen\" is not supported by tidegate yet", d);
             else throw ConfigException.At($"invalid parameter \"{parameter}\"", d);
         }
-        if (server.Listens.Any(l => l.EndPoint.Equals(endPoint)))
+        if (server.Listens.Any(l => FormatEndPoint(l.EndPoint) == FormatEndPoint(endPoint)))
             throw ConfigException.At($"a duplicate listen {FormatEndPoint(endPoint)}", d);
         return new ListenSpec(endPoint, isDefault, reusePort, backlog) { Directive = d };
     }
 
-    public static string FormatEndPoint(IPEndPoint e) =>
+    public static string FormatEndPoint(EndPoint endPoint) => endPoint switch
+    {
+        IPEndPoint ip => FormatIp(ip),
+        System.Net.Sockets.UnixDomainSocketEndPoint unix => "unix:" + unix,
+        _ => endPoint.ToString() ?? "",
+    };
+
+    private static string FormatIp(IPEndPoint e) =>
         e.Address.Equals(IPAddress.Any) ? $"0.0.0.0:{e.Port}" : e.Address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{e.Address}]:{e.Port}" : $"{e.Address}:{e.Port}";
 
     private static IPEndPoint ParseEndPoint(string text, ConfigDirective d)
@@ -254,22 +281,22 @@ public sealed class ConfigCompiler
 
     private List<ListenGroup> GroupListens(List<ServerBlock> servers)
     {
-        var groups = new Dictionary<IPEndPoint, ListenGroup>();
+        var groups = new Dictionary<string, ListenGroup>(StringComparer.Ordinal);
         var result = new List<ListenGroup>();
         foreach (var server in servers)
         {
             foreach (var listen in server.Listens)
             {
-                if (!groups.TryGetValue(listen.EndPoint, out var group))
+                if (!groups.TryGetValue(FormatEndPoint(listen.EndPoint), out var group))
                 {
-                    groups[listen.EndPoint] = group = new ListenGroup(listen.EndPoint) { DefaultServer = server, Backlog = listen.Backlog };
+                    groups[FormatEndPoint(listen.EndPoint)] = group = new ListenGroup(listen.EndPoint) { DefaultServer = server, Backlog = listen.Backlog };
                     result.Add(group);
                 }
                 if (!group.Servers.Contains(server)) group.Servers.Add(server);
                 group.ReusePort |= listen.ReusePort;
                 if (listen.DefaultServer)
                 {
-                    if (group.DefaultServer != server && group.DefaultServer.Listens.Any(l => l.EndPoint.Equals(listen.EndPoint) && l.DefaultServer))
+                    if (group.DefaultServer != server && group.DefaultServer.Listens.Any(l => FormatEndPoint(l.EndPoint) == FormatEndPoint(listen.EndPoint) && l.DefaultServer))
                         throw ConfigException.At($"a duplicate default server for {FormatEndPoint(listen.EndPoint)}", listen.Directive!);
                     group.DefaultServer = server;
                 }
@@ -278,8 +305,8 @@ public sealed class ConfigCompiler
         // A wildcard address on a port serves the specific addresses on it too (nginx binds once).
         foreach (var group in result)
         {
-            if (group.EndPoint.Address.Equals(IPAddress.Any)) continue;
-            if (groups.TryGetValue(new IPEndPoint(IPAddress.Any, group.EndPoint.Port), out var wildcard))
+            if (group.EndPoint is not IPEndPoint ip || group.IsWildcard) continue;
+            if (groups.TryGetValue(FormatEndPoint(new IPEndPoint(IPAddress.Any, ip.Port)), out var wildcard))
                 foreach (var server in wildcard.Servers.Where(s => !group.Servers.Contains(s))) group.Servers.Add(server);
         }
         foreach (var group in result)
@@ -296,17 +323,15 @@ public sealed class ConfigCompiler
     private void AddLocation(ServerBlock server, LocationBlock parent, ConfigDirective d)
     {
         var (kind, name) = ParseLocationName(d);
-        if (kind == LocationKind.Named)
-        {
-            if (parent.Kind != LocationKind.ServerLevel)
-                throw ConfigException.At($"named location \"{name}\" can be on the server level only", d);
-        }
-        else if (parent.Kind == LocationKind.Exact)
+        // The order and wording of ngx_http_core_location's checks.
+        if (parent.Kind == LocationKind.Exact)
             throw ConfigException.At($"location \"{name}\" cannot be inside the exact location \"{parent.Name}\"", d);
-        else if (parent.Kind == LocationKind.Named)
+        if (parent.Kind == LocationKind.Named)
             throw ConfigException.At($"location \"{name}\" cannot be inside the named location \"{parent.Name}\"", d);
-        else if (parent.Kind is LocationKind.Prefix or LocationKind.NoRegexPrefix && kind is LocationKind.Prefix or LocationKind.NoRegexPrefix or LocationKind.Exact
-                 && !name.StartsWith(parent.Name, StringComparison.Ordinal))
+        if (kind == LocationKind.Named && parent.Kind != LocationKind.ServerLevel)
+            throw ConfigException.At($"named location \"{name}\" can be on the server level only", d);
+        if (parent.Kind != LocationKind.ServerLevel && kind is not (LocationKind.Regex or LocationKind.RegexCaseless)
+            && !name.StartsWith(parent.Name, StringComparison.Ordinal))
             throw ConfigException.At($"location \"{name}\" is outside location \"{parent.Name}\"", d);
 
         Regex? pattern = null;
@@ -322,6 +347,7 @@ public sealed class ConfigCompiler
         var settings = parent.Settings.InheritFrom();
         var location = new LocationBlock(name, kind, settings) { Pattern = pattern };
         ApplySettings(settings, d.Block!, isLocation: true);
+        BuildIfScopes(location);
 
         if (kind == LocationKind.Named)
         {
@@ -425,7 +451,14 @@ public sealed class ConfigCompiler
                         _ => throw ConfigException.At($"invalid value \"{d.Arguments[0]}\" in \"if_modified_since\" directive, it must be \"off\", \"exact\" or \"before\"", d),
                     };
                     break;
-                case "return": s.Return = ParseReturn(d); break;
+                case "return": s.Rewrites.Add(new ReturnStep(ParseReturn(d))); break;
+                case "rewrite": s.Rewrites.Add(ParseRewrite(d)); break;
+                case "set": s.Rewrites.Add(ParseSet(d)); break;
+                case "break": s.Rewrites.Add(new BreakStep()); break;
+                case "if": s.Rewrites.Add(ParseIf(d)); break;
+                case "try_files":
+                    s.TryFiles = d.Arguments.Select((_, i) => Template(d, i)).ToList();
+                    break;
                 case "log_format": AddLogFormat(d); break;
                 case "access_log": AddAccessLog(s, d); break;
                 case "error_log":
@@ -440,6 +473,118 @@ public sealed class ConfigCompiler
     {
         try { return VariableTemplate.Compile(d.Arguments[index]); }
         catch (ConfigException e) when (!e.Message.Contains(" in ")) { throw new ConfigException(e.Message); }
+    }
+
+    private static RewriteRuleStep ParseRewrite(ConfigDirective d)
+    {
+        Regex pattern;
+        try { pattern = new Regex(d.Arguments[0], RegexOptions.CultureInvariant); }
+        catch (ArgumentException e) { throw ConfigException.At($"pcre_compile() failed: {e.Message} in \"{d.Arguments[0]}\"", d); }
+        var flag = RewriteFlag.None;
+        if (d.Arguments.Count == 3)
+        {
+            flag = d.Arguments[2] switch
+            {
+                "last" => RewriteFlag.Last, "break" => RewriteFlag.Break,
+                "redirect" => RewriteFlag.Redirect, "permanent" => RewriteFlag.Permanent,
+                _ => throw ConfigException.At($"invalid parameter \"{d.Arguments[2]}\"", d),
+            };
+        }
+        string replacement = d.Arguments[1];
+        bool url = replacement.StartsWith("http://", StringComparison.Ordinal) || replacement.StartsWith("https://", StringComparison.Ordinal)
+                   || replacement.StartsWith("$scheme", StringComparison.Ordinal);
+        return new RewriteRuleStep(pattern, Template(d, 1), flag, url);
+    }
+
+    private static SetStep ParseSet(ConfigDirective d)
+    {
+        string name = d.Arguments[0];
+        if (name.Length < 2 || name[0] != '$') throw ConfigException.At($"invalid variable name \"{name}\"", d);
+        return new SetStep(name[1..].ToLowerInvariant(), Template(d, 1));
+    }
+
+    /// <summary>
+    /// if (condition) { ... }: the rewrite module's own directives become the step's body. In a
+    /// location, nginx also makes the block a nested pseudo-location: when the condition holds,
+    /// the request takes the block's configuration (root, add_header, ...), inherited from the
+    /// enclosing location. That scope is built once the enclosing level is complete
+    /// (<see cref="BuildIfScopes"/>), since it inherits directives written after the if too.
+    /// </summary>
+    private IfStep ParseIf(ConfigDirective d)
+    {
+        var condition = ParseCondition(d);
+        var body = new List<RewriteStep>();
+        foreach (var inner in d.Block!)
+        {
+            CheckSupported(inner);
+            switch (inner.Name)
+            {
+                case "return": body.Add(new ReturnStep(ParseReturn(inner))); break;
+                case "rewrite": body.Add(ParseRewrite(inner)); break;
+                case "set": body.Add(ParseSet(inner)); break;
+                case "break": body.Add(new BreakStep()); break;
+            }
+        }
+        return new IfStep(condition, body) { Directive = d };
+    }
+
+    /// <summary>Gives each location-level if its configuration scope (see <see cref="ParseIf"/>).</summary>
+    private void BuildIfScopes(LocationBlock location)
+    {
+        foreach (var step in location.Settings.Rewrites)
+        {
+            if (step is not IfStep when_) continue;
+            var settings = location.Settings.InheritFrom();
+            settings.Internal = location.Settings.Internal;
+            settings.TryFiles = location.Settings.TryFiles;
+            ApplySettings(settings, when_.Directive!.Block!, isLocation: true);
+            settings.Rewrites = location.Settings.Rewrites;
+            when_.Scope = new LocationBlock(location.Name, location.Kind, settings) { Pattern = location.Pattern };
+        }
+    }
+
+    private static RewriteCondition ParseCondition(ConfigDirective d)
+    {
+        var args = d.Arguments.ToList();
+        if (!args[0].StartsWith('(')) throw ConfigException.At($"invalid condition \"{args[0]}\"", d);
+        args[0] = args[0][1..];
+        if (!args[^1].EndsWith(')')) throw ConfigException.At($"invalid condition \"{args[^1]}\"", d);
+        args[^1] = args[^1][..^1];
+        args = args.Where(a => a.Length > 0).ToList();
+        if (args.Count == 0) throw ConfigException.At("invalid condition \"\"", d);
+
+        VariableTemplate Operand(string text)
+        {
+            try { return VariableTemplate.Compile(text); }
+            catch (ConfigException e) when (!e.Message.Contains(" in ")) { throw new ConfigException(e.Message); }
+        }
+
+        if (args[0].StartsWith('$') && args.Count == 1)
+            return new RewriteCondition(ConditionKind.Variable, Operand(args[0]), null, null, false);
+        if (args[0].StartsWith('$') && args.Count == 3)
+        {
+            string op = args[1];
+            switch (op)
+            {
+                case "=": return new RewriteCondition(ConditionKind.Equal, Operand(args[0]), args[2], null, false);
+                case "!=": return new RewriteCondition(ConditionKind.NotEqual, Operand(args[0]), args[2], null, false);
+                case "~": case "~*": case "!~": case "!~*":
+                    Regex regex;
+                    try { regex = new Regex(args[2], RegexOptions.CultureInvariant | (op.EndsWith('*') ? RegexOptions.IgnoreCase : 0)); }
+                    catch (ArgumentException e) { throw ConfigException.At($"pcre_compile() failed: {e.Message} in \"{args[2]}\"", d); }
+                    return new RewriteCondition(ConditionKind.Match, Operand(args[0]), null, regex, op.StartsWith('!'));
+                default: throw ConfigException.At($"unexpected \"{op}\" in condition", d);
+            }
+        }
+        if (args.Count == 2 && args[0] is "-f" or "!-f" or "-d" or "!-d" or "-e" or "!-e" or "-x" or "!-x")
+        {
+            var kind = args[0].TrimStart('!') switch
+            {
+                "-f" => ConditionKind.FileExists, "-d" => ConditionKind.DirectoryExists, "-e" => ConditionKind.Exists, _ => ConditionKind.Executable,
+            };
+            return new RewriteCondition(kind, Operand(args[1]), null, null, args[0].StartsWith('!'));
+        }
+        throw ConfigException.At($"invalid condition \"{args[0]}\"", d);
     }
 
     private static ReturnAction ParseReturn(ConfigDirective d)

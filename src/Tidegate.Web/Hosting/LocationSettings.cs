@@ -31,7 +31,10 @@ public sealed class LocationSettings
     public bool LogNotFound { get; set; } = true;
     public bool PortInRedirect { get; set; } = true;
     public bool AbsoluteRedirect { get; set; } = true;
-    public ReturnAction? Return { get; set; }
+    /// <summary>This level's own rewrite-module steps (never inherited).</summary>
+    public List<RewriteStep> Rewrites { get; set; } = new();
+    /// <summary>try_files: the candidates, then the fallback URI, @name or =code.</summary>
+    public List<VariableTemplate>? TryFiles { get; set; }
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(60);
     public TimeSpan ClientBodyTimeout { get; set; } = TimeSpan.FromSeconds(60);
     public List<ErrorLogTarget>? ErrorLogs { get; set; }
@@ -44,7 +47,8 @@ public sealed class LocationSettings
         var child = (LocationSettings)MemberwiseClone();
         child.Alias = null;
         child.Internal = false;
-        child.Return = null;
+        child.Rewrites = new List<RewriteStep>();
+        child.TryFiles = null;
         child.SetsAddHeaders = child.SetsErrorPages = child.SetsAccessLogs = child.SetsIndex = child.SetsErrorLogs = false;
         return child;
     }
@@ -59,7 +63,5 @@ public sealed record HeaderToAdd(string Name, VariableTemplate Value, bool Alway
 /// <summary>An error_page target: a URI (or @name or URL) and the status override ("=" / "=code").</summary>
 public sealed record ErrorPageTarget(VariableTemplate Uri, int? OverrideStatus, bool UseTargetStatus);
 
-/// <summary>return code [text|URL], or return URL (302).</summary>
-public sealed record ReturnAction(int Status, VariableTemplate? Text);
 
 public sealed record AccessLogTarget(string Path, LogFormat Format);

@@ -29,8 +29,10 @@ public sealed record ErrorLogTarget(string Path, LogLevel Level);
 /// <summary>One listening address and the servers that answer on it.</summary>
 public sealed class ListenGroup
 {
-    public ListenGroup(IPEndPoint endPoint) { EndPoint = endPoint; }
-    public IPEndPoint EndPoint { get; }
+    public ListenGroup(EndPoint endPoint) { EndPoint = endPoint; }
+    /// <summary>An IPEndPoint, or a UnixDomainSocketEndPoint for <c>listen unix:/path</c>.</summary>
+    public EndPoint EndPoint { get; }
+    public bool IsWildcard => EndPoint is IPEndPoint ip && ip.Address.Equals(IPAddress.Any);
     public List<ServerBlock> Servers { get; } = new();
     /// <summary>The server marked default_server, else the first one defined for this address.</summary>
     public ServerBlock DefaultServer { get; set; } = null!;
@@ -56,7 +58,7 @@ public sealed class ServerBlock
     public bool IgnoreInvalidHeaders { get; set; } = true;
 }
 
-public sealed record ListenSpec(IPEndPoint EndPoint, bool DefaultServer, bool ReusePort, int Backlog)
+public sealed record ListenSpec(EndPoint EndPoint, bool DefaultServer, bool ReusePort, int Backlog)
 {
     public Config.ConfigDirective? Directive { get; init; }
 }

@@ -10,7 +10,8 @@ public static class ServerSelector
     public static ServerBlock Select(ListenGroup group, string? host, out System.Text.RegularExpressions.Match? captures)
     {
         captures = null;
-        if (string.IsNullOrEmpty(host)) return group.DefaultServer;
+        // No Host (HTTP/1.0) is the empty name, which server_name "" (the default name) matches.
+        host ??= "";
 
         foreach (var server in group.Servers)
             foreach (var name in server.Names)

@@ -89,7 +89,10 @@ public static class VariableNames
     };
     private static readonly string[] prefixes = { "http_", "sent_http_", "cookie_", "arg_", "upstream_http_", "sent_trailer_" };
 
+    /// <summary>The variables the configuration being compiled creates with <c>set</c>.</summary>
+    [ThreadStatic] public static HashSet<string>? Declared;
+
     public static bool IsKnown(string name) =>
-        names.Contains(name) || prefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal) && name.Length > p.Length)
+        names.Contains(name) || (Declared?.Contains(name) ?? false) || prefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal) && name.Length > p.Length)
         || (name.Length == 1 && char.IsAsciiDigit(name[0]));
 }

@@ -36,4 +36,8 @@ public sealed class HttpRequest
 }
 
 /// <summary>Why a request head was rejected: the status to answer and the message nginx logs at info.</summary>
-public sealed record RequestError(int Status, string LogMessage, string? RequestLine, bool WhileReadingLine);
+public sealed record RequestError(int Status, string LogMessage, string? RequestLine, bool WhileReadingLine)
+{
+    /// <summary>The Host header seen before the error, for the log line's host: part.</summary>
+    public string? Host { get; init; }
+}

@@ -34,7 +34,14 @@ public static class HttpStatus
     /// <summary>The built-in page; <paramref name="serverToken"/> is "tidegate/0.1.0" or "tidegate" (server_tokens off).</summary>
     public static byte[] ErrorPage(int status, string serverToken)
     {
-        string title = status == 494 ? "400 Request Header Or Cookie Too Large" : $"{status} {Reason(status)}";
+        string title = status switch
+        {
+            494 => "400 Request Header Or Cookie Too Large",
+            // The page titles nginx words differently from its status lines.
+            302 => "302 Found",
+            401 => "401 Authorization Required",
+            _ => $"{status} {Reason(status)}",
+        };
         string heading = status == 494
             ? "<center><h1>400 Bad Request</h1></center>\r\n<center>Request Header Or Cookie Too Large</center>\r\n"
             : $"<center><h1>{title}</h1></center>\r\n";

@@ -28,16 +28,20 @@ public sealed class RequestContext : IVariableResolver
 
     public LocationSettings Settings => Location.Settings;
 
-    public RequestLogContext LogContext => new(Connection.Remote.Address.ToString(), Server.PrimaryName,
+    public RequestLogContext LogContext => new(Connection.RemoteAddress, Server.PrimaryName,
         Request.RequestLine, Request.RawHost);
 
     /// <summary>The Host for redirects: the request's, else the server's first name.</summary>
-    public string HostName => Request.Host ?? (Server.PrimaryName.Length > 0 ? Server.PrimaryName : Connection.Local.Address.ToString());
+    public string HostName => Request.Host ?? (Server.PrimaryName.Length > 0 ? Server.PrimaryName : Connection.LocalAddress);
 
     public string ServerToken => Settings.ServerTokens == ServerTokens.Off ? ServerVersion.Name : ServerVersion.NameAndVersion;
 
+    /// <summary>Variables made by <c>set</c> (names lowercased).</summary>
+    public Dictionary<string, string> UserVariables { get; } = new(StringComparer.Ordinal);
+
     public string? GetVariable(string name)
     {
+        if (UserVariables.Count > 0 && UserVariables.TryGetValue(name, out var user)) return user;
         var r = Request;
         switch (name)
         {
@@ -48,12 +52,13 @@ public sealed class RequestContext : IVariableResolver
             case "host": return r.Host ?? Server.PrimaryName;
             case "hostname": return Dns.GetHostName();
             case "server_name": return Server.PrimaryName;
-            case "server_addr": return Connection.Local.Address.ToString();
-            case "server_port": return Connection.Local.Port.ToString(CultureInfo.InvariantCulture);
+            case "server_addr": return Connection.LocalAddress;
+            case "server_port": return Connection.LocalPort == 0 ? "" : Connection.LocalPort.ToString(CultureInfo.InvariantCulture);
             case "server_protocol": return r.Protocol;
-            case "remote_addr": return Connection.Remote.Address.ToString();
-            case "remote_port": return Connection.Remote.Port.ToString(CultureInfo.InvariantCulture);
-            case "binary_remote_addr": return System.Text.Encoding.Latin1.GetString(Connection.Remote.Address.GetAddressBytes());
+            case "remote_addr": return Connection.RemoteAddress;
+            case "remote_port": return Connection.RemotePort;
+            case "binary_remote_addr":
+                return Connection.Remote is IPEndPoint ip ? System.Text.Encoding.Latin1.GetString(ip.Address.GetAddressBytes()) : "";
             case "remote_user": return null;
             case "scheme": return "http";
             case "https": return "";
@@ -72,11 +77,11 @@ public sealed class RequestContext : IVariableResolver
             case "connection_requests": return Connection.Requests.ToString(CultureInfo.InvariantCulture);
             case "msec":
                 return (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0).ToString("0.000", CultureInfo.InvariantCulture);
-            case "time_local": return DateTimeOffset.Now.ToString("dd/MMM/yyyy:HH:mm:ss ", CultureInfo.InvariantCulture) + DateTimeOffset.Now.ToString("zzz", CultureInfo.InvariantCulture).Replace(":", "");
+            case "time_local": return HttpDate.LocalLogTime;
             case "time_iso8601": return DateTimeOffset.Now.ToString("yyyy-MM-ddTHH:mm:sszzz", CultureInfo.InvariantCulture);
             case "nginx_version": return ServerVersion.NginxCompatible;
             case "pid": return Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
-            case "document_root": return Settings.Root;
+            case "document_root": return StaticFiles.DocumentRoot(this);
             case "request_id": return Guid.NewGuid().ToString("N");
         }
         if (name.StartsWith("http_", StringComparison.Ordinal)) return HeaderVariable(r.Headers, name[5..]);
@@ -91,15 +96,20 @@ public sealed class RequestContext : IVariableResolver
         return null;
     }
 
-    /// <summary>$http_x_name: the header X-Name (underscores for dashes, any case); repeated headers join with ", ".</summary>
+    /// <summary>
+    /// $http_x_name: the header X-Name (underscores for dashes, any case). nginx 1.22 joins
+    /// repeated Cookie ("; ") and X-Forwarded-For (", ") headers; for any other it gives the first.
+    /// </summary>
     private static string? HeaderVariable(List<KeyValuePair<string, string>> headers, string key)
     {
         string? result = null;
+        string? separator = key switch { "cookie" => "; ", "x_forwarded_for" => ", ", _ => null };
         foreach (var h in headers)
         {
             if (!NameMatches(h.Key, key)) continue;
             if (result is null) result = h.Value;
-            else result += (key == "cookie" ? "; " : ", ") + h.Value;
+            else if (separator is null) return result;
+            else result += separator + h.Value;
         }
         return result;
     }
@@ -158,7 +168,15 @@ public sealed class RequestContext : IVariableResolver
 public sealed class ConnectionInfo
 {
     public required long Id { get; init; }
-    public required IPEndPoint Local { get; init; }
-    public required IPEndPoint Remote { get; init; }
+    /// <summary>IPEndPoints, or UnixDomainSocketEndPoints on a unix socket.</summary>
+    public required EndPoint Local { get; init; }
+    public required EndPoint Remote { get; init; }
+
+    /// <summary>$remote_addr: the client's address, "unix:" on a unix socket (as nginx prints it).</summary>
+    public string RemoteAddress => Remote is IPEndPoint ip ? ip.Address.ToString() : "unix:";
+    public string RemotePort => Remote is IPEndPoint ip ? ip.Port.ToString(CultureInfo.InvariantCulture) : "";
+    /// <summary>$server_addr: the local address, "unix:/path" on a unix socket.</summary>
+    public string LocalAddress => Local is IPEndPoint ip ? ip.Address.ToString() : "unix:" + Local;
+    public int LocalPort => Local is IPEndPoint ip ? ip.Port : 0;
     public int Requests { get; set; }
 }

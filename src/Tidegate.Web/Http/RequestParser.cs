@@ -13,7 +13,14 @@ public static class RequestParser
 {
     public static HttpRequest Parse(ReadOnlySpan<byte> head, bool mergeSlashes, bool ignoreInvalidHeaders, out RequestError? error)
     {
-        error = null;
+        var box = new ErrorBox();
+        var request = Parse(head, mergeSlashes, ignoreInvalidHeaders, box);
+        error = box.Error;
+        return request;
+    }
+
+    private static HttpRequest Parse(ReadOnlySpan<byte> head, bool mergeSlashes, bool ignoreInvalidHeaders, ErrorBox box)
+    {
         int pos = 0;
         while (pos < head.Length && (head[pos] == '\r' || head[pos] == '\n')) pos++;
         int lineEnd = head[pos..].IndexOf((byte)'\n');
@@ -23,9 +30,10 @@ public static class RequestParser
         pos += lineEnd + 1;
         string requestLine = Encoding.Latin1.GetString(line);
 
+        string? rawHost = null;
         HttpRequest Fail(int status, string message, bool whileLine = true)
         {
-            error = new RequestError(status, message, requestLine.Length > 0 ? requestLine : null, whileLine);
+            box.Error = new RequestError(status, message, requestLine.Length > 0 ? requestLine : null, whileLine) { Host = rawHost };
             return Placeholder(requestLine);
         }
 
@@ -61,6 +69,7 @@ public static class RequestParser
         if (uriBytes.Length == 0) return Fail(400, "client sent invalid request");
 
         string rawUri = Encoding.Latin1.GetString(uriBytes);
+        string? absoluteHost = null;
         string target = rawUri;
         if (!target.StartsWith('/'))
         {
@@ -68,6 +77,7 @@ public static class RequestParser
             int scheme = target.IndexOf("://", StringComparison.Ordinal);
             if (scheme <= 0 || !target[..scheme].All(char.IsAsciiLetter)) return Fail(400, "client sent invalid request");
             int slash = target.IndexOf('/', scheme + 3);
+            absoluteHost = slash < 0 ? target[(scheme + 3)..] : target[(scheme + 3)..slash];
             target = slash < 0 ? "/" : target[slash..];
         }
         int question = target.IndexOf('?');
@@ -122,12 +132,12 @@ public static class RequestParser
             string value = Encoding.Latin1.GetString(headerLine[(colon + 1)..]).Trim(' ', '\t');
             request.Headers.Add(new(name, value));
 
-            switch (name.ToLowerInvariant())
+            switch (KnownHeader(name))
             {
                 case "host":
                     if (sawHost) return Fail(400, "client sent duplicate host header: \"Host: " + value + "\", previous value: \"Host: " + request.RawHost + "\"", whileLine: false);
                     sawHost = true;
-                    request.RawHost = value;
+                    request.RawHost = rawHost = value;
                     request.Host = ValidateHost(value);
                     if (request.Host is null) return Fail(400, "client sent invalid host header", whileLine: false);
                     break;
@@ -148,6 +158,13 @@ public static class RequestParser
             }
         }
 
+        // The host of an absolute-form URI takes precedence over the Host header.
+        if (absoluteHost is not null)
+        {
+            request.Host = ValidateHost(absoluteHost);
+            if (request.Host is null) return Fail(400, "client sent invalid host in request line");
+            sawHost = true;
+        }
         if (major == 1 && minor >= 1 && !sawHost)
             return Fail(400, "client sent HTTP/1.1 request without \"Host\" header", whileLine: false);
         if (transferEncoding is not null)
@@ -163,9 +180,21 @@ public static class RequestParser
         return request;
     }
 
+    /// <summary>The lowercase name of a header the parser acts on, else null (without allocating).</summary>
+    private static string? KnownHeader(string name)
+    {
+        foreach (var known in knownHeaders)
+            if (name.Equals(known, StringComparison.OrdinalIgnoreCase)) return known;
+        return null;
+    }
+
+    private static readonly string[] knownHeaders = { "host", "content-length", "transfer-encoding", "connection" };
+
+    private sealed class ErrorBox { public RequestError? Error; }
+
     private static HttpRequest Placeholder(string requestLine) => new()
     {
-        Method = "", RawUri = "", Path = "/", Protocol = "", RequestLine = requestLine,
+        Method = "", RawUri = "", Path = "/", Protocol = "HTTP/1.1", VersionMajor = 1, VersionMinor = 1, RequestLine = requestLine,
     };
 
     private static bool TryParseVersion(ReadOnlySpan<byte> v, out int major, out int minor)

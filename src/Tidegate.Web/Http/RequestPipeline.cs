@@ -8,24 +8,33 @@ namespace Tidegate.Web.Http;
 /// nginx's phase order as far as tidegate implements them today: find location (with internal
 /// redirects), the <c>internal</c> check, body size, <c>return</c>, then content (static files
 /// with index), then the special-response path (<c>error_page</c> or the built-in page) and the
-/// header filter (<c>add_header</c>). The Lua phases slot in between these steps.
+/// header filter (<c>add_header</c>). The Lua phases slot in between these steps; every step is
+/// a ValueTask so a handler can await (a Lua coroutine parked on a socket, ngx.sleep, a
+/// subrequest) and resume on the same worker. Today every step completes synchronously.
 /// </summary>
 public sealed class RequestPipeline
 {
     private const int MaxInternalRedirects = 10;
-    private readonly ErrorLog errorLog;
+    private readonly Func<LocationSettings, ErrorLog> errorLogFor;
 
-    public RequestPipeline(ErrorLog errorLog) { this.errorLog = errorLog; }
+    public RequestPipeline(Func<LocationSettings, ErrorLog> errorLogFor) { this.errorLogFor = errorLogFor; }
 
-    public void Process(RequestContext ctx)
+    public async ValueTask ProcessAsync(RequestContext ctx)
     {
-        FindLocation(ctx);
+        ctx.Location = ctx.Server.Root;
         if (ctx.Request.ContentLength is long length && ctx.Settings.ClientMaxBodySize > 0 && length > ctx.Settings.ClientMaxBodySize)
         {
-            Log(ctx, LogLevel.Error, $"client intended to send too large body: {length} bytes");
-            Special(ctx, 413);
+            // nginx checks the size once the location is known; the server's limit applies until then.
+            FindLocation(ctx);
+            if (ctx.Settings.ClientMaxBodySize > 0 && length > ctx.Settings.ClientMaxBodySize)
+            {
+                Log(ctx, LogLevel.Error, $"client intended to send too large body: {length} bytes");
+                await SpecialAsync(ctx, 413);
+                ApplyAddHeaders(ctx);
+                return;
+            }
         }
-        else Run(ctx);
+        await RunFromServerRewriteAsync(ctx);
         ApplyAddHeaders(ctx);
     }
 
@@ -35,23 +44,94 @@ public sealed class RequestPipeline
         if (captures is not null) ctx.Captures = captures;
     }
 
-    private void Run(RequestContext ctx)
+    /// <summary>The phases from the server rewrite phase on (where requests and internal redirects start).</summary>
+    private async ValueTask RunFromServerRewriteAsync(RequestContext ctx)
     {
-        if (ctx.Settings.Internal && !ctx.IsInternal)
-        {
-            Special(ctx, 404);
-            return;
-        }
-        if (ctx.Settings.Return is { } ret)
-        {
-            Return(ctx, ret);
-            return;
-        }
-        int status = StaticFiles.Serve(ctx, this);
-        if (status != 0) Special(ctx, status);
+        ctx.Location = ctx.Server.Root;
+        if (await RewriteEngine.RunAsync(ctx, ctx.Server.Root.Settings.Rewrites, this) == RewriteOutcome.Finished) return;
+        FindLocation(ctx);
+        await RunFromFindConfigAsync(ctx);
     }
 
-    private void Return(RequestContext ctx, ReturnAction ret)
+    /// <summary>Find-config checks, the location rewrite phase (re-matching after "last"), then content.</summary>
+    private async ValueTask RunFromFindConfigAsync(RequestContext ctx)
+    {
+        for (int cycle = 0; ; cycle++)
+        {
+            if (ctx.Settings.Internal && !ctx.IsInternal)
+            {
+                await SpecialAsync(ctx, 404);
+                return;
+            }
+            // nginx skips the location rewrite phase when no location matched (the server's own codes ran already).
+            if (ctx.Location == ctx.Server.Root) break;
+            var outcome = await RewriteEngine.RunAsync(ctx, ctx.Settings.Rewrites, this);
+            if (outcome == RewriteOutcome.Finished) return;
+            if (outcome != RewriteOutcome.Last) break;
+            if (cycle >= MaxInternalRedirects - 1)
+            {
+                Log(ctx, LogLevel.Error, $"rewrite or internal redirection cycle while processing \"{ctx.Request.Path}\"");
+                ctx.Response.IsErrorPage = true;
+                await SpecialAsync(ctx, 500);
+                return;
+            }
+            FindLocation(ctx);
+        }
+        await ContentAsync(ctx);
+    }
+
+    private async ValueTask ContentAsync(RequestContext ctx)
+    {
+        if (ctx.Settings.TryFiles is { } tryFiles && await TryFilesAsync(ctx, tryFiles)) return;
+        int status = await StaticFiles.ServeAsync(ctx, this);
+        if (status != 0) await SpecialAsync(ctx, status);
+    }
+
+    /// <summary>
+    /// try_files: the first candidate that exists under root/alias becomes the URI (a trailing
+    /// slash asks for a directory); else the last argument: =code, @named or a URI to redirect to.
+    /// </summary>
+    /// <returns>true when the request was answered here.</returns>
+    private async ValueTask<bool> TryFilesAsync(RequestContext ctx, List<VariableTemplate> candidates)
+    {
+        for (int i = 0; i < candidates.Count - 1; i++)
+        {
+            string value = candidates[i].Evaluate(ctx);
+            if (value.Length == 0) continue;
+            string path = StaticFiles.MapPath(ctx, value);
+            bool wantDirectory = value.EndsWith('/');
+            if (wantDirectory ? Directory.Exists(path) : File.Exists(path))
+            {
+                // nginx tests "$uri/" as a directory but sets the URI without that one slash.
+                ctx.Request.Path = wantDirectory ? value[..^1] : value;
+                return false;
+            }
+        }
+        string fallback = candidates[^1].Evaluate(ctx);
+        if (fallback.StartsWith('=') && int.TryParse(fallback.AsSpan(1), out int code))
+        {
+            await SpecialAsync(ctx, code);
+            return true;
+        }
+        if (fallback.StartsWith('@'))
+        {
+            if (!ctx.Server.NamedLocations.TryGetValue(fallback, out var named))
+            {
+                Log(ctx, LogLevel.Error, $"could not find named location \"{fallback}\"");
+                await SpecialAsync(ctx, 500);
+                return true;
+            }
+            ctx.InternalRedirects++;
+            ctx.Location = named;
+            await RunFromFindConfigAsync(ctx);
+            return true;
+        }
+        await InternalRedirectAsync(ctx, fallback);
+        return true;
+    }
+
+    /// <summary>return: a body, a redirect, a built-in page, or (444) closing without a response.</summary>
+    public async ValueTask ReturnAsync(RequestContext ctx, ReturnAction ret)
     {
         var response = ctx.Response;
         if (ret.Status == 444)
@@ -64,16 +144,22 @@ public sealed class RequestPipeline
         {
             response.Status = ret.Status;
             response.Location = ret.Text.Evaluate(ctx);
-            Special(ctx, ret.Status);
+            await SpecialAsync(ctx, ret.Status);
             return;
         }
         if (ret.Text is null)
         {
-            if (ret.Status >= 300 || ret.Status is 201 or 204) Special(ctx, ret.Status);
+            if (HttpStatus.HasSpecialPage(ret.Status)) await SpecialAsync(ctx, ret.Status);
             else
             {
+                // nginx sends an empty body, typed as any other, except for 204 (no body at all).
                 response.Status = ret.Status;
-                response.ContentLength = 0;
+                if (ret.Status != 204 && ret.Status < 600)
+                {
+                    response.ContentType = ContentTypes.For(ctx.Request.Path, ctx.Settings);
+                    response.ContentLength = 0;
+                }
+                else if (ret.Status != 204) response.ContentLength = 0;
             }
             return;
         }
@@ -86,13 +172,13 @@ public sealed class RequestPipeline
     }
 
     /// <summary>An internal redirect to <paramref name="uri"/> (index files, error pages): match locations again.</summary>
-    public void InternalRedirect(RequestContext ctx, string uri)
+    public async ValueTask InternalRedirectAsync(RequestContext ctx, string uri)
     {
         if (++ctx.InternalRedirects > MaxInternalRedirects)
         {
             Log(ctx, LogLevel.Error, $"rewrite or internal redirection cycle while internally redirecting to \"{uri}\"");
             ctx.Response.IsErrorPage = true;
-            Special(ctx, 500);
+            await SpecialAsync(ctx, 500);
             return;
         }
         int question = uri.IndexOf('?');
@@ -102,17 +188,23 @@ public sealed class RequestPipeline
             uri = uri[..question];
         }
         ctx.Request.Path = uri;
-        FindLocation(ctx);
-        Run(ctx);
+        await RunFromServerRewriteAsync(ctx);
     }
 
     /// <summary>
     /// nginx's special response: an error_page for the status if one applies (once: recursive
     /// error pages are off), else the built-in page.
     /// </summary>
-    public void Special(RequestContext ctx, int status)
+    public async ValueTask SpecialAsync(RequestContext ctx, int status)
     {
         var response = ctx.Response;
+        if (status == 408)
+        {
+            // nginx closes a timed-out request's connection without answering.
+            response.Status = 408;
+            response.CloseWithoutResponse = true;
+            return;
+        }
         string? location = response.Location;
         if (!response.IsErrorPage && ctx.Settings.ErrorPages.TryGetValue(status, out var page))
         {
@@ -127,10 +219,10 @@ public sealed class RequestPipeline
                     Builtin(ctx, 500);
                     return;
                 }
-                response.Status = page.OverrideStatus ?? status;
                 ctx.Location = named;
-                Run(ctx);
-                if (!page.UseTargetStatus && page.OverrideStatus is int forced && response.Status == 200) response.Status = forced;
+                await RunFromFindConfigAsync(ctx);
+                // As for a URI target: the page's 200 takes the original (or "=code") status.
+                if (!page.UseTargetStatus && response.Status == 200) response.Status = page.OverrideStatus ?? status;
                 return;
             }
             if (target.StartsWith("http://", StringComparison.Ordinal) || target.StartsWith("https://", StringComparison.Ordinal) || !target.StartsWith('/'))
@@ -141,7 +233,7 @@ public sealed class RequestPipeline
                 return;
             }
             if (ctx.Request.Method != "HEAD") ctx.Request.Method = "GET";
-            InternalRedirect(ctx, target);
+            await InternalRedirectAsync(ctx, target);
             // The page's own 200 takes the original status (or the "=code" one); "=" keeps the page's.
             if (!page.UseTargetStatus && response.Status == 200) response.Status = page.OverrideStatus ?? status;
             return;
@@ -181,7 +273,7 @@ public sealed class RequestPipeline
     }
 
     public void Log(RequestContext ctx, LogLevel level, string message) =>
-        errorLog.Write(level, message, ctx.Connection.Id, ctx.LogContext);
+        errorLogFor(ctx.Settings).Write(level, message, ctx.Connection.Id, ctx.LogContext);
 }
 
 /// <summary>Relative redirect targets made absolute as nginx does (absolute_redirect, port_in_redirect).</summary>
@@ -190,7 +282,7 @@ public static class Redirects
     public static string Absolute(RequestContext ctx, string location)
     {
         if (!location.StartsWith('/') || !ctx.Settings.AbsoluteRedirect) return location;
-        int port = ctx.Connection.Local.Port;
+        int port = ctx.Connection.LocalPort == 0 ? 80 : ctx.Connection.LocalPort;
         string portPart = ctx.Settings.PortInRedirect && port != 80 ? ":" + port : "";
         return "http://" + ctx.HostName + portPart + location;
     }

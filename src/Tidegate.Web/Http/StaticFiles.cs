@@ -12,21 +12,21 @@ namespace Tidegate.Web.Http;
 public static class StaticFiles
 {
     /// <summary>Serves the request; returns 0 when the response is complete, else the status for the special-response path.</summary>
-    public static int Serve(RequestContext ctx, RequestPipeline pipeline)
+    public static async ValueTask<int> ServeAsync(RequestContext ctx, RequestPipeline pipeline)
     {
         var request = ctx.Request;
         string method = request.Method;
         if (method is not ("GET" or "HEAD" or "POST")) return 405;
 
-        string path = MapPath(ctx);
+        string path = MapPath(ctx, request.Path);
         if (request.Path.EndsWith('/'))
         {
             foreach (var index in ctx.Settings.Index)
             {
-                if (index.StartsWith('/')) { pipeline.InternalRedirect(ctx, index); return 0; }
+                if (index.StartsWith('/')) { await pipeline.InternalRedirectAsync(ctx, index); return 0; }
                 if (File.Exists(path + index))
                 {
-                    pipeline.InternalRedirect(ctx, request.Path + index);
+                    await pipeline.InternalRedirectAsync(ctx, request.Path + index);
                     return 0;
                 }
             }
@@ -98,7 +98,7 @@ public static class StaticFiles
                 response.LastModified = null;
                 response.ContentType = null;
                 var status = 416;
-                pipeline.Special(ctx, status);
+                await pipeline.SpecialAsync(ctx, status);
                 ctx.Response.Headers.Add(new("Content-Range", $"bytes */{size}"));
                 return 0;
             }
@@ -125,10 +125,9 @@ public static class StaticFiles
     }
 
     /// <summary>root + URI, or alias + the part of the URI after the location's prefix.</summary>
-    private static string MapPath(RequestContext ctx)
+    public static string MapPath(RequestContext ctx, string uri)
     {
         var settings = ctx.Settings;
-        string uri = ctx.Request.Path;
         if (settings.Alias is { } alias)
         {
             string resolvedAlias = Evaluate(ctx, alias);
@@ -139,6 +138,10 @@ public static class StaticFiles
         string root = Absolute(ctx, Evaluate(ctx, settings.Root));
         return root.TrimEnd('/') + uri;
     }
+
+    /// <summary>$document_root: root (or alias), variables evaluated, made absolute against the prefix.</summary>
+    public static string DocumentRoot(RequestContext ctx) =>
+        Absolute(ctx, Evaluate(ctx, ctx.Settings.Alias ?? ctx.Settings.Root)).TrimEnd('/') is { Length: > 0 } root ? root : "/";
 
     private static string Evaluate(RequestContext ctx, string text) =>
         text.Contains('$') ? VariableTemplate.Compile(text).Evaluate(ctx) : text;

@@ -25,6 +25,18 @@ public sealed class AccessLog : IDisposable
         }
     }
 
+    /// <summary>Opens a log file at start-up, failing as nginx does when it cannot.</summary>
+    public void Ensure(string path)
+    {
+        try { files.GetOrAdd(path, Open); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            string reason = e is DirectoryNotFoundException or FileNotFoundException ? "2: No such file or directory"
+                : e is UnauthorizedAccessException ? "13: Permission denied" : e.Message;
+            throw new Config.ConfigException($"open() \"{path}\" failed ({reason})");
+        }
+    }
+
     public void Reopen()
     {
         foreach (var path in files.Keys.ToArray())

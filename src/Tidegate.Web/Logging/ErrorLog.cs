@@ -17,12 +17,13 @@ public sealed class ErrorLog : IDisposable
     public ErrorLog(IEnumerable<ErrorLogTarget> targets)
     {
         foreach (var target in targets) sinks.Add((target, Open(target.Path)));
+        MostVerbose = sinks.Count == 0 ? LogLevel.Emerg : sinks.Max(s => s.Target.Level);
     }
 
     /// <summary>Before any configuration is read nginx logs to stderr at every level up to notice.</summary>
     public static ErrorLog StderrOnly() => new(new[] { new ErrorLogTarget("stderr", LogLevel.Notice) });
 
-    public LogLevel MostVerbose => sinks.Count == 0 ? LogLevel.Emerg : sinks.Max(s => s.Target.Level);
+    public LogLevel MostVerbose { get; }
 
     public bool IsEnabled(LogLevel level) => level <= MostVerbose;
 

@@ -1,0 +1,461 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using Tidegate.Web.Hosting;
+using Tidegate.Web.Logging;
+using Tidegate.Web.Runtime;
+
+namespace Tidegate.Web.Http;
+
+/// <summary>
+/// One client connection, served by one worker from accept to close: read a request head within
+/// the header limits, read (or discard) its body, run the pipeline, write the response, log it,
+/// and loop while keepalive allows (keepalive_timeout, keepalive_requests).
+/// </summary>
+public sealed class HttpConnection
+{
+    private readonly IConnection connection;
+    private readonly ServerRuntime runtime;
+    private readonly ListenGroup group;
+    private readonly ConnectionInfo info;
+    private byte[] buffer;
+    private int start, end; // unread bytes are buffer[start..end)
+
+    public HttpConnection(IConnection connection, ServerRuntime runtime, ListenGroup group, long id)
+    {
+        this.connection = connection;
+        this.runtime = runtime;
+        this.group = group;
+        info = new ConnectionInfo { Id = id, Local = connection.LocalEndPoint, Remote = connection.RemoteEndPoint };
+        var defaults = group.DefaultServer;
+        buffer = new byte[Math.Max(defaults.ClientHeaderBufferSize, 4096)];
+    }
+
+    // One timer per direction, reset for each read or write: a linked token source and a new
+    // timer per operation cost more than the request itself on the hot path.
+    private CancellationTokenSource readTimer = new();
+    private CancellationTokenSource writeTimer = new();
+    /// <summary>True while waiting for the next request (so a graceful stop may close it).</summary>
+    private volatile bool idle;
+
+    public async Task RunAsync(CancellationToken stopping)
+    {
+        // A graceful stop closes connections that sit between requests; busy ones finish first.
+        using var onStop = stopping.Register(static state =>
+        {
+            var self = (HttpConnection)state!;
+            if (self.idle) self.readTimer.Cancel();
+        }, this);
+        try
+        {
+            while (!stopping.IsCancellationRequested)
+            {
+                bool keepAlive = await ServeOneAsync(stopping);
+                if (!keepAlive) break;
+            }
+        }
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The client went away or a timeout fired: nginx closes quietly (info level at most).
+        }
+        catch (Exception e)
+        {
+            runtime.ErrorLog.Write(LogLevel.Alert, $"unexpected failure while serving the connection: {e}", info.Id);
+        }
+        finally
+        {
+            connection.Dispose();
+            readTimer.Dispose();
+            writeTimer.Dispose();
+        }
+    }
+
+    private static CancellationToken Arm(ref CancellationTokenSource timer, TimeSpan timeout)
+    {
+        if (!timer.TryReset())
+        {
+            timer.Dispose();
+            timer = new CancellationTokenSource();
+        }
+        timer.CancelAfter(timeout);
+        return timer.Token;
+    }
+
+    /// <returns>true to keep the connection open for another request.</returns>
+    private async Task<bool> ServeOneAsync(CancellationToken stopping)
+    {
+        var defaults = group.DefaultServer;
+        var defaultSettings = defaults.Root.Settings;
+        int largeSize = defaults.LargeHeaderBufferSize;
+        int maxHead = defaults.ClientHeaderBufferSize + defaults.LargeHeaderBufferCount * largeSize;
+
+        // Wait for the head: keepalive_timeout between requests, client_header_timeout within one.
+        int headEnd;
+        bool first = info.Requests == 0;
+        while ((headEnd = FindHeadEnd()) < 0)
+        {
+            // Limits: an over-long request line is 414, an over-long header line or head is 494.
+            int limitStatus = CheckHeadLimits(largeSize, maxHead);
+            if (limitStatus != 0)
+            {
+                await RejectAsync(limitStatus, LimitMessage(limitStatus, largeSize), defaults, RequestLinePreview());
+                return false;
+            }
+            bool waiting = start == end;
+            var timeout = waiting && !first ? defaultSettings.KeepaliveTimeout : defaults.ClientHeaderTimeout;
+            idle = waiting;
+            if (waiting && stopping.IsCancellationRequested) return false;
+            int n;
+            try { n = await ReadMoreAsync(timeout, stopping, allowGrow: maxHead + 4); }
+            catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
+            {
+                // nginx closes without answering; an idle keepalive connection goes silently.
+                if (!waiting || first)
+                {
+                    string where = waiting ? $"waiting for request, client: {info.RemoteAddress}, server: {ConfigCompiler.FormatEndPoint(info.Local)}"
+                        : RequestLinePreview() is { } line
+                            ? $"reading client request headers, client: {info.RemoteAddress}, server: {defaults.PrimaryName}, request: \"{line}\""
+                            : $"reading client request line, client: {info.RemoteAddress}, server: {defaults.PrimaryName}";
+                    runtime.ErrorLog.Write(LogLevel.Info, "client timed out (110: Connection timed out) while " + where, info.Id);
+                }
+                return false;
+            }
+            finally { idle = false; }
+            if (n <= 0)
+            {
+                if (waiting && !first) runtime.ErrorLog.Write(LogLevel.Info, $"client {info.RemoteAddress} closed keepalive connection", info.Id);
+                else if (waiting) runtime.ErrorLog.Write(LogLevel.Info, $"client closed connection while waiting for request, client: {info.RemoteAddress}, server: {ConfigCompiler.FormatEndPoint(info.Local)}", info.Id);
+                return false;
+            }
+        }
+
+        int headLength = headEnd - start;
+        int limit = CheckHeadLimits(largeSize, maxHead, headLength);
+        if (limit != 0)
+        {
+            await RejectAsync(limit, LimitMessage(limit, largeSize), defaults, RequestLinePreview());
+            return false;
+        }
+
+        var request = RequestParser.Parse(buffer.AsSpan(start, headLength), defaults.MergeSlashes, defaults.IgnoreInvalidHeaders, out var error);
+        start = headEnd;
+        info.Requests++;
+        if (error is not null)
+        {
+            runtime.ErrorLog.Write(LogLevel.Info,
+                error.LogMessage + (error.WhileReadingLine ? " while reading client request line" : " while reading client request headers"),
+                info.Id, new RequestLogContext(info.RemoteAddress, defaults.PrimaryName, error.RequestLine, error.WhileReadingLine ? null : error.Host));
+            await RejectAsync(error.Status, null, defaults, error.RequestLine, request);
+            return false;
+        }
+        request.HeaderLength = headLength;
+
+        var server = ServerSelector.Select(group, request.Host, out var hostCaptures);
+        var ctx = new RequestContext { Connection = info, Request = request, Server = server, Captures = hostCaptures };
+        ctx.RequestLength = headLength;
+        ctx.Location = server.Root;
+
+        // The body is read (and for now discarded) so the connection stays in step.
+        bool bodyOk = true;
+        try
+        {
+            await runtime.Pipeline.ProcessAsync(ctx);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A failure inside request handling answers that request with 500; the server goes on.
+            runtime.Pipeline.Log(ctx, LogLevel.Error, $"request handling failed: {e.GetType().Name}: {e.Message}");
+            ctx.Response.Reset();
+            ctx.Response.CloseWithoutResponse = false;
+            ctx.Response.IsErrorPage = true;
+            await runtime.Pipeline.SpecialAsync(ctx, 500);
+        }
+        if (!ctx.Response.CloseWithoutResponse && ctx.Response.Status != 413)
+            bodyOk = await ReadBodyAsync(ctx, stopping);
+        if (!bodyOk)
+        {
+            ctx.Response.IsErrorPage = true;
+            ctx.Response.Reset();
+            await runtime.Pipeline.SpecialAsync(ctx, 400);
+        }
+
+        if (ctx.Response.CloseWithoutResponse)
+        {
+            runtime.LogAccess(ctx);
+            return false;
+        }
+
+        var settings = ctx.Settings;
+        bool keepAlive = request.KeepAlive && bodyOk && !HttpStatus.ClosesConnection(ctx.Response.Status)
+            && settings.KeepaliveTimeout > TimeSpan.Zero && info.Requests < settings.KeepaliveRequests
+            && !stopping.IsCancellationRequested && ctx.Response.Status != 413;
+        await WriteResponseAsync(ctx, keepAlive, stopping);
+        runtime.LogAccess(ctx);
+        if (!keepAlive)
+        {
+            // Unread input (a body not taken, pipelined requests) means the client may still be
+            // sending: linger so the close does not reset the connection under the response.
+            if (start < end || !bodyOk || ctx.Response.Status == 413) await LingeringCloseAsync();
+            else connection.ShutdownSend();
+        }
+        return keepAlive;
+    }
+
+    /// <summary>The position just past the empty line ending the head, or -1.</summary>
+    private int FindHeadEnd()
+    {
+        var span = buffer.AsSpan(start, end - start);
+        // Skip the empty lines nginx tolerates before a request line.
+        int skip = 0;
+        while (skip < span.Length && (span[skip] == '\r' || span[skip] == '\n')) skip++;
+        int from = skip;
+        while (true)
+        {
+            int nl = span[from..].IndexOf((byte)'\n');
+            if (nl < 0) return -1;
+            int lineStart = from + nl + 1;
+            if (lineStart < span.Length && span[lineStart] == '\n') return start + lineStart + 1;
+            if (lineStart + 1 < span.Length && span[lineStart] == '\r' && span[lineStart + 1] == '\n') return start + lineStart + 2;
+            // An HTTP/0.9 request line ("GET /") ends the head by itself.
+            if (from == skip && span[skip..(from + nl)].IndexOf("HTTP/"u8) < 0 && span[skip..].StartsWith("GET "u8))
+                return start + lineStart;
+            if (lineStart >= span.Length) return -1;
+            from = lineStart;
+        }
+    }
+
+    /// <summary>
+    /// nginx's header buffers, simulated: the head is read into client_header_buffer_size; a line
+    /// that does not fit in what is left moves (whole) to a new large buffer, of which there are
+    /// large_client_header_buffers N of size L. A line longer than L, or needing an N+1th buffer,
+    /// fails: 414 while still in the request line, else 494 (400 "Request Header Or Cookie Too Large").
+    /// </summary>
+    private int CheckHeadLimits(int largeSize, int maxHead, int headLength = -1)
+    {
+        var span = buffer.AsSpan(start, headLength >= 0 ? headLength : end - start);
+        var server = group.DefaultServer;
+        int remaining = server.ClientHeaderBufferSize;
+        int largeUsed = 0;
+        int pos = 0;
+        bool requestLine = true;
+        while (pos < span.Length)
+        {
+            int next = span[pos..].IndexOf((byte)'\n');
+            int length = next < 0 ? span.Length - pos : next + 1;
+            if (length > remaining)
+            {
+                // A line never splits across buffers: it moves to a fresh large one.
+                if (length > largeSize || ++largeUsed > server.LargeHeaderBufferCount) return requestLine ? 414 : 494;
+                remaining = largeSize;
+            }
+            remaining -= length;
+            if (next < 0) break;
+            if (span[pos..(pos + length)].Trim("\r\n"u8).Length > 0) requestLine = false;
+            pos += length;
+        }
+        return 0;
+    }
+
+    /// <summary>nginx's words for a head that outgrew large_client_header_buffers.</summary>
+    private string LimitMessage(int status, int largeSize)
+    {
+        if (status == 414) return "client sent too long URI while reading client request line";
+        var span = buffer.AsSpan(start, end - start);
+        int pos = span.IndexOf((byte)'\n') + 1;
+        while (pos > 0 && pos < span.Length)
+        {
+            int next = span[pos..].IndexOf((byte)'\n');
+            int length = next < 0 ? span.Length - pos : next;
+            if (length > largeSize)
+            {
+                string line = Encoding.Latin1.GetString(span.Slice(pos, Math.Min(Math.Min(length, largeSize), 1748)));
+                return $"client sent too long header line: \"{line}...\" while reading client request headers";
+            }
+            if (next < 0) break;
+            pos += next + 1;
+        }
+        return "client sent too large request while reading client request headers";
+    }
+
+    private string? RequestLinePreview()
+    {
+        var span = buffer.AsSpan(start, end - start);
+        int nl = span.IndexOf((byte)'\n');
+        if (nl < 0) return null;
+        var line = span[..nl];
+        if (line.Length > 0 && line[^1] == '\r') line = line[..^1];
+        return Encoding.Latin1.GetString(line);
+    }
+
+    private async Task<int> ReadMoreAsync(TimeSpan timeout, CancellationToken stopping, int allowGrow)
+    {
+        if (start > 0 && start == end) start = end = 0;
+        if (end == buffer.Length)
+        {
+            if (start > 0)
+            {
+                Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
+                end -= start;
+                start = 0;
+            }
+            else
+            {
+                var bigger = new byte[Math.Min(Math.Max(buffer.Length * 2, 4096), Math.Max(allowGrow, buffer.Length + 4096))];
+                Buffer.BlockCopy(buffer, 0, bigger, 0, end);
+                buffer = bigger;
+            }
+        }
+        int n = await connection.ReadAsync(buffer.AsMemory(end), Arm(ref readTimer, timeout));
+        end += n;
+        return n;
+    }
+
+    /// <summary>Reads the request body (Content-Length or chunked) so the next request starts in the right place.</summary>
+    private async Task<bool> ReadBodyAsync(RequestContext ctx, CancellationToken stopping)
+    {
+        var request = ctx.Request;
+        var timeout = ctx.Settings.ClientBodyTimeout;
+        using var body = new MemoryStream();
+        // "Expect: 100-continue": the client waits for this before sending the body (nginx's ngx_http_test_expect).
+        if ((request.ContentLength > 0 || request.Chunked) && request.VersionMajor == 1 && request.VersionMinor >= 1
+            && request.Header("Expect") is { } expect && expect.Equals("100-continue", StringComparison.OrdinalIgnoreCase))
+        {
+            await connection.WriteAsync("HTTP/1.1 100 Continue\r\n\r\n"u8.ToArray(), Arm(ref writeTimer, ctx.Settings.SendTimeout));
+        }
+        if (request.ContentLength is long length)
+        {
+            long remaining = length;
+            while (remaining > 0)
+            {
+                if (start == end && await ReadMoreAsync(timeout, stopping, buffer.Length) <= 0) return false;
+                int take = (int)Math.Min(remaining, end - start);
+                body.Write(buffer, start, take);
+                start += take;
+                remaining -= take;
+            }
+        }
+        else if (request.Chunked)
+        {
+            var decoder = new ChunkedDecoder();
+            while (true)
+            {
+                if (start == end && await ReadMoreAsync(timeout, stopping, buffer.Length) <= 0) return false;
+                var state = decoder.Feed(buffer.AsSpan(start, end - start), body, out int consumed);
+                start += consumed;
+                if (state == ChunkedDecoder.State.Invalid)
+                {
+                    runtime.Pipeline.Log(ctx, LogLevel.Error, "client sent invalid chunked body");
+                    return false;
+                }
+                // The body is discarded here, and nginx does not hold a discarded body to
+                // client_max_body_size (a Content-Length over it was refused before).
+                if (state == ChunkedDecoder.State.Done) break;
+            }
+        }
+        ctx.RequestLength += body.Length;
+        if (body.Length > 0) ctx.RequestBody = body.ToArray();
+        return true;
+    }
+
+    private async Task RejectAsync(int status, string? logMessage, ServerBlock server, string? requestLine, HttpRequest? request = null)
+    {
+        if (logMessage is not null)
+            runtime.ErrorLog.Write(LogLevel.Info, logMessage, info.Id,
+                new RequestLogContext(info.RemoteAddress, server.PrimaryName, requestLine, null));
+        request ??= new HttpRequest { Method = "", RawUri = "", Path = "/", Protocol = "HTTP/1.1", VersionMajor = 1, VersionMinor = 1, RequestLine = requestLine ?? "" };
+        var ctx = new RequestContext { Connection = info, Request = request, Server = server };
+        ctx.Location = server.Root;
+        ctx.Response.IsErrorPage = true;
+        await runtime.Pipeline.SpecialAsync(ctx, status);
+        if (status == 494) ctx.Response.Status = 400;
+        await WriteResponseAsync(ctx, keepAlive: false, CancellationToken.None);
+        runtime.LogAccess(ctx);
+        await LingeringCloseAsync();
+    }
+
+    /// <summary>
+    /// nginx's lingering close: stop sending, then read and drop what the client still sends,
+    /// up to lingering_timeout (5s) idle and lingering_time (30s) in all.
+    /// </summary>
+    private async Task LingeringCloseAsync()
+    {
+        connection.ShutdownSend();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var scratch = new byte[4096];
+        try
+        {
+            while (DateTime.UtcNow < deadline)
+            {
+                using var idle = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                if (await connection.ReadAsync(scratch, idle.Token) <= 0) break;
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or System.Net.Sockets.SocketException or ObjectDisposedException)
+        {
+        }
+    }
+
+    private async Task WriteResponseAsync(RequestContext ctx, bool keepAlive, CancellationToken stopping)
+    {
+        var response = ctx.Response;
+        var request = ctx.Request;
+        bool headOnly = request.Method == "HEAD";
+        bool noBody = headOnly || response.Status is 204 or 304 || response.Status < 200;
+        var head = new StringBuilder(256);
+        if (!request.IsHttp09)
+        {
+            int shownStatus = response.Status == 494 ? 400 : response.Status;
+            head.Append(HttpStatus.StatusLine(shownStatus));
+            head.Append("Server: ").Append(ctx.ServerToken).Append("\r\n");
+            head.Append("Date: ").Append(HttpDate.Now).Append("\r\n");
+            if (response.ContentType is { } type) head.Append("Content-Type: ").Append(type).Append("\r\n");
+            if (response.ContentLength is long length && response.Status != 304) head.Append("Content-Length: ").Append(length).Append("\r\n");
+            if (response.LastModified is { } modified) head.Append("Last-Modified: ").Append(modified.ToString("r", CultureInfo.InvariantCulture)).Append("\r\n");
+            if (response.Location is { } location) head.Append("Location: ").Append(location).Append("\r\n");
+            head.Append("Connection: ").Append(keepAlive ? "keep-alive" : "close").Append("\r\n");
+            if (keepAlive && ctx.Settings.KeepaliveHeaderTimeoutSeconds is int seconds)
+                head.Append("Keep-Alive: timeout=").Append(seconds).Append("\r\n");
+            foreach (var header in response.Headers) head.Append(header.Key).Append(": ").Append(header.Value).Append("\r\n");
+            head.Append("\r\n");
+        }
+        byte[] headBytes = Encoding.Latin1.GetBytes(head.ToString());
+        var sendTimeout = ctx.Settings.SendTimeout;
+        var sendToken = Arm(ref writeTimer, sendTimeout);
+
+        long bodyBytes = 0;
+        if (noBody || (response.Body is null && response.FileBody is null))
+        {
+            await connection.WriteAsync(headBytes, sendToken);
+        }
+        else if (response.Body is { } body)
+        {
+            var all = new byte[headBytes.Length + body.Length];
+            headBytes.CopyTo(all, 0);
+            body.CopyTo(all, headBytes.Length);
+            await connection.WriteAsync(all, sendToken);
+            bodyBytes = body.Length;
+        }
+        else if (response.FileBody is { } file)
+        {
+            await connection.WriteAsync(headBytes, sendToken);
+            using var stream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, useAsync: false);
+            stream.Position = file.Offset;
+            long remaining = file.Length;
+            byte[] chunk = ArrayPool<byte>.Shared.Rent(64 * 1024);
+            try
+            {
+                while (remaining > 0)
+                {
+                    int n = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, remaining));
+                    if (n <= 0) break;
+                    await connection.WriteAsync(chunk.AsMemory(0, n), sendToken);
+                    remaining -= n;
+                    bodyBytes += n;
+                }
+            }
+            finally { ArrayPool<byte>.Shared.Return(chunk); }
+        }
+        response.BodyBytesSent = bodyBytes;
+        response.BytesSent = headBytes.Length + bodyBytes;
+    }
+}

@@ -1,0 +1,41 @@
+using System.Globalization;
+
+namespace Tidegate.Web.Http;
+
+/// <summary>The Date header's value, formatted once per second (nginx caches its time strings too).</summary>
+public static class HttpDate
+{
+    private static Cached cachedLocal = new(-1, "");
+
+    /// <summary>$time_local: "21/Nov/2026:10:00:00 +0000", cached per second like nginx's cached log time.</summary>
+    public static string LocalLogTime
+    {
+        get
+        {
+            long second = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+            var current = cachedLocal;
+            if (current.Second == second) return current.Text;
+            var now = DateTimeOffset.Now;
+            string text = now.ToString("dd/MMM/yyyy:HH:mm:ss ", CultureInfo.InvariantCulture) + now.ToString("zzz", CultureInfo.InvariantCulture).Replace(":", "");
+            cachedLocal = new Cached(second, text);
+            return text;
+        }
+    }
+
+    private sealed record Cached(long Second, string Text);
+    private static Cached cached = new(-1, "");
+
+    public static string Now
+    {
+        get
+        {
+            var now = DateTimeOffset.UtcNow;
+            long second = now.ToUnixTimeSeconds();
+            var current = cached;
+            if (current.Second == second) return current.Text;
+            var fresh = new Cached(second, now.ToString("r", CultureInfo.InvariantCulture));
+            cached = fresh;
+            return fresh.Text;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+using System.Net;
+
+namespace Tidegate.Web.Runtime;
+
+/// <summary>
+/// The seam between the HTTP layer and the network (DESIGN.md: "keep that choice behind one
+/// seam"). A listener yields connections; a connection is a byte stream whose awaits resume on
+/// the awaiting worker's loop. The HTTP/1.1 layer above sees only this.
+/// </summary>
+public interface IConnectionListener : IAsyncDisposable
+{
+    EndPoint LocalEndPoint { get; }
+    /// <summary>Waits for the next connection; null once the listener is closed.</summary>
+    ValueTask<IConnection?> AcceptAsync(CancellationToken cancellation);
+}
+
+public interface IConnection : IDisposable
+{
+    /// <summary>An IPEndPoint, or a UnixDomainSocketEndPoint on a unix socket.</summary>
+    EndPoint LocalEndPoint { get; }
+    EndPoint RemoteEndPoint { get; }
+    /// <summary>Reads some bytes; 0 means the peer closed its side.</summary>
+    ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellation);
+    ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellation);
+    /// <summary>Half-closes the sending side (nginx's lingering close begins with this).</summary>
+    void ShutdownSend();
+}

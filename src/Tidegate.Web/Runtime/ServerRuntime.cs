@@ -1,0 +1,230 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using Tidegate.Web.Hosting;
+using Tidegate.Web.Http;
+using Tidegate.Web.Logging;
+
+namespace Tidegate.Web.Runtime;
+
+/// <summary>
+/// A running configuration: its logs, its listening sockets and its workers. A reload builds a
+/// new runtime that takes over the old one's sockets (so no connection is refused), then the old
+/// runtime drains: it stops accepting and lets its connections finish their current request.
+/// </summary>
+public sealed class ServerRuntime : IAsyncDisposable
+{
+    private static long nextConnectionId;
+    private readonly List<(ListenGroup Group, SocketListener Listener)> listeners = new();
+    private readonly List<WorkerLoop> workers = new();
+    private readonly CancellationTokenSource stopAccepting = new();
+    private readonly CancellationTokenSource stopIdle = new();
+    private readonly ConcurrentDictionary<long, IConnection> connections = new();
+    private readonly List<Task> acceptLoops = new();
+    private readonly Dictionary<List<ErrorLogTarget>, ErrorLog> locationErrorLogs = new(ReferenceEqualityComparer.Instance);
+
+    public ServerRuntime(ServerConfiguration config, ErrorLog errorLog)
+    {
+        Config = config;
+        ErrorLog = errorLog;
+        AccessLog = new AccessLog();
+        Pipeline = new RequestPipeline(ErrorLogFor);
+        Prefix.Current = config.Prefix;
+    }
+
+    public ServerConfiguration Config { get; }
+    public ErrorLog ErrorLog { get; }
+    public AccessLog AccessLog { get; }
+    public RequestPipeline Pipeline { get; }
+    public int ActiveConnections => connections.Count;
+
+    /// <summary>Opens every access log the configuration names (nginx opens them before it serves).</summary>
+    public void OpenAccessLogs()
+    {
+        void Walk(LocationBlock location)
+        {
+            if (!location.Settings.AccessLogOff)
+            {
+                if (location.Settings.AccessLogs.Count == 0) AccessLog.Ensure(Config.Prefix + "logs/access.log");
+                foreach (var target in location.Settings.AccessLogs) AccessLog.Ensure(target.Path);
+            }
+            foreach (var inner in location.StaticLocations) Walk(inner);
+            foreach (var inner in location.RegexLocations) Walk(inner);
+        }
+        foreach (var server in Config.Servers)
+        {
+            Walk(server.Root);
+            foreach (var named in server.NamedLocations.Values) Walk(named);
+        }
+    }
+
+    /// <summary>Binds every listen address (reusing sockets handed over by the previous runtime).</summary>
+    public void Bind(IReadOnlyDictionary<string, SocketListener>? inherited)
+    {
+        foreach (var group in Config.ListenGroups)
+        {
+            // A specific address on a port that also has a wildcard listen is served by the wildcard socket.
+            if (group.EndPoint is IPEndPoint ip && !group.IsWildcard
+                && Config.ListenGroups.Any(g => g.IsWildcard && ((IPEndPoint)g.EndPoint).Port == ip.Port))
+                continue;
+            string key = ConfigCompiler.FormatEndPoint(group.EndPoint);
+            if (inherited is not null && inherited.TryGetValue(key, out var reused))
+            {
+                listeners.Add((group, reused));
+                continue;
+            }
+            try
+            {
+                listeners.Add((group, SocketListener.Bind(group.EndPoint, group.Backlog, group.ReusePort)));
+            }
+            catch (SocketException e)
+            {
+                foreach (var (g, l) in listeners)
+                    if (inherited is null || !inherited.ContainsKey(ConfigCompiler.FormatEndPoint(g.EndPoint))) l.DisposeAsync().AsTask().Wait();
+                listeners.Clear();
+                throw new Config.ConfigException($"bind() to {ConfigCompiler.FormatEndPoint(group.EndPoint)} failed ({Errno(e)})");
+            }
+        }
+    }
+
+    private static string Errno(SocketException e) => e.SocketErrorCode switch
+    {
+        SocketError.AddressAlreadyInUse => "98: Address already in use",
+        SocketError.AddressNotAvailable => "99: Cannot assign requested address",
+        SocketError.AccessDenied => "13: Permission denied",
+        _ => $"{e.NativeErrorCode}: {e.Message}",
+    };
+
+    /// <summary>The listening sockets, for handing over to the next runtime on reload.</summary>
+    public Dictionary<string, SocketListener> Listeners => listeners.ToDictionary(l => ConfigCompiler.FormatEndPoint(l.Group.EndPoint), l => l.Listener);
+
+    /// <summary>Starts the workers; each one runs an accept loop on every listening socket.</summary>
+    public void Start()
+    {
+        for (int i = 0; i < Config.WorkerProcesses; i++)
+        {
+            var worker = new WorkerLoop(i);
+            workers.Add(worker);
+            foreach (var (group, listener) in listeners)
+            {
+                var done = new TaskCompletionSource();
+                acceptLoops.Add(done.Task);
+                worker.Start(async () =>
+                {
+                    try { await AcceptLoopAsync(worker, group, listener); }
+                    finally { done.TrySetResult(); }
+                });
+            }
+        }
+    }
+
+    private async Task AcceptLoopAsync(WorkerLoop worker, ListenGroup group, SocketListener listener)
+    {
+        while (!stopAccepting.IsCancellationRequested)
+        {
+            var connection = await listener.AcceptAsync(stopAccepting.Token);
+            if (connection is null) return;
+            if (worker.ActiveConnections >= Config.WorkerConnections - listeners.Count)
+            {
+                ErrorLog.Write(LogLevel.Alert, $"{Config.WorkerConnections} worker_connections are not enough");
+                connection.Dispose();
+                continue;
+            }
+            long id = Interlocked.Increment(ref nextConnectionId);
+            var served = ResolveGroup(group, connection);
+            _ = ServeAsync(worker, connection, served, id);
+        }
+    }
+
+    /// <summary>On a wildcard socket, the group of the exact local address wins when one is configured.</summary>
+    private ListenGroup ResolveGroup(ListenGroup group, IConnection connection)
+    {
+        if (!group.IsWildcard) return group;
+        foreach (var candidate in Config.ListenGroups)
+            if (candidate.EndPoint.Equals(connection.LocalEndPoint)) return candidate;
+        return group;
+    }
+
+    private async Task ServeAsync(WorkerLoop worker, IConnection connection, ListenGroup group, long id)
+    {
+        worker.ActiveConnections++;
+        connections[id] = connection;
+        try
+        {
+            await new HttpConnection(connection, this, group, id).RunAsync(stopIdle.Token);
+        }
+        finally
+        {
+            connections.TryRemove(id, out _);
+            worker.ActiveConnections--;
+        }
+    }
+
+    public void LogAccess(RequestContext ctx)
+    {
+        var settings = ctx.Settings;
+        if (settings.AccessLogOff) return;
+        if (settings.AccessLogs.Count == 0)
+        {
+            AccessLog.Write(new AccessLogTarget(Config.Prefix + "logs/access.log", LogFormat.Combined), ctx);
+            return;
+        }
+        foreach (var target in settings.AccessLogs) AccessLog.Write(target, ctx);
+    }
+
+    /// <summary>
+    /// The error log a request writes to: its location's error_log (set at http, server or
+    /// location level, inherited), else the main one.
+    /// </summary>
+    public ErrorLog ErrorLogFor(Hosting.LocationSettings settings)
+    {
+        if (settings.ErrorLogs is not { } targets) return ErrorLog;
+        lock (locationErrorLogs)
+        {
+            if (!locationErrorLogs.TryGetValue(targets, out var log))
+                locationErrorLogs[targets] = log = new ErrorLog(targets);
+            return log;
+        }
+    }
+
+    public void ReopenLogs()
+    {
+        ErrorLog.Reopen();
+        AccessLog.Reopen();
+        lock (locationErrorLogs) foreach (var log in locationErrorLogs.Values) log.Reopen();
+    }
+
+    /// <summary>Stops accepting without closing the sockets (they may go to the next runtime).</summary>
+    public async Task StopAcceptingAsync()
+    {
+        stopAccepting.Cancel();
+        await Task.WhenAll(acceptLoops).WaitAsync(TimeSpan.FromSeconds(5)).ContinueWith(_ => { });
+    }
+
+    /// <summary>Graceful: idle keepalive connections close, busy ones finish their request, then workers end.</summary>
+    public async Task DrainAsync(TimeSpan limit)
+    {
+        await StopAcceptingAsync();
+        stopIdle.Cancel();
+        var deadline = DateTime.UtcNow + limit;
+        while (!connections.IsEmpty && DateTime.UtcNow < deadline) await Task.Delay(20);
+        CloseAll();
+    }
+
+    /// <summary>Fast: every connection is closed at once.</summary>
+    public void CloseAll()
+    {
+        stopAccepting.Cancel();
+        stopIdle.Cancel();
+        foreach (var connection in connections.Values) connection.Dispose();
+        foreach (var worker in workers) worker.Dispose();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        CloseAll();
+        foreach (var (_, listener) in listeners) await listener.DisposeAsync();
+        AccessLog.Dispose();
+        lock (locationErrorLogs) foreach (var log in locationErrorLogs.Values) log.Dispose();
+    }
+}

@@ -1,0 +1,16 @@
+-- ffi.cdef syntax and redefinition errors with LuaJIT wording
+local ffi = require "ffi"
+local function t(src) print(src, pcall(ffi.cdef, src)) end
+t"struct foo {int a;}; struct foo {int b;};"
+t"foo x;"
+t"int x[;"
+t"int 3;"
+t"struct { int a }"
+t"enum e {A, B}; enum e2 {A};"
+t"int a[-1];"
+t"int x = 3;"
+t"int [3] x;"
+t"@"
+t"int \"abc\";"
+t"int (x;"
+t"$"

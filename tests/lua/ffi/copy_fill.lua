@@ -1,0 +1,15 @@
+-- ffi.copy and ffi.fill
+local ffi = require "ffi"
+local dst = ffi.new("char[10]")
+ffi.copy(dst, "hello")
+print(ffi.string(dst))
+ffi.fill(dst, 3, 65)
+print(ffi.string(dst))
+ffi.fill(dst, 10)
+print(#ffi.string(dst))
+local src = ffi.new("int[3]", 1, 2, 3)
+local d2 = ffi.new("int[3]")
+ffi.copy(d2, src, ffi.sizeof("int[3]"))
+print(d2[0], d2[1], d2[2])
+ffi.copy(dst, "abcdef", 3)
+print(ffi.string(dst))

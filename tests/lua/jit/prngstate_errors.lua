@@ -1,0 +1,10 @@
+-- Bad states are refused with LuaJIT's message.
+print(pcall(jit.prngstate, { 1.5 }))
+print(pcall(jit.prngstate, { -1 }))
+print(pcall(jit.prngstate, { 2 ^ 32 }))
+print(pcall(jit.prngstate, { "3" }))
+print(pcall(jit.prngstate, { 1, 2, 3, 4, 5, 6, 7, 8, 9 }))
+print(pcall(jit.prngstate, -1))
+print(pcall(jit.prngstate, 2 ^ 33))
+print(pcall(jit.prngstate, "5"))
+print(pcall(jit.prngstate, true))

@@ -1,0 +1,10 @@
+-- Setting the state returns the previous one; missing words become 0.
+jit.prngstate({ 1, 2, 3 })
+print(unpack(jit.prngstate()))
+local old = jit.prngstate(7)
+print(unpack(old))
+print(unpack(jit.prngstate()))
+jit.prngstate({ 2147483647, 65536, 0, 0, 0, 0, 0, 5 })
+print(unpack(jit.prngstate()))
+jit.prngstate({})
+print(unpack(jit.prngstate()))

@@ -1,0 +1,4 @@
+local clear = require "table.clear"
+print(pcall(clear))
+print(pcall(clear, "x"))
+print(select("#", clear({})))

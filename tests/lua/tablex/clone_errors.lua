@@ -1,0 +1,4 @@
+local clone = require "table.clone"
+print(pcall(clone))
+print(pcall(clone, "x"))
+print(pcall(function() clone(1) end))

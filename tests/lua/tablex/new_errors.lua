@@ -1,0 +1,12 @@
+local new = require "table.new"
+print(pcall(new))
+print(pcall(new, 1))
+print(pcall(new, "x", 1))
+print(pcall(new, 1, "y"))
+print(type(new("3", "4")))
+print(type(new(-1, 0)))
+print(type(new(1.5, 2.5)))
+print(pcall(new, 2^27 + 1, 0))
+print(pcall(new, 0, 2^26 + 1))
+print(pcall(new, 0, -1))
+print(pcall(new, 0, 1e300))

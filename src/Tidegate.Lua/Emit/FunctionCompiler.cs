@@ -245,7 +245,21 @@ internal sealed partial class FunctionCompiler
         EmitRestore();
         _il.MarkLabel(_saveLabel);
         EmitSave();
+
+        // The JIT gives each call site of a function its own native stack temporaries, so a function's native
+        // frame grows with its code. A huge one (generated code, 50,000-term expressions) would overflow a
+        // thread's stack in its prologue, before any check can run: a crash, not a Lua error. Until huge
+        // functions are split into several methods, they are refused with a clear error.
+        if (_il.ILOffset > MaxFunctionILSize)
+            throw new LuaException(LuaString.FromUtf8(
+                $"{_ctx.ShortSource}:{_body.Line}: function too large to compile (over {MaxFunctionILSize / 1024} KiB of IL); split it into smaller functions"));
     }
+
+    /// <summary>
+    /// The most IL one Lua function may compile to (see EmitBody): about 15,000 operations, whose native frame
+    /// still fits the default 1.5 MiB stack of a .NET thread with room to spare.
+    /// </summary>
+    internal const int MaxFunctionILSize = 1024 * 1024;
 
     private void EmitStoreParameters(List<LocalSymbol> parameters)
     {

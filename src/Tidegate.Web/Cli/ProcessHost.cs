@@ -234,7 +234,7 @@ public sealed class ProcessHost
             return 1;
         }
         foreach (var (level, message) in compiler.Warnings) errorLog.Write(level, message);
-        try { await File.WriteAllTextAsync(config.PidPath, Environment.ProcessId + "\n"); }
+        try { WritePidFile(config.PidPath); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             startupLog.Write(LogLevel.Emerg, $"open() \"{config.PidPath}\" failed ({(e is DirectoryNotFoundException ? "2: No such file or directory" : e.Message)})");
@@ -338,7 +338,7 @@ public sealed class ProcessHost
             return (null, null);
         }
         foreach (var (level, message) in compiler.Warnings) log.Write(level, message);
-        try { File.WriteAllText(config.PidPath, Environment.ProcessId + "\n"); } catch (IOException) { }
+        try { WritePidFile(config.PidPath); } catch (IOException) { }
         next.Start();
         log.Write(LogLevel.Notice, "start worker processes (reloaded configuration)");
         return (next, log);
@@ -353,5 +353,16 @@ public sealed class ProcessHost
             if (!keep.Contains(listener)) await listener.DisposeAsync();
         old.AccessLog.Dispose();
         if (!ReferenceEquals(old.ErrorLog, current.ErrorLog)) old.ErrorLog.Dispose();
+    }
+
+    /// <summary>
+    /// Writes the pid file through a temporary file and a rename, so a harness polling for it never reads
+    /// it empty (it sees no file, or the whole pid).
+    /// </summary>
+    private static void WritePidFile(string path)
+    {
+        string temporary = path + ".tmp";
+        File.WriteAllText(temporary, Environment.ProcessId + "\n");
+        File.Move(temporary, path, overwrite: true);
     }
 }

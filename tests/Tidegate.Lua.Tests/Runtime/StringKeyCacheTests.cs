@@ -8,7 +8,9 @@ public class StringKeyCacheTests
         var a = StringInterner.Intern("field"u8);
         var b = StringInterner.Intern(LuaString.FromLatin1("field"));
         Assert.Same(a, b);
-        Assert.Same(MetaMethodNames.Index, StringInterner.Intern("__index"u8));
+        // The interner is a direct-mapped cache: a colliding string interned elsewhere (other tests run in
+        // parallel, and the hash seed changes per process) may have replaced "__index", so only equality holds.
+        Assert.Equal(MetaMethodNames.Index, StringInterner.Intern("__index"u8));
         var longBytes = new byte[100];
         Assert.Equal(100, StringInterner.Intern(longBytes).Length);
         Assert.Same(LuaString.Empty, StringInterner.Intern(ReadOnlySpan<byte>.Empty));

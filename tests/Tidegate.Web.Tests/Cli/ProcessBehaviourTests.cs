@@ -262,7 +262,8 @@ public class ProcessBehaviourTests
             shell.WaitForExit();
         }
         string pidFile = Path.Combine(server.Prefix, "logs", "nginx.pid");
-        Assert.True(WaitUntil(() => File.Exists(pidFile) && Listening(server.Port)), "started");
+        // nginx writes its pid file in two steps (create, then write): wait for the content, not the file.
+        Assert.True(WaitUntil(() => File.Exists(pidFile) && File.ReadAllText(pidFile).Trim().Length > 0 && Listening(server.Port)), "started");
         int pid = int.Parse(File.ReadAllText(pidFile).Trim());
         var (code, _, _) = RunToEnd(server, "-p", server.Prefix + "/", "-c", "conf/nginx.conf", "-s", "quit");
         Assert.Equal(0, code);

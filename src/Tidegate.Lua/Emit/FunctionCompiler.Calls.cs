@@ -16,40 +16,7 @@ internal sealed partial class FunctionCompiler
     {
         _depth = b;
         EmitLineHook(expr.Line, false); // a call on a later line of a multi-line statement is a new line
-        Operand fn;
-        string? description, callName;
-        int fixedArgs;
-        LocalBuilder? multi;
-        if (expr is MethodCallExpr m)
-        {
-            var obj = Snapshot(Eval(m.Object));
-            if (obj.IsConstant) { Load(obj); obj = StoreTemp(); }
-            description = $"method '{m.Method}'";
-            callName = m.Method;
-            LdThread();
-            Load(obj);
-            _il.Emit(OpCodes.Ldsfld, StringConstant(m.Method));
-            _il.Emit(OpCodes.Ldsflda, NewSiteHint());
-            _il.Emit(OpCodes.Ldsflda, NewSiteHint()); // the class table's hint (inherited lookups)
-            _il.Emit(OpCodes.Ldc_I4, Site(m.Line));
-            LdTop();
-            LdName(obj.Name);
-            _il.Emit(OpCodes.Call, IndexStr);
-            fn = StoreTemp();
-            EmitMetaYieldCheck(fn.Local, false, Site(m.Line));
-            StoreSlot(b, obj);
-            Release(obj);
-            _depth = b + 1;
-            (fixedArgs, multi) = EmitArguments(m.Arguments, b + 1);
-            fixedArgs++;
-        }
-        else
-        {
-            var call = (CallExpr)expr;
-            description = Describe(call.Function, out callName);
-            fn = Eval(call.Function);
-            (fixedArgs, multi) = EmitArguments(call.Arguments, b);
-        }
+        var (fn, description, callName, fixedArgs, multi) = EmitCalleeAndArguments(expr, b);
         EmitInvoke(fn, b, fixedArgs, multi, Site(expr.Line, callName, expr is MethodCallExpr, description), description);
         Release(fn);
         if (multi is not null) FreeIntTemp(multi);
@@ -188,10 +155,12 @@ internal sealed partial class FunctionCompiler
         FreeIntTemp(argc);
     }
 
-    /// <summary>return f(args): a proper tail call, so a chain of them runs in constant .NET stack.</summary>
-    private void EmitTailCall(Expr expr)
+    /// <summary>
+    /// Evaluates a call's function (for <c>o:m()</c>, looks up the method and puts <c>o</c> in slot b) and
+    /// its arguments into the slots from b; shared by ordinary calls and tail calls.
+    /// </summary>
+    private (Operand Fn, string? Description, string? CallName, int FixedArgs, LocalBuilder? Multi) EmitCalleeAndArguments(Expr expr, int b)
     {
-        int b = _depth;
         Operand fn;
         string? description, callName;
         int fixedArgs;
@@ -226,6 +195,14 @@ internal sealed partial class FunctionCompiler
             fn = Eval(call.Function);
             (fixedArgs, multi) = EmitArguments(call.Arguments, b);
         }
+        return (fn, description, callName, fixedArgs, multi);
+    }
+
+    /// <summary>return f(args): a proper tail call, so a chain of them runs in constant .NET stack.</summary>
+    private void EmitTailCall(Expr expr)
+    {
+        int b = _depth;
+        var (fn, description, callName, fixedArgs, multi) = EmitCalleeAndArguments(expr, b);
         if (b + fixedArgs + 1 > _maxDepth) _maxDepth = b + fixedArgs + 1;
         int site = Site(expr.Line, callName, expr is MethodCallExpr, description);
         // Only a Lua callee replaces this frame. A host function is called normally and its results

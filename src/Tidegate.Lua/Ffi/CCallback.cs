@@ -92,7 +92,7 @@ public sealed class CCallback
             il.Emit(OpCodes.Ldloc, slots);
             if (i > 0) { il.Emit(OpCodes.Ldc_I4, i * 8); il.Emit(OpCodes.Add); }
             il.Emit(OpCodes.Ldarg, i + 1);
-            EmitStore(il, parameters[i]);
+            NativeIL.EmitStore(il, parameters[i]);
         }
         il.Emit(OpCodes.Ldarg_0);
         il.Emit(OpCodes.Ldloc, slots);
@@ -100,35 +100,10 @@ public sealed class CCallback
         if (returnType != typeof(void))
         {
             il.Emit(OpCodes.Ldloc, slots);
-            EmitLoad(il, returnType);
+            NativeIL.EmitLoad(il, returnType);
         }
         il.Emit(OpCodes.Ret);
         return dm.CreateDelegate(delegateType, this);
-    }
-
-    private static void EmitStore(ILGenerator il, Type t)
-    {
-        if (t == typeof(sbyte) || t == typeof(byte)) il.Emit(OpCodes.Stind_I1);
-        else if (t == typeof(short) || t == typeof(ushort)) il.Emit(OpCodes.Stind_I2);
-        else if (t == typeof(int) || t == typeof(uint)) il.Emit(OpCodes.Stind_I4);
-        else if (t == typeof(float)) il.Emit(OpCodes.Stind_R4);
-        else if (t == typeof(double)) il.Emit(OpCodes.Stind_R8);
-        else if (t == typeof(nint)) il.Emit(OpCodes.Stind_I);
-        else il.Emit(OpCodes.Stind_I8);
-    }
-
-    private static void EmitLoad(ILGenerator il, Type t)
-    {
-        if (t == typeof(sbyte)) il.Emit(OpCodes.Ldind_I1);
-        else if (t == typeof(byte)) il.Emit(OpCodes.Ldind_U1);
-        else if (t == typeof(short)) il.Emit(OpCodes.Ldind_I2);
-        else if (t == typeof(ushort)) il.Emit(OpCodes.Ldind_U2);
-        else if (t == typeof(int)) il.Emit(OpCodes.Ldind_I4);
-        else if (t == typeof(uint)) il.Emit(OpCodes.Ldind_U4);
-        else if (t == typeof(float)) il.Emit(OpCodes.Ldind_R4);
-        else if (t == typeof(double)) il.Emit(OpCodes.Ldind_R8);
-        else if (t == typeof(nint)) il.Emit(OpCodes.Ldind_I);
-        else il.Emit(OpCodes.Ldind_I8);
     }
 
     /// <summary>Runs the Lua function for one native call; never lets an exception reach the C caller.</summary>

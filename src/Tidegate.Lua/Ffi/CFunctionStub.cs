@@ -63,7 +63,7 @@ public static class CFunctionStub
                 il.Emit(OpCodes.Ldc_I4, i * 8);
                 il.Emit(OpCodes.Add);
             }
-            EmitLoad(il, parameters[i]);
+            NativeIL.EmitLoad(il, parameters[i]);
         }
         il.Emit(OpCodes.Ldarg_0);
         il.EmitCalli(OpCodes.Calli, CallingConvention.Cdecl, returnType, parameters);
@@ -73,34 +73,9 @@ public static class CFunctionStub
             il.Emit(OpCodes.Stloc, result);
             il.Emit(OpCodes.Ldarg_1);
             il.Emit(OpCodes.Ldloc, result);
-            EmitStore(il, returnType);
+            NativeIL.EmitStore(il, returnType);
         }
         il.Emit(OpCodes.Ret);
         return dm.CreateDelegate<Invoker>();
-    }
-
-    private static void EmitLoad(ILGenerator il, Type t)
-    {
-        if (t == typeof(sbyte)) il.Emit(OpCodes.Ldind_I1);
-        else if (t == typeof(byte)) il.Emit(OpCodes.Ldind_U1);
-        else if (t == typeof(short)) il.Emit(OpCodes.Ldind_I2);
-        else if (t == typeof(ushort)) il.Emit(OpCodes.Ldind_U2);
-        else if (t == typeof(int)) il.Emit(OpCodes.Ldind_I4);
-        else if (t == typeof(uint)) il.Emit(OpCodes.Ldind_U4);
-        else if (t == typeof(float)) il.Emit(OpCodes.Ldind_R4);
-        else if (t == typeof(double)) il.Emit(OpCodes.Ldind_R8);
-        else if (t == typeof(nint)) il.Emit(OpCodes.Ldind_I);
-        else il.Emit(OpCodes.Ldind_I8);
-    }
-
-    private static void EmitStore(ILGenerator il, Type t)
-    {
-        if (t == typeof(sbyte) || t == typeof(byte)) il.Emit(OpCodes.Stind_I1);
-        else if (t == typeof(short) || t == typeof(ushort)) il.Emit(OpCodes.Stind_I2);
-        else if (t == typeof(int) || t == typeof(uint)) il.Emit(OpCodes.Stind_I4);
-        else if (t == typeof(float)) il.Emit(OpCodes.Stind_R4);
-        else if (t == typeof(double)) il.Emit(OpCodes.Stind_R8);
-        else if (t == typeof(nint)) il.Emit(OpCodes.Stind_I);
-        else il.Emit(OpCodes.Stind_I8);
     }
 }

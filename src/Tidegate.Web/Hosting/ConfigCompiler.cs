@@ -21,11 +21,18 @@ public sealed class ConfigCompiler
     /// <summary>Warnings to log once the error log is open (nginx logs them at start-up).</summary>
     public List<(LogLevel Level, string Message)> Warnings { get; } = new();
 
+    /// <summary>The modules beyond the core (proxy, echo, Lua, ...), fresh for this compile.</summary>
+    private readonly IReadOnlyList<IConfigModule> modules = ConfigModules.Create();
+
     public ConfigCompiler(string prefix, string confFile)
     {
         this.prefix = prefix.EndsWith('/') ? prefix : prefix + "/";
         this.confFile = confFile;
     }
+
+    /// <summary>The prefix (-p), ending in '/'.</summary>
+    public string Prefix => prefix;
+    public string ConfFile => confFile;
 
     private static readonly HashSet<string> builtInModules = new(StringComparer.Ordinal)
     {
@@ -94,12 +101,16 @@ public sealed class ConfigCompiler
                 case "http":
                     servers.AddRange(CompileHttp(d));
                     break;
+                default:
+                    foreach (var module in modules)
+                        if (module.TryApply(d, null, ConfigLevel.Main, this)) break;
+                    break;
             }
         }
         if (!sawEvents && servers.Count > 0) throw new ConfigException("no \"events\" section in configuration");
         if (errorLogs.Count == 0) errorLogs.Add(new ErrorLogTarget(Resolve("logs/error.log"), LogLevel.Error));
 
-        return new ServerConfiguration
+        var config = new ServerConfiguration
         {
             Prefix = prefix,
             ConfFile = confFile,
@@ -112,6 +123,8 @@ public sealed class ConfigCompiler
             Servers = servers,
             ListenGroups = GroupListens(servers),
         };
+        foreach (var module in modules) module.Complete(config, this);
+        return config;
     }
 
     /// <summary>Stops start-up at a directive whose behaviour is not built yet (unless its value makes it a no-op).</summary>
@@ -123,7 +136,8 @@ public sealed class ConfigCompiler
         throw ConfigException.At($"\"{d.Name}\" directive is not supported by tidegate yet", d);
     }
 
-    private string Resolve(string path) => path == "stderr" || Path.IsPathRooted(path) ? path : prefix + path;
+    /// <summary>A path as nginx resolves it: absolute, "stderr", or relative to the prefix.</summary>
+    public string Resolve(string path) => path == "stderr" || Path.IsPathRooted(path) ? path : prefix + path;
 
     private ErrorLogTarget ParseErrorLog(ConfigDirective d)
     {
@@ -140,7 +154,7 @@ public sealed class ConfigCompiler
     private List<ServerBlock> CompileHttp(ConfigDirective http)
     {
         var settings = new LocationSettings();
-        ApplySettings(settings, http.Block!, isLocation: false);
+        ApplySettings(settings, http.Block!, ConfigLevel.Http);
         var servers = new List<ServerBlock>();
         foreach (var d in http.Block!)
         {
@@ -171,7 +185,7 @@ public sealed class ConfigCompiler
                 case "ignore_invalid_headers": server.IgnoreInvalidHeaders = ConfigValues.Flag(d); break;
             }
         }
-        ApplySettings(settings, serverDirective.Block!, isLocation: false);
+        ApplySettings(settings, serverDirective.Block!, ConfigLevel.Server);
         if (server.Listens.Count == 0)
             server.Listens.Add(new ListenSpec(new IPEndPoint(IPAddress.Any, runningAsRoot ? 80 : 8000), false, false, 511));
         if (server.Names.Count == 0) server.Names.Add(new ServerName("", ServerNameKind.Exact, "", null));
@@ -346,7 +360,7 @@ public sealed class ConfigCompiler
 
         var settings = parent.Settings.InheritFrom();
         var location = new LocationBlock(name, kind, settings) { Pattern = pattern };
-        ApplySettings(settings, d.Block!, isLocation: true);
+        ApplySettings(settings, d.Block!, ConfigLevel.Location);
         BuildIfScopes(location);
 
         if (kind == LocationKind.Named)
@@ -390,7 +404,7 @@ public sealed class ConfigCompiler
     }
 
     /// <summary>Applies the per-location directives of one level (http, server or location) to its settings.</summary>
-    private void ApplySettings(LocationSettings s, List<ConfigDirective> block, bool isLocation)
+    private void ApplySettings(LocationSettings s, List<ConfigDirective> block, ConfigLevel level)
     {
         foreach (var d in block)
         {
@@ -465,11 +479,15 @@ public sealed class ConfigCompiler
                     if (!s.SetsErrorLogs) { s.ErrorLogs = new List<ErrorLogTarget>(); s.SetsErrorLogs = true; }
                     s.ErrorLogs!.Add(ParseErrorLog(d));
                     break;
+                default:
+                    foreach (var module in modules)
+                        if (module.TryApply(d, s, level, this)) break;
+                    break;
             }
         }
     }
 
-    private static VariableTemplate Template(ConfigDirective d, int index)
+    public static VariableTemplate Template(ConfigDirective d, int index)
     {
         try { return VariableTemplate.Compile(d.Arguments[index]); }
         catch (ConfigException e) when (!e.Message.Contains(" in ")) { throw new ConfigException(e.Message); }
@@ -537,7 +555,10 @@ public sealed class ConfigCompiler
             var settings = location.Settings.InheritFrom();
             settings.Internal = location.Settings.Internal;
             settings.TryFiles = location.Settings.TryFiles;
-            ApplySettings(settings, when_.Directive!.Block!, isLocation: true);
+            // The block runs the location's content handler unless it sets its own (nginx keeps
+            // r->content_handler when the if's configuration has none).
+            settings.ContentHandler = location.Settings.ContentHandler;
+            ApplySettings(settings, when_.Directive!.Block!, ConfigLevel.LocationIf);
             settings.Rewrites = location.Settings.Rewrites;
             when_.Scope = new LocationBlock(location.Name, location.Kind, settings) { Pattern = location.Pattern };
         }

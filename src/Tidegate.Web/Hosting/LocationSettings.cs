@@ -8,7 +8,7 @@ namespace Tidegate.Web.Hosting;
 /// directives (add_header, error_page, access_log, index) replace the parent's list wholesale
 /// when the child has any, exactly as nginx's merge functions do.
 /// </summary>
-public sealed class LocationSettings
+public sealed partial class LocationSettings
 {
     public string Root { get; set; } = "html";
     /// <summary>Set when the location uses alias instead of root.</summary>
@@ -38,6 +38,11 @@ public sealed class LocationSettings
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(60);
     public TimeSpan ClientBodyTimeout { get; set; } = TimeSpan.FromSeconds(60);
     public List<ErrorLogTarget>? ErrorLogs { get; set; }
+    /// <summary>
+    /// What makes the response when no core directive did (proxy_pass, content_by_lua, echo):
+    /// set by that module for its own location, not inherited by nested locations.
+    /// </summary>
+    public IContentHandler? ContentHandler { get; set; }
 
     // Flags recording which list-valued directives this level set itself (for merging).
     internal bool SetsAddHeaders, SetsErrorPages, SetsAccessLogs, SetsIndex, SetsErrorLogs;
@@ -49,6 +54,7 @@ public sealed class LocationSettings
         child.Internal = false;
         child.Rewrites = new List<RewriteStep>();
         child.TryFiles = null;
+        child.ContentHandler = null;
         child.SetsAddHeaders = child.SetsErrorPages = child.SetsAccessLogs = child.SetsIndex = child.SetsErrorLogs = false;
         return child;
     }

@@ -6,8 +6,10 @@ namespace Tidegate.Web.Hosting;
 /// <summary>
 /// A configuration compiled from the directive tree: what a running server consults. Built once
 /// per (re)load by <see cref="ConfigCompiler"/>; immutable afterwards, so workers share it freely.
+/// Modules beyond the core add their compiled state in their own partial files, filled in by
+/// their <see cref="IConfigModule.Complete"/>.
 /// </summary>
-public sealed class ServerConfiguration
+public sealed partial class ServerConfiguration
 {
     public required string Prefix { get; init; }
     public required string ConfFile { get; init; }

@@ -12,7 +12,7 @@ namespace Tidegate.Web.Http;
 /// the header limits, read (or discard) its body, run the pipeline, write the response, log it,
 /// and loop while keepalive allows (keepalive_timeout, keepalive_requests).
 /// </summary>
-public sealed class HttpConnection
+public sealed partial class HttpConnection
 {
     private readonly IConnection connection;
     private readonly ServerRuntime runtime;
@@ -155,8 +155,8 @@ public sealed class HttpConnection
         ctx.RequestLength = headLength;
         ctx.Location = server.Root;
 
-        // The body is read (and for now discarded) so the connection stays in step.
-        bool bodyOk = true;
+        var channel = new RequestChannel(this, ctx, stopping);
+        ctx.Channel = channel;
         try
         {
             await runtime.Pipeline.ProcessAsync(ctx);
@@ -164,14 +164,38 @@ public sealed class HttpConnection
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A failure inside request handling answers that request with 500; the server goes on.
+            // Once the head went out there is no answering any more: nginx closes the connection.
+            if (channel.HeadersSent || e is IOException or System.Net.Sockets.SocketException)
+            {
+                if (!channel.HeadersSent) runtime.Pipeline.Log(ctx, LogLevel.Info, $"client connection failed while handling the request: {e.Message}");
+                runtime.LogAccess(ctx);
+                return false;
+            }
             runtime.Pipeline.Log(ctx, LogLevel.Error, $"request handling failed: {e.GetType().Name}: {e.Message}");
             ctx.Response.Reset();
             ctx.Response.CloseWithoutResponse = false;
             ctx.Response.IsErrorPage = true;
             await runtime.Pipeline.SpecialAsync(ctx, 500);
         }
+        if (channel.HeadersSent)
+        {
+            // A streamed response: end it, then take (and drop) what is left of the body so the
+            // next request starts in the right place.
+            if (!channel.Finished) await channel.FinishAsync();
+            bool streamedBodyOk = await channel.ReadBodyAsync();
+            runtime.LogAccess(ctx);
+            bool keep = channel.KeepAlive && streamedBodyOk && !stopping.IsCancellationRequested;
+            if (!keep)
+            {
+                if (start < end || !streamedBodyOk) await LingeringCloseAsync();
+                else connection.ShutdownSend();
+            }
+            return keep;
+        }
+        // The body is read (and dropped unless a handler took it) so the connection stays in step.
+        bool bodyOk = true;
         if (!ctx.Response.CloseWithoutResponse && ctx.Response.Status != 413)
-            bodyOk = await ReadBodyAsync(ctx, stopping);
+            bodyOk = await channel.ReadBodyAsync();
         if (!bodyOk)
         {
             ctx.Response.IsErrorPage = true;
@@ -185,10 +209,7 @@ public sealed class HttpConnection
             return false;
         }
 
-        var settings = ctx.Settings;
-        bool keepAlive = request.KeepAlive && bodyOk && !HttpStatus.ClosesConnection(ctx.Response.Status)
-            && settings.KeepaliveTimeout > TimeSpan.Zero && info.Requests < settings.KeepaliveRequests
-            && !stopping.IsCancellationRequested && ctx.Response.Status != 413;
+        bool keepAlive = DecideKeepAlive(ctx, bodyOk, stopping);
         await WriteResponseAsync(ctx, keepAlive, stopping);
         runtime.LogAccess(ctx);
         if (!keepAlive)
@@ -311,13 +332,13 @@ public sealed class HttpConnection
     }
 
     /// <summary>Reads the request body (Content-Length or chunked) so the next request starts in the right place.</summary>
-    private async Task<bool> ReadBodyAsync(RequestContext ctx, CancellationToken stopping)
+    private async Task<bool> ReadBodyAsync(RequestContext ctx, CancellationToken stopping, bool mayContinue)
     {
         var request = ctx.Request;
         var timeout = ctx.Settings.ClientBodyTimeout;
         using var body = new MemoryStream();
         // "Expect: 100-continue": the client waits for this before sending the body (nginx's ngx_http_test_expect).
-        if ((request.ContentLength > 0 || request.Chunked) && request.VersionMajor == 1 && request.VersionMinor >= 1
+        if (mayContinue && (request.ContentLength > 0 || request.Chunked) && request.VersionMajor == 1 && request.VersionMinor >= 1
             && request.Header("Expect") is { } expect && expect.Equals("100-continue", StringComparison.OrdinalIgnoreCase))
         {
             await connection.WriteAsync("HTTP/1.1 100 Continue\r\n\r\n"u8.ToArray(), Arm(ref writeTimer, ctx.Settings.SendTimeout));
@@ -363,8 +384,9 @@ public sealed class HttpConnection
             runtime.ErrorLog.Write(LogLevel.Info, logMessage, info.Id,
                 new RequestLogContext(info.RemoteAddress, server.PrimaryName, requestLine, null));
         request ??= new HttpRequest { Method = "", RawUri = "", Path = "/", Protocol = "HTTP/1.1", VersionMajor = 1, VersionMinor = 1, RequestLine = requestLine ?? "" };
-        var ctx = new RequestContext { Connection = info, Request = request, Server = server };
+        var ctx = new RequestContext { Connection = info, Request = request, Server = server, RunsFilters = false };
         ctx.Location = server.Root;
+        ctx.Channel = new RequestChannel(this, ctx, CancellationToken.None);
         ctx.Response.IsErrorPage = true;
         await runtime.Pipeline.SpecialAsync(ctx, status);
         if (status == 494) ctx.Response.Status = 400;
@@ -395,30 +417,52 @@ public sealed class HttpConnection
         }
     }
 
+    /// <summary>Whether the connection stays open after this request's response.</summary>
+    private bool DecideKeepAlive(RequestContext ctx, bool bodyOk, CancellationToken stopping)
+    {
+        var settings = ctx.Settings;
+        return ctx.Request.KeepAlive && bodyOk && !HttpStatus.ClosesConnection(ctx.Response.Status)
+            && settings.KeepaliveTimeout > TimeSpan.Zero && info.Requests < settings.KeepaliveRequests
+            && !stopping.IsCancellationRequested && ctx.Response.Status != 413;
+    }
+
+    /// <summary>The status line and headers in nginx's order (empty for HTTP/0.9).</summary>
+    private static byte[] BuildHead(RequestContext ctx, bool keepAlive, bool chunked)
+    {
+        var response = ctx.Response;
+        if (ctx.Request.IsHttp09) return Array.Empty<byte>();
+        var head = new StringBuilder(256);
+        int shownStatus = response.Status == 494 ? 400 : response.Status;
+        head.Append(HttpStatus.StatusLine(shownStatus));
+        head.Append("Server: ").Append(ctx.ServerToken).Append("\r\n");
+        head.Append("Date: ").Append(HttpDate.Now).Append("\r\n");
+        if (response.ContentType is { } type) head.Append("Content-Type: ").Append(type).Append("\r\n");
+        if (response.ContentLength is long length && response.Status != 304) head.Append("Content-Length: ").Append(length).Append("\r\n");
+        if (response.LastModified is { } modified) head.Append("Last-Modified: ").Append(modified.ToString("r", CultureInfo.InvariantCulture)).Append("\r\n");
+        if (response.Location is { } location) head.Append("Location: ").Append(location).Append("\r\n");
+        if (chunked) head.Append("Transfer-Encoding: chunked\r\n");
+        head.Append("Connection: ").Append(keepAlive ? "keep-alive" : "close").Append("\r\n");
+        if (keepAlive && ctx.Settings.KeepaliveHeaderTimeoutSeconds is int seconds)
+            head.Append("Keep-Alive: timeout=").Append(seconds).Append("\r\n");
+        foreach (var header in response.Headers) head.Append(header.Key).Append(": ").Append(header.Value).Append("\r\n");
+        head.Append("\r\n");
+        return Encoding.Latin1.GetBytes(head.ToString());
+    }
+
     private async Task WriteResponseAsync(RequestContext ctx, bool keepAlive, CancellationToken stopping)
     {
         var response = ctx.Response;
         var request = ctx.Request;
+        if (ResponseFilters.AnyBodyFilter(ctx))
+        {
+            // Body filters see the body piece by piece, as a streamed response's.
+            await ((RequestChannel)ctx.Channel).SendWholeResponseAsync(keepAlive);
+            return;
+        }
+        ResponseFilters.RunHeaderFilters(ctx);
         bool headOnly = request.Method == "HEAD";
         bool noBody = headOnly || response.Status is 204 or 304 || response.Status < 200;
-        var head = new StringBuilder(256);
-        if (!request.IsHttp09)
-        {
-            int shownStatus = response.Status == 494 ? 400 : response.Status;
-            head.Append(HttpStatus.StatusLine(shownStatus));
-            head.Append("Server: ").Append(ctx.ServerToken).Append("\r\n");
-            head.Append("Date: ").Append(HttpDate.Now).Append("\r\n");
-            if (response.ContentType is { } type) head.Append("Content-Type: ").Append(type).Append("\r\n");
-            if (response.ContentLength is long length && response.Status != 304) head.Append("Content-Length: ").Append(length).Append("\r\n");
-            if (response.LastModified is { } modified) head.Append("Last-Modified: ").Append(modified.ToString("r", CultureInfo.InvariantCulture)).Append("\r\n");
-            if (response.Location is { } location) head.Append("Location: ").Append(location).Append("\r\n");
-            head.Append("Connection: ").Append(keepAlive ? "keep-alive" : "close").Append("\r\n");
-            if (keepAlive && ctx.Settings.KeepaliveHeaderTimeoutSeconds is int seconds)
-                head.Append("Keep-Alive: timeout=").Append(seconds).Append("\r\n");
-            foreach (var header in response.Headers) head.Append(header.Key).Append(": ").Append(header.Value).Append("\r\n");
-            head.Append("\r\n");
-        }
-        byte[] headBytes = Encoding.Latin1.GetBytes(head.ToString());
+        byte[] headBytes = BuildHead(ctx, keepAlive, chunked: false);
         var sendTimeout = ctx.Settings.SendTimeout;
         var sendToken = Arm(ref writeTimer, sendTimeout);
 

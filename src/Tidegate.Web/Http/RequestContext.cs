@@ -24,7 +24,17 @@ public sealed class RequestContext : IVariableResolver
     public int InternalRedirects { get; set; }
     public bool IsInternal => InternalRedirects > 0;
     public long RequestLength { get; set; }
+    /// <summary>The request body once read (null when there was none or it was not read).</summary>
     public byte[]? RequestBody { get; set; }
+    /// <summary>
+    /// The client connection as handlers see it: read the body on demand, stream the response.
+    /// Set by the connection for every request it runs through the pipeline.
+    /// </summary>
+    public IRequestChannel Channel { get; set; } = null!;
+    /// <summary>Per-module state of this request (the proxy's upstream state, the Lua request), keyed by the module's type.</summary>
+    public Dictionary<Type, object>? ModuleState { get; set; }
+    /// <summary>False for responses to requests that failed to parse (nginx answers those without the location's filters).</summary>
+    public bool RunsFilters { get; set; } = true;
 
     public LocationSettings Settings => Location.Settings;
 
@@ -93,6 +103,8 @@ public sealed class RequestContext : IVariableResolver
             int index = name[0] - '0';
             return Captures is { } m && index < m.Groups.Count && m.Groups[index].Success ? m.Groups[index].Value : null;
         }
+        foreach (var provider in ModuleVariables.Providers)
+            if (provider.TryGet(this, name, out var value)) return value;
         return null;
     }
 

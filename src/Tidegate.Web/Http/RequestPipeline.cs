@@ -6,9 +6,10 @@ namespace Tidegate.Web.Http;
 /// <summary>
 /// What happens to a request between its head being parsed and its response being written, in
 /// nginx's phase order as far as tidegate implements them today: find location (with internal
-/// redirects), the <c>internal</c> check, body size, <c>return</c>, then content (static files
-/// with index), then the special-response path (<c>error_page</c> or the built-in page) and the
-/// header filter (<c>add_header</c>). The Lua phases slot in between these steps; every step is
+/// redirects), the <c>internal</c> check, body size, <c>return</c>, then content (try_files, a
+/// module's content handler, or static files with index), then the special-response path
+/// (<c>error_page</c> or the built-in page). The header and body filters run when the response
+/// is written (<see cref="ResponseFilters"/>). The Lua phases slot in between these steps; every step is
 /// a ValueTask so a handler can await (a Lua coroutine parked on a socket, ngx.sleep, a
 /// subrequest) and resume on the same worker. Today every step completes synchronously.
 /// </summary>
@@ -30,12 +31,10 @@ public sealed class RequestPipeline
             {
                 Log(ctx, LogLevel.Error, $"client intended to send too large body: {length} bytes");
                 await SpecialAsync(ctx, 413);
-                ApplyAddHeaders(ctx);
                 return;
             }
         }
         await RunFromServerRewriteAsync(ctx);
-        ApplyAddHeaders(ctx);
     }
 
     private static void FindLocation(RequestContext ctx)
@@ -83,6 +82,11 @@ public sealed class RequestPipeline
     private async ValueTask ContentAsync(RequestContext ctx)
     {
         if (ctx.Settings.TryFiles is { } tryFiles && await TryFilesAsync(ctx, tryFiles)) return;
+        if (ctx.Settings.ContentHandler is { } handler)
+        {
+            await handler.HandleAsync(ctx, this);
+            return;
+        }
         int status = await StaticFiles.ServeAsync(ctx, this);
         if (status != 0) await SpecialAsync(ctx, status);
     }
@@ -256,20 +260,6 @@ public sealed class RequestPipeline
         response.Body = HttpStatus.ErrorPage(status, ctx.ServerToken);
         response.ContentLength = response.Body.Length;
         response.ContentType = "text/html";
-    }
-
-    /// <summary>The header filter's add_header: only for "successful" statuses unless "always".</summary>
-    private static void ApplyAddHeaders(RequestContext ctx)
-    {
-        int status = ctx.Response.Status;
-        bool ok = status is 200 or 201 or 204 or 206 or 301 or 302 or 303 or 304 or 307 or 308;
-        foreach (var header in ctx.Settings.AddHeaders)
-        {
-            if (!ok && !header.Always) continue;
-            string value = header.Value.Evaluate(ctx);
-            if (value.Length == 0) continue;
-            ctx.Response.Headers.Add(new(header.Name, value));
-        }
     }
 
     public void Log(RequestContext ctx, LogLevel level, string message) =>

@@ -1,0 +1,10 @@
+namespace Tidegate.Web.Hosting;
+
+/// <summary>
+/// The modules beyond the core, in nginx's module order (which is also the order in which they
+/// are offered a directive). Each compile gets fresh instances.
+/// </summary>
+public static class ConfigModules
+{
+    public static IReadOnlyList<IConfigModule> Create() => Array.Empty<IConfigModule>();
+}

@@ -1,0 +1,184 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+
+namespace Tidegate.Web.Http;
+
+public sealed partial class HttpConnection
+{
+    /// <summary>
+    /// One request's view of this connection (<see cref="IRequestChannel"/>): the body read on
+    /// demand, and the response streamed. The head is held back until the first body bytes or
+    /// the end, so a small streamed response still leaves in one write.
+    /// </summary>
+    private sealed class RequestChannel : IRequestChannel
+    {
+        private readonly HttpConnection owner;
+        private readonly RequestContext ctx;
+        private readonly CancellationToken stopping;
+        private bool? bodyResult;
+        private byte[]? pendingHead;
+        private bool chunked, noBody, filtered;
+
+        public RequestChannel(HttpConnection owner, RequestContext ctx, CancellationToken stopping)
+        {
+            this.owner = owner;
+            this.ctx = ctx;
+            this.stopping = stopping;
+        }
+
+        public bool BodyRead => bodyResult is not null;
+        public bool HeadersSent { get; private set; }
+        public bool Finished { get; private set; }
+        /// <summary>The keepalive decision announced in the head ("Connection: keep-alive").</summary>
+        public bool KeepAlive { get; private set; }
+
+        public async ValueTask<bool> ReadBodyAsync()
+        {
+            if (bodyResult is bool known) return known;
+            // Once the final response went out, a 100 Continue would be out of order: just drain.
+            bool ok = await owner.ReadBodyAsync(ctx, stopping, mayContinue: !HeadersSent);
+            bodyResult = ok;
+            return ok;
+        }
+
+        public ValueTask SendHeadersAsync()
+        {
+            if (HeadersSent) return ValueTask.CompletedTask;
+            PrepareHead(owner.DecideKeepAlive(ctx, bodyResult ?? true, stopping));
+            return ValueTask.CompletedTask;
+        }
+
+        private void PrepareHead(bool keepAlive)
+        {
+            var response = ctx.Response;
+            ResponseFilters.RunHeaderFilters(ctx);
+            filtered = ResponseFilters.AnyBodyFilter(ctx);
+            var request = ctx.Request;
+            noBody = request.Method == "HEAD" || response.Status is 204 or 304 || response.Status < 200;
+            if (!noBody && response.ContentLength is null && !request.IsHttp09)
+            {
+                // HTTP/1.1 frames an open-ended body in chunks; HTTP/1.0 ends it by closing.
+                if (request.VersionMajor == 1 && request.VersionMinor >= 1) chunked = true;
+                else keepAlive = false;
+            }
+            KeepAlive = keepAlive;
+            pendingHead = BuildHead(ctx, keepAlive, chunked);
+            HeadersSent = true;
+            response.BytesSent += pendingHead.Length;
+        }
+
+        public async ValueTask WriteAsync(ReadOnlyMemory<byte> data, bool flush = false)
+        {
+            if (Finished) return;
+            if (!HeadersSent) await SendHeadersAsync();
+            if (filtered)
+            {
+                bool last = false;
+                data = RunBodyFilters(data, ref last);
+                if (last)
+                {
+                    await SendPieceAsync(data, end: true);
+                    Finished = true;
+                    return;
+                }
+            }
+            if (data.Length == 0 && !flush) return;
+            await SendPieceAsync(data, end: false);
+        }
+
+        public async ValueTask FinishAsync()
+        {
+            if (Finished) return;
+            if (!HeadersSent) await SendHeadersAsync();
+            ReadOnlyMemory<byte> tail = default;
+            if (filtered)
+            {
+                bool last = true;
+                tail = RunBodyFilters(tail, ref last);
+            }
+            await SendPieceAsync(tail, end: true);
+            Finished = true;
+        }
+
+        /// <summary>
+        /// Sends an already built whole response (status, headers, Body or FileBody) through the
+        /// streaming path, so body filters see it.
+        /// </summary>
+        public async ValueTask SendWholeResponseAsync(bool keepAlive)
+        {
+            var response = ctx.Response;
+            PrepareHead(keepAlive);
+            if (response.Body is { } body) await WriteAsync(body);
+            else if (response.FileBody is { } file)
+            {
+                using var stream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, useAsync: false);
+                stream.Position = file.Offset;
+                long remaining = file.Length;
+                byte[] piece = ArrayPool<byte>.Shared.Rent(64 * 1024);
+                try
+                {
+                    while (remaining > 0 && !Finished)
+                    {
+                        int n = stream.Read(piece, 0, (int)Math.Min(piece.Length, remaining));
+                        if (n <= 0) break;
+                        await WriteAsync(piece.AsMemory(0, n));
+                        remaining -= n;
+                    }
+                }
+                finally { ArrayPool<byte>.Shared.Return(piece); }
+            }
+            await FinishAsync();
+        }
+
+        private ReadOnlyMemory<byte> RunBodyFilters(ReadOnlyMemory<byte> data, ref bool last)
+        {
+            foreach (var filter in ResponseFilters.BodyFilters)
+            {
+                if (!filter.AppliesTo(ctx)) continue;
+                data = filter.Filter(ctx, data, ref last);
+            }
+            return data;
+        }
+
+        /// <summary>Writes one piece of body (framed as a chunk when chunked), with the held-back head in front.</summary>
+        private async ValueTask SendPieceAsync(ReadOnlyMemory<byte> data, bool end)
+        {
+            if (noBody) data = default;
+            int frameExtra = 0;
+            string? sizeLine = null;
+            if (chunked && !noBody)
+            {
+                if (data.Length > 0)
+                {
+                    sizeLine = data.Length.ToString("x", CultureInfo.InvariantCulture) + "\r\n";
+                    frameExtra = sizeLine.Length + 2;
+                }
+                if (end) frameExtra += 5;
+            }
+            int headLength = pendingHead?.Length ?? 0;
+            int total = headLength + frameExtra + data.Length;
+            if (total == 0) return;
+            byte[] output = ArrayPool<byte>.Shared.Rent(total);
+            try
+            {
+                int at = 0;
+                if (pendingHead is not null)
+                {
+                    pendingHead.CopyTo(output, 0);
+                    at = pendingHead.Length;
+                    pendingHead = null;
+                }
+                if (sizeLine is not null) at += Encoding.ASCII.GetBytes(sizeLine, 0, sizeLine.Length, output, at);
+                data.Span.CopyTo(output.AsSpan(at));
+                at += data.Length;
+                if (sizeLine is not null) { output[at++] = (byte)'\r'; output[at++] = (byte)'\n'; }
+                if (chunked && !noBody && end) at += Encoding.ASCII.GetBytes("0\r\n\r\n", 0, 5, output, at);
+                await owner.connection.WriteAsync(output.AsMemory(0, at), Arm(ref owner.writeTimer, ctx.Settings.SendTimeout));
+                ctx.Response.BodyBytesSent += data.Length;
+                ctx.Response.BytesSent += at - headLength;
+            }
+            finally { ArrayPool<byte>.Shared.Return(output); }
+        }
+    }
+}

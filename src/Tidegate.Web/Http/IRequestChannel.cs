@@ -1,0 +1,41 @@
+namespace Tidegate.Web.Http;
+
+/// <summary>
+/// The client connection as a running request sees it. The core answers most requests with a
+/// whole response written after the pipeline; handlers that need the body or must stream (Lua's
+/// ngx.req.read_body and ngx.flush, proxying, echo_flush) use this instead. Awaits resume on
+/// the request's worker.
+/// </summary>
+public interface IRequestChannel
+{
+    /// <summary>True once the body was read (or there was none).</summary>
+    bool BodyRead { get; }
+
+    /// <summary>
+    /// Reads the whole request body (Content-Length or chunked; answers <c>Expect: 100-continue</c>)
+    /// into <see cref="RequestContext.RequestBody"/>, once; later calls return the first result.
+    /// </summary>
+    /// <returns>false when the body was malformed or the client went away or timed out (already
+    /// logged; the connection closes after this request).</returns>
+    ValueTask<bool> ReadBodyAsync();
+
+    /// <summary>True once the status line and headers went out; the response can no longer change them.</summary>
+    bool HeadersSent { get; }
+
+    /// <summary>
+    /// Runs the header filters and sends the status line and headers from
+    /// <see cref="RequestContext.Response"/>. Without a Content-Length the body then goes chunked
+    /// (HTTP/1.1) or is delimited by closing the connection (HTTP/1.0). Nothing happens if sent.
+    /// </summary>
+    ValueTask SendHeadersAsync();
+
+    /// <summary>Sends body bytes through the body filters, sending the headers first if needed.</summary>
+    /// <param name="flush">wait until the bytes are handed to the network (ngx.flush(true), echo_flush).</param>
+    ValueTask WriteAsync(ReadOnlyMemory<byte> data, bool flush = false);
+
+    /// <summary>Ends the body (the last chunk); later writes are dropped. Sends the headers first if needed.</summary>
+    ValueTask FinishAsync();
+
+    /// <summary>True once <see cref="FinishAsync"/> ran (ngx.eof).</summary>
+    bool Finished { get; }
+}

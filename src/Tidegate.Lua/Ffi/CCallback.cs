@@ -45,10 +45,27 @@ public sealed class CCallback
     }
 
     /// <summary>The callback for <paramref name="f"/> converted to a pointer to <paramref name="function"/>.</summary>
-    public static nint AddressFor(LuaFunction f, CType function)
+    public static nint AddressFor(LuaFunction f, CType pointerType)
     {
-        if (function.IsVararg) throw new CDeclException("ffi: variadic callbacks are not supported yet");
+        var function = pointerType.Target!.Unqualified;
+        if (!CanCallBack(function)) throw CConvert.ConvertError(LuaValue.FromObject(f), pointerType);
         return Implicit.GetOrAdd((f, function), key => new CCallback(key.Item2, key.Item1)).Address;
+    }
+
+    /// <summary>
+    /// LuaJIT makes callbacks only for fixed-argument prototypes whose parameters and result are scalars
+    /// or pointers (no struct, union, complex or long double by value).
+    /// </summary>
+    private static bool CanCallBack(CType function)
+    {
+        if (function.IsVararg) return false;
+        static bool Scalar(CType t) => t.Unqualified.Kind switch
+        {
+            CTypeKind.Void or CTypeKind.Bool or CTypeKind.Integer or CTypeKind.Enum or CTypeKind.Pointer => true,
+            CTypeKind.Float => t.Unqualified.Size <= 8,
+            _ => false,
+        };
+        return Scalar(function.Target!) && function.Parameters!.All(p => p.Unqualified.Kind != CTypeKind.Void && Scalar(p));
     }
 
     private static Type DelegateTypeFor(Type returnType, Type[] parameters)

@@ -368,10 +368,16 @@ public static class CDataOps
     /// <summary>
     /// What calling a cdata runs, for the call path to use as it uses __call (the cdata is passed as the
     /// first argument): for a ctype object, ffi.new itself (so <c>T(...)</c> is <c>ffi.new(T, ...)</c>);
-    /// otherwise the metatype's __call, or nil when the cdata is not callable (see <see cref="NotCallable"/>).
+    /// a C call for a function pointer, otherwise the metatype's __call, or nil when the cdata is not callable (see <see cref="NotCallable"/>).
     /// </summary>
-    public static LuaValue CallHandler(CData c) =>
-        c.TypeValue is not null ? Library.FfiLibrary.Constructor : MetaMethod(c, MetaMethodNames.Call);
+    public static LuaValue CallHandler(CData c)
+    {
+        if (c.TypeValue is not null) return Library.FfiLibrary.Constructor;
+        var u = c.Type.Unqualified;
+        if (u.Kind == CTypeKind.Function || (u.Kind == CTypeKind.Pointer && u.Target!.Unqualified.Kind == CTypeKind.Function))
+            return Library.FfiLibrary.FunctionPointerCall;
+        return MetaMethod(c, MetaMethodNames.Call);
+    }
 
     /// <summary>LuaJIT's message for calling a cdata that has no __call: "'struct S' is not callable".</summary>
     public static LuaException NotCallable(CData c) => new($"'{CTypeFormatter.Format(c.Type)}' is not callable");

@@ -233,7 +233,7 @@ public static class CConvert
             && (cast || t.Target!.Unqualified.Kind is CTypeKind.Function or CTypeKind.Void))
             return native;
         if (v.Ref is LuaFunction f && t.Target?.Unqualified.Kind == CTypeKind.Function)
-            return CCallback.AddressFor(f, t);
+            return cast ? CCallback.Create(f, t) : CCallback.AddressFor(f, t);
         throw ConvertError(v, t);
     }
 

@@ -36,6 +36,13 @@ public static class CDataOps
                 return CConvert.Read(type, address, owner, field);
         }
         catch (CDeclException e) { throw Error(thread, e.Message); }
+        if (c.TypeValue is null && key.Ref is LuaString method && IsFunctionPointer(c.Type))
+        {
+            // Function pointers have callback methods: cb:free() and cb:set(f).
+            var m = method.ToLatin1();
+            if (m == "free") return CallbackFree;
+            if (m == "set") return CallbackSet;
+        }
         var mt = MetatableOf(c);
         if (mt is not null)
         {
@@ -81,10 +88,32 @@ public static class CDataOps
         throw Error(thread, IndexFailure(c, key));
     }
 
+    private static bool IsFunctionPointer(CType t) =>
+        t.Unqualified.Kind == CTypeKind.Pointer && t.Unqualified.Target!.Unqualified.Kind == CTypeKind.Function;
+
+    private static readonly HostFunction CallbackFree = new("free", call =>
+    {
+        try { Ffi.CCallback.Free(CallbackAddress(call)); }
+        catch (CDeclException e) { throw call.Thread.RuntimeError(e.Message); }
+        return 0;
+    });
+
+    private static readonly HostFunction CallbackSet = new("set", call =>
+    {
+        if (call[1].Ref is not LuaFunction f)
+            throw call.Thread.RuntimeError($"bad argument #2 to '?' (function expected, got {(call.HasArg(1) ? call[1].TypeName : "no value")})");
+        try { Ffi.CCallback.Set(CallbackAddress(call), f); }
+        catch (CDeclException e) { throw call.Thread.RuntimeError(e.Message); }
+        return 0;
+    });
+
+    private static nint CallbackAddress(LuaCall call) =>
+        call[0].Ref is CData { TypeValue: null } c && IsFunctionPointer(c.Type) ? c.PointerValue : throw new CDeclException("bad callback");
+
     private static string IndexFailure(CData c, in LuaValue key)
     {
         var t = c.Type.Unqualified;
-        if (t.Kind == CTypeKind.Pointer) t = t.Target!.Unqualified;
+        if (t.Kind == CTypeKind.Pointer && !IsFunctionPointer(t)) t = t.Target!.Unqualified;
         if (key.Ref is LuaString s)
             return $"'{CTypeFormatter.Format(c.TypeValue ?? t)}' has no member named '{s.ToLatin1()}'";
         return $"'{CTypeFormatter.Format(c.TypeValue ?? c.Type)}' cannot be indexed with '{key.TypeName}'";

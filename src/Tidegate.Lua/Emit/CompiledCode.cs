@@ -286,16 +286,19 @@ public static class CompiledCode
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsNumber(LuaValue a) => a.IsNumber;
 
+    /// <summary><c>x == nil</c> (either side): a nil test, except that a cdata goes through the FFI's
+    /// equality — a NULL pointer equals nil, and a metatype's __eq is called as (cdata, nil), as LuaJIT
+    /// calls it. (A yield inside that __eq is refused as across a C call.)</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool IsNil(LuaValue a) => a.Ref is null || (a.Ref is Ffi.CData && IsNullPointerCData(a));
+    public static bool EqNil(LuaThread t, LuaValue a, int site, int top) => a.Ref is null || (a.Ref is Ffi.CData && CDataEqNil(t, a, site, top));
 
-    /// <summary>
-    /// LuaJIT compares a NULL pointer cdata equal to nil; only cdata pay for this check. (A metatype's
-    /// __eq is not consulted for <c>x == nil</c> here: a known gap, see docs/ffi.md.)
-    /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static bool IsNullPointerCData(LuaValue a) =>
-        a.Ref is Ffi.CData { TypeValue: null } c && c.Type.Unqualified.IsPointerLike && c.PointerValue == 0;
+    private static bool CDataEqNil(LuaThread t, LuaValue a, int site, int top)
+    {
+        t.CurrentSite = site;
+        t.Top = top;
+        return LuaOps.Equal(t, a, LuaValue.Nil);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static LuaValue Not(LuaValue a) => a.IsFalsy ? LuaValue.True : LuaValue.False;

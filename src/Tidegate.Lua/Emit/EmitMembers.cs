@@ -80,7 +80,7 @@ internal static class EmitMembers
     public static readonly MethodInfo Negate = C("Negate");
     public static readonly MethodInfo ArithSlow = C("ArithSlow");
     public static readonly MethodInfo IsNumberValue = C("IsNumber");
-    public static readonly MethodInfo IsNilValue = C("IsNil");
+    public static readonly MethodInfo EqNilValue = C("EqNil");
     public static readonly MethodInfo Modulo = typeof(LuaOps).GetMethod("Modulo")!;
     public static readonly MethodInfo MathPow = typeof(Math).GetMethod("Pow")!;
     public static readonly MethodInfo Length = C("Length");

@@ -467,9 +467,12 @@ internal sealed partial class FunctionCompiler
         bool equality = e.Op is BinaryOp.Eq or BinaryOp.Ne;
         if (equality && (x.Kind == Operand.Kinds.Nil || y.Kind == Operand.Kinds.Nil))
         {
-            // x == nil: no metamethod can be involved.
+            // x == nil: a nil test; only a cdata operand can involve a metamethod (see EqNil).
+            LdThread();
             Load(x.Kind == Operand.Kinds.Nil ? y : x);
-            _il.Emit(OpCodes.Call, IsNilValue);
+            _il.Emit(OpCodes.Ldc_I4, Site(e.Line));
+            LdTop();
+            _il.Emit(OpCodes.Call, EqNilValue);
             _il.Emit(OpCodes.Stloc, truth);
         }
         else

@@ -14,12 +14,14 @@ namespace Tidegate.Lua.Ffi;
 /// converts its result back. A Lua error must not unwind through C frames: it is caught, the callback
 /// returns zero, and <see cref="CFunctionCall"/> raises it once the C function has returned.
 /// As in LuaJIT, a callback made by converting a function implicitly lives for the rest of the process
-/// (they are cached per function and type, so a loop does not make new ones).
+/// (they are cached per function and type, so a loop does not make new ones); one made by
+/// <c>ffi.cast</c> is new each time and can be freed (<c>cb:free()</c>) or retargeted (<c>cb:set(f)</c>).
 /// </summary>
 public sealed class CCallback
 {
     private readonly CType _function;
-    private readonly LuaFunction _target;
+    /// <summary>The Lua function called; null once <c>cb:free()</c> has released the callback.</summary>
+    private LuaFunction? _target;
     private readonly Delegate _thunk; // kept alive: the native pointer is only valid while it is
     public readonly nint Address;
 
@@ -28,6 +30,10 @@ public sealed class CCallback
 
     private static readonly ConcurrentDictionary<string, Type> DelegateTypes = new();
     private static readonly ConcurrentDictionary<(LuaFunction, CType), CCallback> Implicit = new();
+    /// <summary>Every callback by its native address (what <c>cb:free()</c>/<c>cb:set()</c> look up).</summary>
+    private static readonly ConcurrentDictionary<nint, CCallback> ByAddress = new();
+    /// <summary>Freed callbacks by prototype, reused by the next cast (as LuaJIT reuses callback slots).</summary>
+    private static readonly Dictionary<CType, Stack<CCallback>> Freed = new(ReferenceEqualityComparer.Instance);
     private static readonly Lazy<ModuleBuilder> Module = new(() =>
         AssemblyBuilder.DefineDynamicAssembly(new AssemblyName("Tidegate.FfiCallbacks"), AssemblyBuilderAccess.Run)
             .DefineDynamicModule("Tidegate.FfiCallbacks"));
@@ -42,13 +48,71 @@ public sealed class CCallback
         var delegateType = DelegateTypeFor(returnType, paramTypes);
         _thunk = BuildThunk(delegateType, returnType, paramTypes);
         Address = Marshal.GetFunctionPointerForDelegate(_thunk);
+        ByAddress[Address] = this;
     }
 
     /// <summary>The callback for <paramref name="f"/> converted to a pointer to <paramref name="function"/>.</summary>
-    public static nint AddressFor(LuaFunction f, CType function)
+    public static nint AddressFor(LuaFunction f, CType pointerType)
     {
-        if (function.IsVararg) throw new CDeclException("ffi: variadic callbacks are not supported yet");
+        var function = pointerType.Target!.Unqualified;
+        if (!CanCallBack(function)) throw CConvert.ConvertError(LuaValue.FromObject(f), pointerType);
         return Implicit.GetOrAdd((f, function), key => new CCallback(key.Item2, key.Item1)).Address;
+    }
+
+    /// <summary>
+    /// A new callback for <paramref name="f"/> (what <c>ffi.cast</c> of a function makes): it lives until
+    /// <c>cb:free()</c>, and a freed callback of the same prototype is reused.
+    /// </summary>
+    public static nint Create(LuaFunction f, CType pointerType)
+    {
+        var function = pointerType.Target!.Unqualified;
+        if (!CanCallBack(function)) throw CConvert.ConvertError(LuaValue.FromObject(f), pointerType);
+        lock (Freed)
+        {
+            if (Freed.TryGetValue(function, out var stack) && stack.TryPop(out var reused))
+            {
+                reused._target = f;
+                return reused.Address;
+            }
+        }
+        return new CCallback(function, f).Address;
+    }
+
+    /// <summary><c>cb:free()</c>: later calls through the pointer fail with "bad callback".</summary>
+    public static void Free(nint address)
+    {
+        if (!ByAddress.TryGetValue(address, out var cb) || cb._target is null) throw new CDeclException("bad callback");
+        cb._target = null;
+        foreach (var entry in Implicit)
+            if (entry.Value == cb) Implicit.TryRemove(entry.Key, out _);
+        lock (Freed)
+        {
+            if (!Freed.TryGetValue(cb._function, out var stack)) Freed[cb._function] = stack = new Stack<CCallback>();
+            stack.Push(cb);
+        }
+    }
+
+    /// <summary><c>cb:set(f)</c>: the callback calls <paramref name="f"/> from now on.</summary>
+    public static void Set(nint address, LuaFunction f)
+    {
+        if (!ByAddress.TryGetValue(address, out var cb) || cb._target is null) throw new CDeclException("bad callback");
+        cb._target = f;
+    }
+
+    /// <summary>
+    /// LuaJIT makes callbacks only for fixed-argument prototypes whose parameters and result are scalars
+    /// or pointers (no struct, union, complex or long double by value).
+    /// </summary>
+    private static bool CanCallBack(CType function)
+    {
+        if (function.IsVararg) return false;
+        static bool Scalar(CType t) => t.Unqualified.Kind switch
+        {
+            CTypeKind.Void or CTypeKind.Bool or CTypeKind.Integer or CTypeKind.Enum or CTypeKind.Pointer => true,
+            CTypeKind.Float => t.Unqualified.Size <= 8,
+            _ => false,
+        };
+        return Scalar(function.Target!) && function.Parameters!.All(p => p.Unqualified.Kind != CTypeKind.Void && Scalar(p));
     }
 
     private static Type DelegateTypeFor(Type returnType, Type[] parameters)
@@ -114,11 +178,12 @@ public sealed class CCallback
         {
             var thread = CurrentThread ?? throw new LuaException("ffi: callback called outside a C call from Lua");
             if (PendingError is not null) { ZeroResult(slots); return; }
+            var target = _target ?? throw new LuaException("bad callback");
             var ps = _function.Parameters!;
             int b = thread.Top;
             thread.EnsureStack(b + ps.Count + 1);
             for (int i = 0; i < ps.Count; i++) thread.Stack[b + i] = CConvert.Read(ps[i], slots + i * 8, null);
-            int n = thread.Call(_target, b, ps.Count);
+            int n = thread.Call(target, b, ps.Count);
             var result = n > 0 ? thread.Stack[b] : LuaValue.Nil;
             if (ret.Unqualified.Kind != CTypeKind.Void) CConvert.Write(ret, slots, result);
         }

@@ -229,8 +229,11 @@ public static class CConvert
         }
         if (v.IsNumber && cast) return (nint)DoubleToInt64(v.Number);
         if (v.Ref is LuaString str && (cast || IsCharPointer(t))) return StringMemory.AddressOf(str);
+        if (v.Ref is LuaFunction cf && CFunctionAddresses.TryGet(cf, out nint native)
+            && (cast || t.Target!.Unqualified.Kind is CTypeKind.Function or CTypeKind.Void))
+            return native;
         if (v.Ref is LuaFunction f && t.Target?.Unqualified.Kind == CTypeKind.Function)
-            return CCallback.AddressFor(f, t.Target.Unqualified);
+            return cast ? CCallback.Create(f, t) : CCallback.AddressFor(f, t);
         throw ConvertError(v, t);
     }
 

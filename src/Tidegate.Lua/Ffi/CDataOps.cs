@@ -36,6 +36,13 @@ public static class CDataOps
                 return CConvert.Read(type, address, owner, field);
         }
         catch (CDeclException e) { throw Error(thread, e.Message); }
+        if (c.TypeValue is null && key.Ref is LuaString method && IsFunctionPointer(c.Type))
+        {
+            // Function pointers have callback methods: cb:free() and cb:set(f).
+            var m = method.ToLatin1();
+            if (m == "free") return CallbackFree;
+            if (m == "set") return CallbackSet;
+        }
         var mt = MetatableOf(c);
         if (mt is not null)
         {
@@ -81,10 +88,32 @@ public static class CDataOps
         throw Error(thread, IndexFailure(c, key));
     }
 
+    private static bool IsFunctionPointer(CType t) =>
+        t.Unqualified.Kind == CTypeKind.Pointer && t.Unqualified.Target!.Unqualified.Kind == CTypeKind.Function;
+
+    private static readonly HostFunction CallbackFree = new("free", call =>
+    {
+        try { Ffi.CCallback.Free(CallbackAddress(call)); }
+        catch (CDeclException e) { throw call.Thread.RuntimeError(e.Message); }
+        return 0;
+    });
+
+    private static readonly HostFunction CallbackSet = new("set", call =>
+    {
+        if (call[1].Ref is not LuaFunction f)
+            throw call.Thread.RuntimeError($"bad argument #2 to '?' (function expected, got {(call.HasArg(1) ? call[1].TypeName : "no value")})");
+        try { Ffi.CCallback.Set(CallbackAddress(call), f); }
+        catch (CDeclException e) { throw call.Thread.RuntimeError(e.Message); }
+        return 0;
+    });
+
+    private static nint CallbackAddress(LuaCall call) =>
+        call[0].Ref is CData { TypeValue: null } c && IsFunctionPointer(c.Type) ? c.PointerValue : throw new CDeclException("bad callback");
+
     private static string IndexFailure(CData c, in LuaValue key)
     {
         var t = c.Type.Unqualified;
-        if (t.Kind == CTypeKind.Pointer) t = t.Target!.Unqualified;
+        if (t.Kind == CTypeKind.Pointer && !IsFunctionPointer(t)) t = t.Target!.Unqualified;
         if (key.Ref is LuaString s)
             return $"'{CTypeFormatter.Format(c.TypeValue ?? t)}' has no member named '{s.ToLatin1()}'";
         return $"'{CTypeFormatter.Format(c.TypeValue ?? c.Type)}' cannot be indexed with '{key.TypeName}'";
@@ -368,10 +397,16 @@ public static class CDataOps
     /// <summary>
     /// What calling a cdata runs, for the call path to use as it uses __call (the cdata is passed as the
     /// first argument): for a ctype object, ffi.new itself (so <c>T(...)</c> is <c>ffi.new(T, ...)</c>);
-    /// otherwise the metatype's __call, or nil when the cdata is not callable (see <see cref="NotCallable"/>).
+    /// a C call for a function pointer, otherwise the metatype's __call, or nil when the cdata is not callable (see <see cref="NotCallable"/>).
     /// </summary>
-    public static LuaValue CallHandler(CData c) =>
-        c.TypeValue is not null ? Library.FfiLibrary.Constructor : MetaMethod(c, MetaMethodNames.Call);
+    public static LuaValue CallHandler(CData c)
+    {
+        if (c.TypeValue is not null) return Library.FfiLibrary.Constructor;
+        var u = c.Type.Unqualified;
+        if (u.Kind == CTypeKind.Function || (u.Kind == CTypeKind.Pointer && u.Target!.Unqualified.Kind == CTypeKind.Function))
+            return Library.FfiLibrary.FunctionPointerCall;
+        return MetaMethod(c, MetaMethodNames.Call);
+    }
 
     /// <summary>LuaJIT's message for calling a cdata that has no __call: "'struct S' is not callable".</summary>
     public static LuaException NotCallable(CData c) => new($"'{CTypeFormatter.Format(c.Type)}' is not callable");

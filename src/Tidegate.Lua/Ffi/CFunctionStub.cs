@@ -8,12 +8,14 @@ namespace Tidegate.Lua.Ffi;
 /// Calls native functions through emitted stubs: one <see cref="DynamicMethod"/> per C signature that
 /// loads each argument from an 8-byte slot, makes an unmanaged cdecl <c>calli</c> on the function
 /// pointer with exactly the C parameter types (so the .NET JIT places integers, pointers, floats and
-/// doubles in the registers the SysV ABI wants), and stores the result back into slot 0. Stubs are
-/// cached by signature and shared by every state.
+/// doubles in the registers the SysV ABI wants), and stores the result at a result address. A struct or
+/// union passed by value travels as its <see cref="CByValueType"/> (its slot holds the address of the
+/// bytes), so the JIT classifies and places it as the ABI says. Stubs are cached by signature and
+/// shared by every state.
 /// </summary>
 public static class CFunctionStub
 {
-    public delegate void Invoker(nint function, nint slots);
+    public delegate void Invoker(nint function, nint slots, nint result);
 
     private static readonly ConcurrentDictionary<string, Invoker> Stubs = new();
 
@@ -41,19 +43,22 @@ public static class CFunctionStub
             case CTypeKind.Pointer:
             case CTypeKind.Array:
                 return typeof(nint);
+            case CTypeKind.Struct:
+            case CTypeKind.Union:
+                return CByValueType.For(u);
         }
         throw new CDeclException($"ffi: passing '{CTypeFormatter.Format(t)}' by value to or from C is not supported yet");
     }
 
     public static Invoker For(Type returnType, Type[] parameters)
     {
-        string key = returnType.Name + "(" + string.Join(",", parameters.Select(p => p.Name)) + ")";
+        string key = returnType.FullName + "(" + string.Join(",", parameters.Select(p => p.FullName)) + ")";
         return Stubs.GetOrAdd(key, _ => Build(returnType, parameters));
     }
 
     private static Invoker Build(Type returnType, Type[] parameters)
     {
-        var dm = new DynamicMethod("cstub", typeof(void), new[] { typeof(nint), typeof(nint) }, typeof(CFunctionStub).Module, skipVisibility: true);
+        var dm = new DynamicMethod("cstub", typeof(void), new[] { typeof(nint), typeof(nint), typeof(nint) }, typeof(CFunctionStub).Module, skipVisibility: true);
         var il = dm.GetILGenerator();
         for (int i = 0; i < parameters.Length; i++)
         {
@@ -63,7 +68,12 @@ public static class CFunctionStub
                 il.Emit(OpCodes.Ldc_I4, i * 8);
                 il.Emit(OpCodes.Add);
             }
-            NativeIL.EmitLoad(il, parameters[i]);
+            if (IsAggregate(parameters[i]))
+            {
+                il.Emit(OpCodes.Ldind_I);
+                il.Emit(OpCodes.Ldobj, parameters[i]);
+            }
+            else NativeIL.EmitLoad(il, parameters[i]);
         }
         il.Emit(OpCodes.Ldarg_0);
         il.EmitCalli(OpCodes.Calli, CallingConvention.Cdecl, returnType, parameters);
@@ -71,11 +81,15 @@ public static class CFunctionStub
         {
             var result = il.DeclareLocal(returnType);
             il.Emit(OpCodes.Stloc, result);
-            il.Emit(OpCodes.Ldarg_1);
+            il.Emit(OpCodes.Ldarg_2);
             il.Emit(OpCodes.Ldloc, result);
-            NativeIL.EmitStore(il, returnType);
+            if (IsAggregate(returnType)) il.Emit(OpCodes.Stobj, returnType);
+            else NativeIL.EmitStore(il, returnType);
         }
         il.Emit(OpCodes.Ret);
         return dm.CreateDelegate<Invoker>();
     }
+
+    /// <summary>A struct or union by value (a <see cref="CByValueType"/>), as opposed to a C scalar.</summary>
+    public static bool IsAggregate(Type t) => t.IsValueType && !t.IsPrimitive && t != typeof(void);
 }

@@ -172,6 +172,18 @@ public static class FfiLibrary
     /// <summary>ffi.new as a value: what calling a ctype object runs (<see cref="CDataOps.CallHandler"/>).</summary>
     public static readonly HostFunction Constructor = new("new", New);
 
+    /// <summary>What calling a function pointer cdata runs: the C call through the pointer (the cdata comes first).</summary>
+    public static readonly HostFunction FunctionPointerCall = new("?", call =>
+    {
+        var c = (CData)call[0].Ref!;
+        var u = c.Type.Unqualified;
+        var function = u.Kind == CTypeKind.Function ? u : u.Target!.Unqualified;
+        nint address = u.Kind == CTypeKind.Function ? c.Address : c.PointerValue;
+        if (address < 4096) throw call.Thread.RuntimeError("attempt to call a NULL function pointer");
+        try { return CFunctionCall.Invoke(call, function, address, first: 1); }
+        catch (CDeclException e) { throw Fail(call, e); }
+    });
+
     private static int New(LuaCall call)
     {
         var t = CheckCType(call, 0);
@@ -348,10 +360,11 @@ public static class FfiLibrary
             {
                 var fn = new HostFunction(name, c =>
                 {
-                    try { return CFunctionCall.Invoke(c, type, address, name); }
+                    try { return CFunctionCall.Invoke(c, type, address); }
                     catch (CDeclException e) { throw Fail(c, e); }
                 });
                 functions[name] = fn;
+                CFunctionAddresses.Register(fn, address);
                 return call.Return(fn);
             }
             try { return call.Return(CConvert.Read(type, address, null)); }

@@ -1,0 +1,35 @@
+-- Callbacks made by ffi.cast: cb:set(fn) retargets, cb:free() releases (then "bad callback").
+local ffi = require "ffi"
+local cb = ffi.cast("int (*)(int)", function(x) return x * 2 end)
+print(cb(21), type(cb))
+cb:set(function(x) return x + 1 end)
+print(cb(21))
+print(pcall(cb.set, cb, 5))
+cb:free()
+print(pcall(cb, 1))
+print(pcall(cb.free, cb))
+print(pcall(cb.set, cb, print))
+local p = ffi.cast("int (*)(int)", 0)
+print(pcall(function() return p:free() end))
+local q = ffi.new("int[1]")
+print(pcall(function() return q:free() end))
+ffi.cdef"int abs(int);"
+local fp = ffi.cast("int (*)(int)", ffi.C.abs)
+print(pcall(function() return fp:free() end))
+print(pcall(function() return fp.x end))
+print(type(cb.free), type(cb.set), cb.free == fp.free)
+-- a freed callback's slot is reused by the next cast of the same prototype
+local a = ffi.cast("int (*)(int)", function(x) return x - 1 end)
+a:free()
+local b = ffi.cast("int (*)(int)", function(x) return x * 10 end)
+print(b(4), a == b)
+-- callbacks through qsort switched with set
+ffi.cdef "void qsort(void *, size_t, size_t, int (*)(const void *, const void *));"
+local arr = ffi.new("int[5]", 3, 1, 4, 1, 5)
+local cmp = ffi.cast("int (*)(const void *, const void *)", function(x, y)
+  return ffi.cast("const int *", x)[0] - ffi.cast("const int *", y)[0] end)
+ffi.C.qsort(arr, 5, 4, cmp) print(arr[0], arr[1], arr[2], arr[3], arr[4])
+cmp:set(function(x, y) return ffi.cast("const int *", y)[0] - ffi.cast("const int *", x)[0] end)
+ffi.C.qsort(arr, 5, 4, cmp) print(arr[0], arr[1], arr[2], arr[3], arr[4])
+cmp:free()
+print(pcall(ffi.C.qsort, arr, 5, 4, cmp))

@@ -1,3 +1,4 @@
+using Tidegate.Lua.Library.Cjson;
 using Tidegate.Lua.Runtime;
 
 namespace Tidegate.Lua.Library;
@@ -32,6 +33,7 @@ public static class StandardLibraries
         StringBufferLibrary.Register(state);
         ThreadLibrary.Register(state);
         FfiLibrary.Register(state);
+        CjsonLibrary.Register(state);   // lua-cjson, which luajit finds installed as a C module
 
         var loaded = PackageLibrary.LoadedTable(state);
         loaded["_G"] = state.Globals;

@@ -348,7 +348,7 @@ public static class LuaOps
 
     // ---- tostring ----
 
-    private static readonly LuaString NilString = "nil", TrueString = "true", FalseString = "false";
+    private static readonly LuaString NilString = "nil", TrueString = "true", FalseString = "false", NullUserdataString = "userdata: NULL";
 
     /// <summary>tostring() as a string: __tostring, numbers as %.14g, "table: 0x...", "function: builtin#N"/
     /// "function: 0x...". A __tostring result that is not a string is shown as itself without metamethods,
@@ -383,6 +383,7 @@ public static class LuaOps
         LuaThread th => LuaString.FromLatin1("thread: " + ObjectIdentity.AddressOf(th)),
         CData cd => CDataOps.RawToString(cd),
         _ when v.IsNumber => LuaNumber.ToLuaString(v.Number),
+        LuaUserdata u when ReferenceEquals(u, LuaUserdata.NullLightUserdata) => NullUserdataString,
         object o => LuaString.FromLatin1("userdata: " + ObjectIdentity.AddressOf(o)),
     };
 

@@ -10,6 +10,13 @@ public class LuaUserdata
     public LuaTable? Environment { get; set; }
     public object? Value { get; set; }
 
+    /// <summary>
+    /// LuaJIT's NULL light userdata, which C modules hand out as a JSON or protocol null (cjson.null,
+    /// ngx.null): one value shared by every state, so all of them compare equal as NULL pointers do in
+    /// LuaJIT, and printed as LuaJIT prints it ("userdata: NULL").
+    /// </summary>
+    public static readonly LuaUserdata NullLightUserdata = new();
+
     public LuaUserdata(object? value = null, LuaTable? metatable = null)
     {
         Value = value;

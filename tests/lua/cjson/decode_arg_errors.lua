@@ -1,0 +1,11 @@
+-- decode's argument: a string, or a number (converted as Lua converts it)
+local cjson = require "cjson"
+print(pcall(cjson.decode, {}))
+print(pcall(cjson.decode, true))
+print(pcall(cjson.decode, print))
+print(pcall(cjson.decode, nil))
+print(cjson.decode(123), cjson.decode(-1.5), cjson.decode(1e100))
+print(pcall(cjson.decode, 0/0))
+print(pcall(cjson.decode, 1/0))
+local ok, err = pcall(function() local v = cjson.decode({}) return v end)
+print(ok, err)

@@ -1,0 +1,15 @@
+-- cjson.safe.decode returns nil and the message
+local safe = require "cjson.safe"
+print(safe.decode("[1,2"))
+print(safe.decode("{bad}"))
+print(safe.decode(""))
+print(safe.decode("\0\0"))
+print(safe.decode({}))
+print(safe.decode(true))
+print(safe.decode(string.rep("[", 2000)))
+print(select("#", safe.decode("x")), select("#", safe.decode("[1]")))
+print(safe.decode("[1,2,3]")[3], safe.decode('"ok"'))
+print(pcall(safe.decode))
+print(pcall(safe.decode, "1", "2"))
+local ok, a, b = pcall(function() return safe.decode("oops") end)
+print(ok, a, b)

@@ -1,0 +1,10 @@
+-- cjson.encode of every scalar type at the top level (lua-cjson 2.1.0 allows any value there)
+local cjson = require "cjson"
+print(cjson.encode(nil))
+print(cjson.encode(true), cjson.encode(false))
+print(cjson.encode(0), cjson.encode(-0), cjson.encode(1), cjson.encode(-1), cjson.encode(42.5))
+print(cjson.encode(""), cjson.encode("abc"), cjson.encode("a b\tc"))
+print(cjson.encode(cjson.null))
+print(cjson.encode({}))
+print(cjson.encode({cjson.null, cjson.null}))
+print(type(cjson.encode(1)), #cjson.encode("xyz"))

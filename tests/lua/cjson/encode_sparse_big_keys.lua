@@ -1,0 +1,11 @@
+-- array detection with large integer keys (lua-cjson keeps the highest key in a C int)
+local cjson = require "cjson"
+cjson.encode_sparse_array(true)
+print(cjson.encode({ [2^31 - 1] = 1 }))
+print(cjson.encode({ [2^31] = 1 }))
+print(cjson.encode({ [2^32 + 5] = 1 }))
+print(cjson.encode({ [1e300] = 1 }))
+print(cjson.encode({ [2^53] = 1 }))
+cjson.encode_sparse_array(false, 0)
+print(pcall(cjson.encode, { [2^31] = 1 }))
+print(pcall(cjson.encode, { [2^33] = 1 }))

@@ -1,0 +1,18 @@
+-- encode_sparse_array(convert, ratio, safe)
+local cjson = require "cjson"
+local sparse = { [1] = "a", [50] = "b" }
+print(pcall(cjson.encode, sparse))
+print(cjson.encode_sparse_array(true))
+local s = cjson.encode(sparse)
+print(#s, s:sub(1, 1), s:find('"1":"a"', 1, true) ~= nil, s:find('"50":"b"', 1, true) ~= nil)
+print(cjson.encode({ [100] = 1 }))
+print(cjson.encode_sparse_array(false, 0))
+local arr = cjson.encode({ [1] = 1, [30] = 30 })
+print(#arr, arr:sub(1, 12), arr:sub(-8))
+print(cjson.encode_sparse_array(nil, 1, 0))
+print(pcall(cjson.encode, { [1] = 1, [3] = 3 }))
+print(cjson.encode({ 1, 2, 3 }))
+print(cjson.encode_sparse_array(nil, 3, 2))
+print(pcall(cjson.encode, { [1] = 1, [4] = 4 }), pcall(cjson.encode, { [1] = 1, [7] = 7 }))
+print(cjson.encode_sparse_array("on", 2, 10))
+print(cjson.encode_sparse_array("off"))

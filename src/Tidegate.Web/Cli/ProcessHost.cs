@@ -256,7 +256,17 @@ public sealed class ProcessHost
 
         errorLog.Write(LogLevel.Notice, ServerVersion.NameAndVersion);
         errorLog.Write(LogLevel.Notice, $"start worker processes ({config.WorkerProcesses} worker threads)");
-        runtime.Start();
+        try { runtime.Start(); }
+        catch (ConfigException e)
+        {
+            // init_by_lua failed: nginx stops before it serves, with the error on stderr and in the log.
+            startupLog.Write(LogLevel.Error, e.Message);
+            errorLog.Write(LogLevel.Error, e.Message);
+            foreach (var registration in registrations) registration.Dispose();
+            await runtime.DisposeAsync();
+            try { File.Delete(config.PidPath); } catch (IOException) { }
+            return 1;
+        }
         if (daemonChild)
         {
             Console.Error.WriteLine(ReadyMarker);
@@ -339,7 +349,12 @@ public sealed class ProcessHost
         }
         foreach (var (level, message) in compiler.Warnings) log.Write(level, message);
         try { WritePidFile(config.PidPath); } catch (IOException) { }
-        next.Start();
+        try { next.Start(); }
+        catch (ConfigException e)
+        {
+            currentLog.Write(LogLevel.Error, e.Message);
+            return (null, null);
+        }
         log.Write(LogLevel.Notice, "start worker processes (reloaded configuration)");
         return (next, log);
     }

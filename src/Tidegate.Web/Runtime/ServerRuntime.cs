@@ -105,6 +105,18 @@ public sealed class ServerRuntime : IAsyncDisposable
         {
             var worker = new WorkerLoop(i);
             workers.Add(worker);
+            if (Config.Lua.Enabled)
+            {
+                // The worker's Lua state is made on its own thread and runs init_by_lua there before it serves.
+                string? failure = null;
+                int id = i;
+                worker.Send(_ => failure = Lua.LuaWorker.Start(this, id), null);
+                if (failure is not null)
+                {
+                    CloseAll();
+                    throw new Config.ConfigException(failure);
+                }
+            }
             foreach (var (group, listener) in listeners)
             {
                 var done = new TaskCompletionSource();
@@ -163,6 +175,8 @@ public sealed class ServerRuntime : IAsyncDisposable
     public void LogAccess(RequestContext ctx)
     {
         var settings = ctx.Settings;
+        // The log phase: log_by_lua runs before the access log line is written.
+        if (settings.LuaLog is { } luaLog && ctx.RunsFilters) Lua.LuaSyncRunner.Run(ctx, luaLog, Lua.LuaPhase.Log);
         if (settings.AccessLogOff) return;
         if (settings.AccessLogs.Count == 0)
         {
@@ -217,6 +231,8 @@ public sealed class ServerRuntime : IAsyncDisposable
         stopAccepting.Cancel();
         stopIdle.Cancel();
         foreach (var connection in connections.Values) connection.Dispose();
+        if (Config.Lua.Enabled)
+            foreach (var worker in workers) worker.Post(_ => Lua.LuaWorker.Stop(), null);
         foreach (var worker in workers) worker.Dispose();
     }
 

@@ -190,7 +190,7 @@ internal sealed partial class FunctionCompiler
             _depth = _info.LocalSlotCount;
             if (_depth > _maxDepth) _maxDepth = _depth;
         }
-        EmitBlock(_body.Body);
+        EmitBlock(_body.Body, endScope: false); // nothing runs after the body's end
         EmitReturnHook(_depth);
         _il.Emit(OpCodes.Ldarg_1);
         _il.Emit(OpCodes.Call, Return0);
@@ -399,14 +399,22 @@ internal sealed partial class FunctionCompiler
 
     private void Release(Operand op)
     {
-        if (op.IsTemp) _freeValueTemps.Push(op.Local!);
+        if (!op.IsTemp) return;
+        if (op.ClearOnRelease)
+        {
+            ClearLocal(op.Local!);
+        }
+        _freeValueTemps.Push(op.Local!);
     }
 
     /// <summary>Gives the variable its IL local: a LuaValue, or an UpvalueCell when captured.</summary>
     private LocalBuilder DeclareVariable(LocalSymbol symbol)
     {
+        // Each variable has an IL local of its own: sharing one with temps or an earlier variable (whose scope
+        // ended) makes the JIT keep values in memory instead of registers (a numeric loop ran 50% slower).
         var local = NewLocal(symbol.IsCaptured ? typeof(UpvalueCell) : typeof(LuaValue));
         _vars[symbol] = local;
+        _scopeVariables.Add(symbol);
         return local;
     }
 

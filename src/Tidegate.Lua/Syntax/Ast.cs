@@ -253,6 +253,14 @@ public sealed class FunctionBody
     /// <summary>The line of <c>function</c> (0 for a main chunk) and of the closing <c>end</c>.</summary>
     public int Line { get; init; }
     public int EndLine { get; init; }
+    /// <summary>
+    /// Byte offsets in the chunk of the parameter list's '(' and just after the closing <c>end</c>: the
+    /// function's text for string.dump. Both 0 for a main chunk (the whole source).
+    /// </summary>
+    public int SourceStart { get; init; }
+    public int SourceEnd { get; init; }
+    /// <summary>Defined with <c>function a:b()</c>: its first parameter, <c>self</c>, is not in its text.</summary>
+    public bool IsMethod { get; init; }
     /// <summary>A name for tracebacks when the syntax gives one (<c>function a.b:c()</c> → "a.b:c").</summary>
     public string? Name { get; init; }
     /// <summary>Set by the binder: one per parameter (and <c>self</c> first for methods).</summary>

@@ -272,6 +272,7 @@ public sealed partial class Parser
         OpenFunction(line, isVararg: false);
         var parameters = new List<string>();
         bool isVararg = false;
+        int sourceStart = _tok.Start;
         Check(TokenKind.LeftParen);
         if (needSelf) { DeclareLocal(parameters.Count, "self"); parameters.Add("self"); }
         if (_tok.Kind != TokenKind.RightParen)
@@ -302,6 +303,7 @@ public sealed partial class Parser
         Block body = Chunk();
         if (_tok.Kind != TokenKind.End) Match(TokenKind.End, TokenKind.Function, line);
         int endLine = _lex.Line;
+        int sourceEnd = _tok.Start + _tok.Length;
         CloseFunction();
         Next(); // 'end'
         return new FunctionBody
@@ -311,6 +313,9 @@ public sealed partial class Parser
             Body = body,
             Line = line,
             EndLine = endLine,
+            SourceStart = sourceStart,
+            SourceEnd = sourceEnd,
+            IsMethod = needSelf,
             Name = name,
         };
     }

@@ -19,11 +19,14 @@ public sealed partial class LuaThread
         bool yieldable = AllowYieldInNextCall;
         AllowYieldInNextCall = false;
         int savedFrames = FrameCount;
+        bool callsFromErrorPoint = CallFromErrorPoint;
+        CallFromErrorPoint = false;
         if (!yieldable)
         {
             NonYieldableDepth++;
-            // The host function making this call shows in tracebacks and error levels as a [C] frame.
-            PushHostFrame();
+            // The host function making this call shows in tracebacks and error levels as a [C] frame
+            // (not an error handler, which LuaJIT calls on top of the frame that raised the error).
+            if (!callsFromErrorPoint) PushHostFrame();
         }
         try
         {
@@ -57,6 +60,33 @@ public sealed partial class LuaThread
         r.Function = HostFrame;
         r.CallerSite = CurrentSite;
         FrameCount = c + 1;
+    }
+
+    /// <summary>
+    /// Set just before calling an error handler (xpcall's, the CLI's): the next <see cref="Call"/> pushes no
+    /// host-frame record, so the handler's frame sits right on the frame that raised the error and is
+    /// named by its call site, as in LuaJIT.
+    /// </summary>
+    internal bool CallFromErrorPoint;
+
+    /// <summary>
+    /// Exception filter of a host function: when the error was raised by the host function itself (no
+    /// frame it called is still on the record stack), pushes a record for it, so tracebacks taken at the
+    /// error point (xpcall's handler, an uncaught error's) show it as LuaJIT does ("[C]: in function
+    /// 'error'"). Whoever catches the error drops the record with the others. Never catches.
+    /// </summary>
+    internal bool RecordRaisingHostFunction(HostFunction function, int framesAtEntry, Exception e)
+    {
+        // A host function that called Lua has that frame's records above its own level: not the raiser.
+        if (FrameCount != framesAtEntry) return false;
+        if (e is not LuaException && !HostExceptions.IsConvertible(e)) return false;
+        int c = FrameCount;
+        if (c >= Frames.Length) Array.Resize(ref Frames, Frames.Length * 2);
+        ref CallFrameRecord r = ref Frames[c];
+        r.Function = function;
+        r.CallerSite = CurrentSite;
+        FrameCount = c + 1;
+        return false;
     }
 
     /// <summary>The function of a host-frame record (<see cref="PushHostFrame"/>).</summary>

@@ -13,7 +13,6 @@ public sealed partial class LuaThread
     {
         int savedTop = Top;
         int savedSite = CurrentSite;
-        LuaFunction f = ResolveCallable(function, ref argBase, ref argCount);
         // A host frame in between: the callee cannot yield through it (LuaJIT's C-call boundary) unless
         // compiled code's metamethod slow path asked for this call to be resumable (see MetaCallYield).
         bool yieldable = AllowYieldInNextCall;
@@ -26,10 +25,13 @@ public sealed partial class LuaThread
             NonYieldableDepth++;
             // The host function making this call shows in tracebacks and error levels as a [C] frame
             // (not an error handler, which LuaJIT calls on top of the frame that raised the error).
+            // It is pushed before the callee is resolved: "attempt to call a nil value" raised on behalf
+            // of host code (print calling a non-function tostring) has no position, as in LuaJIT.
             if (!callsFromErrorPoint) PushHostFrame();
         }
         try
         {
+            LuaFunction f = ResolveCallable(function, ref argBase, ref argCount, fromHost: true);
             int n = f.Invoke(this, argBase, argCount);
             if (n < 0) n = FinishTailCalls(argBase, n);
             if (n < 0)
@@ -123,7 +125,11 @@ public sealed partial class LuaThread
     private static readonly HostFunction CDataNotCallable = new("?", call =>
         throw call.Thread.RuntimeError(Ffi.CDataOps.NotCallable((Ffi.CData)call[0].Ref!).Message));
 
-    public LuaFunction ResolveCallable(in LuaValue function, ref int argBase, ref int argCount, string? name = null)
+    /// <param name="fromHost">
+    /// the call is made by host code or a metamethod dispatch: LuaJIT's "attempt to call" message then
+    /// has no position (no Lua instruction made the call)
+    /// </param>
+    public LuaFunction ResolveCallable(in LuaValue function, ref int argBase, ref int argCount, string? name = null, bool fromHost = false)
     {
         if (function.Ref is LuaFunction f) return f;
         LuaValue handler;
@@ -135,9 +141,12 @@ public sealed partial class LuaThread
         }
         else handler = State.GetMetatable(function)?.Get(MetaMethodNames.Call) ?? LuaValue.Nil;
         if (handler.Ref is not LuaFunction hf)
-            throw RuntimeError(name is null
+        {
+            string message = name is null
                 ? $"attempt to call a {function.TypeName} value"
-                : $"attempt to call {name} (a {function.TypeName} value)");
+                : $"attempt to call {name} (a {function.TypeName} value)";
+            throw fromHost ? new LuaException(LuaString.FromUtf8(message)) : RuntimeError(message);
+        }
         EnsureStack(argBase + argCount + 1);
         Array.Copy(Stack, argBase, Stack, argBase + 1, argCount);
         Stack[argBase] = function;

@@ -288,7 +288,8 @@ public sealed class Binder
                 // LuaJIT (two-slot frames): the function at r, the arguments from r + 2.
                 int r = CurrentRegister;
                 BindExpr(e.Function);
-                BindArguments(e.Arguments, r + 2);
+                CheckCallFrame(r + 2, e.Line, e.Syntax);
+                BindArguments(e.Arguments, r + 2, e.Syntax);
                 break;
             }
             case MethodCallExpr e:
@@ -296,7 +297,8 @@ public sealed class Binder
                 // The method at r, self at r + 2, the arguments from r + 3.
                 int r = CurrentRegister;
                 BindExpr(e.Object);
-                BindArguments(e.Arguments, r + 3);
+                CheckCallFrame(r + 3, e.Line, e.Syntax);
+                BindArguments(e.Arguments, r + 3, e.Syntax);
                 break;
             }
             case FunctionExpr e:
@@ -319,12 +321,19 @@ public sealed class Binder
                 BindExpr(e.Operand);
                 break;
             case TableExpr e:
+            {
+                // The table is at r (reserved at '{'); each field's key and value are evaluated above it.
+                if (CurrentRegister + 1 >= MaxSlots) throw TooComplex(e.Line, "{"u8.ToArray());
+                int saved = _exprRegister;
+                _exprRegister = CurrentRegister + 1;
                 foreach (var f in e.Fields)
                 {
                     if (f.Key is not null) BindExpr(f.Key);
                     BindExpr(f.Value);
                 }
+                _exprRegister = saved;
                 break;
+            }
             case VarargExpr e:
                 if (!_fn.Info.Body.IsVararg)
                     throw Error(e.Line, "cannot use '...' outside a vararg function near '...'");
@@ -338,8 +347,17 @@ public sealed class Binder
 
     private int CurrentRegister => _exprRegister >= 0 ? _exprRegister : _fn.Active.Count;
 
+    /// <summary>
+    /// LuaJIT reserves a call's frame (function, frame link, self) when it reads the token that opens the
+    /// arguments, and fails there when the frame would reach LJ_MAX_SLOTS.
+    /// </summary>
+    private void CheckCallFrame(int firstArgument, int line, CallSyntax syntax)
+    {
+        if (firstArgument >= MaxSlots) throw TooComplex(line, syntax.OpenNear);
+    }
+
     /// <summary>Binds call arguments that go to registers from <paramref name="first"/>, with LuaJIT's limit on them.</summary>
-    private void BindArguments(List<Expr> args, int first)
+    private void BindArguments(List<Expr> args, int first, CallSyntax syntax)
     {
         int saved = _exprRegister;
         for (int i = 0; i < args.Count; i++)
@@ -348,23 +366,30 @@ public sealed class Binder
             _exprRegister = register;
             BindExpr(args[i]);
             // LuaJIT moves an argument to its register when it reads the token after it (the next argument's
-            // first token after the comma, or the closing parenthesis), and fails when the frame would
-            // reach LJ_MAX_SLOTS.
+            // first token after the comma, or the token after the arguments), and fails when the frame would
+            // reach LJ_MAX_SLOTS. A last argument that is a call or '...' stays where it is (all its values).
             if (register + 1 >= MaxSlots)
             {
-                var next = i + 1 < args.Count ? args[i + 1] : null;
-                string near = next is null ? ")" : FirstToken(next);
-                throw Error(next?.Line ?? args[i].Line, $"function or expression too complex near '{near}'");
+                if (i + 1 < args.Count)
+                    throw TooComplex(args[i + 1].Line, System.Text.Encoding.Latin1.GetBytes(FirstToken(args[i + 1])));
+                if (args[i] is VarargExpr) throw TooComplex(args[i].Line, "..."u8.ToArray());
+                if (args[i] is not (CallExpr or MethodCallExpr))
+                    throw TooComplex(syntax.AfterLine, syntax.AfterNear);
             }
         }
         _exprRegister = saved;
     }
 
+    private LuaException TooComplex(int line, byte[]? near) =>
+        LuaSyntaxException.Create(_shortSource, line, "function or expression too complex", near, near is not null);
+
     /// <summary>The first token of an expression as LuaJIT's "near" shows it.</summary>
     private static string FirstToken(Expr e) => e switch
     {
         NumberExpr n => LuaNumber.ToLuaString(n.Value).ToString(),
-        StringExpr s => System.Text.Encoding.Latin1.GetString(s.Value),
+        StringExpr s => s.Quote != 0
+            ? (char)s.Quote + System.Text.Encoding.Latin1.GetString(s.Value) + (char)s.Quote
+            : "[" + new string('=', s.LongLevel) + "[" + System.Text.Encoding.Latin1.GetString(s.Value) + "]" + new string('=', s.LongLevel) + "]",
         NameExpr n => n.Name,
         NilExpr => "nil",
         TrueExpr => "true",

@@ -23,12 +23,36 @@ public static class ChunkCompiler
         return Compile(chunk, env, source.ToArray(), hookChecks, localAccess);
     }
 
+    /// <summary>
+    /// Compiles what string.dump wrote (see <see cref="BinaryChunk"/>): a main chunk, or (<paramref name="isFunction"/>)
+    /// a chunk "local upvalues... return function ... end" whose function is returned with fresh nil upvalues,
+    /// without running the chunk. <paramref name="stripped"/> compiles without debug information.
+    /// </summary>
+    public static LuaClosure CompileDumped(byte[] source, string chunkName, LuaTable env, bool isFunction, bool stripped, bool hookChecks, bool localAccess)
+    {
+        var chunk = Parser.Parse(source, chunkName);
+        if (!isFunction) return Compile(chunk, env, source, hookChecks, localAccess, stripped);
+        if (chunk.Main.Body.Statements is not [.., ReturnStmt { Values: [FunctionExpr] }])
+            throw new LuaException(chunk.ChunkName + ": cannot load incompatible bytecode");
+        var compilers = new Dictionary<FunctionBody, FunctionCompiler>();
+        Compile(chunk, env, source, hookChecks, localAccess, stripped, compilers);
+        var function = compilers[chunk.Main.Info!.Children[0]];
+        var closure = (LuaClosure)Activator.CreateInstance(function.CreatedType!, env)!;
+        foreach (var field in function.UpvalueFields)
+            function.CreatedType!.GetField(field.Name)!.SetValue(closure, new UpvalueCell());
+        return closure;
+    }
+
     /// <summary>Compiles an already parsed chunk (tests build ASTs by hand with this).</summary>
     public static LuaClosure Compile(Chunk chunk, LuaTable env, byte[]? source = null, bool hookChecks = false, bool localAccess = false)
+        => Compile(chunk, env, source, hookChecks, localAccess, stripped: false);
+
+    private static LuaClosure Compile(Chunk chunk, LuaTable env, byte[]? source, bool hookChecks, bool localAccess, bool stripped,
+        Dictionary<FunctionBody, FunctionCompiler>? compilers = null)
     {
         try
         {
-            return CompileBound(chunk, env, source, hookChecks, localAccess);
+            return CompileBound(chunk, env, source, hookChecks, localAccess, stripped, compilers);
         }
         catch (InsufficientExecutionStackException)
         {
@@ -37,18 +61,20 @@ public static class ChunkCompiler
         }
     }
 
-    private static LuaClosure CompileBound(Chunk chunk, LuaTable env, byte[]? source, bool hookChecks, bool localAccess)
+    private static LuaClosure CompileBound(Chunk chunk, LuaTable env, byte[]? source, bool hookChecks, bool localAccess, bool stripped,
+        Dictionary<FunctionBody, FunctionCompiler>? compilers)
     {
         Binding.Binder.Bind(chunk);
         int n = Interlocked.Increment(ref _chunkCounter);
         var assembly = AssemblyBuilder.DefineDynamicAssembly(new AssemblyName("LuaChunk" + n), AssemblyBuilderAccess.RunAndCollect);
         var module = assembly.DefineDynamicModule("LuaChunk" + n);
-        var context = new ChunkContext(module, chunk.Source ?? chunk.ChunkName, chunk.ChunkName, source) { HookChecks = hookChecks, LocalAccess = localAccess };
+        var context = new ChunkContext(module, chunk.Source ?? chunk.ChunkName, chunk.ChunkName, source) { HookChecks = hookChecks, LocalAccess = localAccess, Stripped = stripped };
 
         var all = new List<FunctionCompiler>();
         var main = FunctionCompiler.DefineTree(context, chunk.Main, all);
         foreach (var f in all) f.EmitBody();
         foreach (var f in all) f.CreateType();
+        if (compilers is not null) foreach (var (body, f) in context.Compilers) compilers[body] = f;
         return (LuaClosure)Activator.CreateInstance(main.CreatedType!, env)!;
     }
 }
@@ -65,6 +91,8 @@ internal sealed class ChunkContext
     public bool HookChecks;
     /// <summary>Whether locals live in stack slots that debug.getlocal/setlocal can reach.</summary>
     public bool LocalAccess;
+    /// <summary>Whether the code keeps no debug information (a chunk from string.dump(f, true)).</summary>
+    public bool Stripped;
     /// <summary>Compilers by function body, so a parent can reference its children's types.</summary>
     public readonly Dictionary<FunctionBody, FunctionCompiler> Compilers = new();
 

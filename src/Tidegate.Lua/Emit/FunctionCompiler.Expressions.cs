@@ -52,6 +52,9 @@ internal sealed partial class FunctionCompiler
         return Operand.Temp(t, name);
     }
 
+    /// <summary>Stores the LuaValue on the IL stack in a temp that is cleared when released (see Operand.ClearOnRelease).</summary>
+    private Operand StoreClearedTemp() => Operand.ClearedTemp(StoreTemp().Local!);
+
     /// <summary>A copy of the operand in a temp of its own (so later assignments cannot change it).</summary>
     private Operand Snapshot(Operand op)
     {
@@ -95,7 +98,7 @@ internal sealed partial class FunctionCompiler
                 _il.Emit(OpCodes.Ldc_I4_0);
                 _il.Emit(OpCodes.Call, Result);
                 _depth = b;
-                var value = StoreTemp();
+                var value = StoreClearedTemp();
                 // Code after the call on its line is a new line event once the callee ran hooked lines.
                 EmitLineHook(expr.Line, false);
                 return value;
@@ -307,7 +310,7 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Stfld, child.UpvalueFields[i]);
         }
         _il.Emit(OpCodes.Call, FromObject);
-        return StoreTemp();
+        return StoreClearedTemp();
     }
 
     // ---------------- operators ----------------
@@ -704,7 +707,7 @@ internal sealed partial class FunctionCompiler
                 }
             }
         }
-        return table;
+        return Operand.ClearedTemp(table.Local!);
     }
 
     private static bool IsMultiValued(Expr e) => e is CallExpr or MethodCallExpr or VarargExpr;

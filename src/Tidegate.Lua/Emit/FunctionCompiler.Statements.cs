@@ -8,17 +8,24 @@ namespace Tidegate.Lua.Emit;
 // Statements.
 internal sealed partial class FunctionCompiler
 {
-    private void EmitBlock(Block block)
+    /// <summary>
+    /// Emits a block. Its variables' scope ends at its end unless <paramref name="endScope"/> is false: a loop's
+    /// body, whose variables the loop statement ends once on exit (repeat's condition still sees them).
+    /// </summary>
+    private void EmitBlock(Block block, bool endScope = true)
     {
         int active = _activeLocals.Count;
+        int mark = ScopeMark;
         foreach (var s in block.Statements) EmitStatement(s);
         DeactivateTo(active);
+        if (endScope) EndScope(mark);
     }
 
     private void EmitStatement(Stmt stmt)
     {
         int depth = _depth;
         int active = _activeLocals.Count;
+        int mark = ScopeMark;
         _activeLines.Add(stmt.Line);
         // A function statement's code (the closure's creation) is on its "end" line, as LuaJIT reports it.
         if (stmt is not LabelStmt)
@@ -82,7 +89,7 @@ internal sealed partial class FunctionCompiler
                 _il.MarkLabel(top);
                 EmitJump(s.Condition, false, exit);
                 _breakLabels.Push(exit);
-                EmitBlock(s.Body);
+                EmitBlock(s.Body, endScope: false);
                 _breakLabels.Pop();
                 EmitBackEdge(stmt.Line);
                 EmitLineHook(stmt.Line, true);
@@ -96,7 +103,7 @@ internal sealed partial class FunctionCompiler
                 var exit = _il.DefineLabel();
                 _il.MarkLabel(top);
                 _breakLabels.Push(exit);
-                EmitBlock(s.Body);
+                EmitBlock(s.Body, endScope: false);
                 _breakLabels.Pop();
                 EmitBackEdge(stmt.Line);
                 if (_ctx.HookChecks)
@@ -151,7 +158,11 @@ internal sealed partial class FunctionCompiler
         }
         _depth = depth;
         // Loop variables go out of scope with their loop; a local statement's names stay in the block.
-        if (stmt is not (LocalStmt or LocalFunctionStmt)) DeactivateTo(active);
+        if (stmt is not (LocalStmt or LocalFunctionStmt))
+        {
+            DeactivateTo(active);
+            EndScope(mark);
+        }
     }
 
     private Label GotoLabel(LabelStmt s)
@@ -185,7 +196,7 @@ internal sealed partial class FunctionCompiler
                     _il.Emit(OpCodes.Ldloc, count);
                     _il.Emit(OpCodes.Ldc_I4, j - i);
                     _il.Emit(OpCodes.Call, Result);
-                    values[j] = StoreTemp();
+                    values[j] = StoreClearedTemp();
                 }
                 FreeIntTemp(count);
                 _depth = b;
@@ -260,7 +271,7 @@ internal sealed partial class FunctionCompiler
                     _il.Emit(OpCodes.Ldloc, count);
                     _il.Emit(OpCodes.Ldc_I4, j - i);
                     _il.Emit(OpCodes.Call, Result);
-                    values[j] = StoreTemp();
+                    values[j] = StoreClearedTemp();
                 }
                 FreeIntTemp(count);
                 _depth = b;
@@ -356,7 +367,7 @@ internal sealed partial class FunctionCompiler
             StoreNewVariable(symbol);
         }
         _breakLabels.Push(exit);
-        EmitBlock(s.Body);
+        EmitBlock(s.Body, endScope: false);
         _breakLabels.Pop();
         _il.Emit(OpCodes.Ldloc, i);
         _il.Emit(OpCodes.Ldloc, step);
@@ -453,15 +464,23 @@ internal sealed partial class FunctionCompiler
             _freeValueTemps.Push(values[j]);
         }
         _breakLabels.Push(exit);
-        EmitBlock(s.Body);
+        EmitBlock(s.Body, endScope: false);
         _breakLabels.Pop();
         EmitBackEdge(s.Line);
         EmitLineHook(s.Line, true);
         _il.Emit(OpCodes.Br, top);
         _il.MarkLabel(exit);
-        Release(f);
-        Release(st);
-        Release(control);
+        // The loop's state (often the table it walked) and the last values it produced are dead now, as
+        // LuaJIT's hidden registers are.
+        foreach (var temp in values)
+        {
+            ClearLocal(temp);
+        }
+        foreach (var op in state)
+        {
+            ClearLocal(op.Local!);
+            _freeValueTemps.Push(op.Local!);
+        }
     }
 
     // ---------------- return ----------------

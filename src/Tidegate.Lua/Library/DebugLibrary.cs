@@ -67,7 +67,8 @@ public static class DebugLibrary
         {
             // getlocal(f, n): the parameter names of a Lua function.
             int p = call.CheckInt(arg + 1);
-            return f is LuaClosure c && p >= 1 && p <= c.Proto.ParameterNames.Length
+            // (A stripped function has none.)
+            return f is LuaClosure c && !c.Proto.IsStripped && p >= 1 && p <= c.Proto.ParameterNames.Length
                 ? call.Return(LuaString.FromUtf8(c.Proto.ParameterNames[p - 1]))
                 : call.Return(LuaValue.Nil);
         }
@@ -359,7 +360,7 @@ public static class DebugLibrary
         var cells = closure.GetUpvalueCells();
         if (n < 1 || n > cells.Length) return call.Return();
         var names = closure.Proto.UpvalueNames;
-        var name = LuaString.FromUtf8(n - 1 < names.Length ? names[n - 1] : "");
+        var name = LuaString.FromUtf8(n - 1 < names.Length && !closure.Proto.IsStripped ? names[n - 1] : "");
         if (!set) return call.Return(name, cells[n - 1].Value);
         cells[n - 1].Value = call[2];
         return call.Return(name);

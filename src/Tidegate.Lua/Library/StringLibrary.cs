@@ -165,7 +165,7 @@ public static partial class StringLibrary
         byte[] chunk;
         try
         {
-            chunk = closure.Dump();
+            chunk = closure.Dump(strip: call[1].IsTruthy);
         }
         catch (LuaException)
         {

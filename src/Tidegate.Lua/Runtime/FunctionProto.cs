@@ -44,7 +44,24 @@ public sealed class FunctionProto
     /// <summary>The source bytes of the whole chunk this function came from (for string.dump), if kept.</summary>
     public byte[]? ChunkSource { get; init; }
 
-    public bool IsMainChunk => LineDefined == 0;
+    /// <summary>
+    /// Byte offsets of the function's text in <see cref="ChunkSource"/>, from its parameter list's '(' to
+    /// just after its <c>end</c> (string.dump re-creates the function from it); both 0 for a main chunk.
+    /// </summary>
+    public int SourceStart { get; init; }
+    public int SourceEnd { get; init; }
+    /// <summary>Defined with <c>function a:b()</c> (its text's parameter list leaves out <c>self</c>).</summary>
+    public bool IsMethod { get; init; }
+    /// <summary>
+    /// Loaded from string.dump(f, true): no debug information, as LuaJIT strips it (lines 0, no local or
+    /// upvalue names, no active lines). The names are still kept here, for dumping it again.
+    /// </summary>
+    public bool IsStripped { get; init; }
+
+    /// <summary>A main chunk as debug.getinfo's <c>what</c> tells it ("main"; a stripped one is "Lua").</summary>
+    public bool IsMainChunk => LineDefined == 0 && !IsStripped;
+    /// <summary>The prototype of a whole chunk (string.dump writes its whole source).</summary>
+    public bool IsWholeChunk => SourceEnd == 0;
 
     public int LineOfSite(int site) => (uint)site < (uint)SiteLines.Length ? SiteLines[site] : LineDefined;
     public string? NameOfSite(int site) => (uint)site < (uint)SiteNames.Length ? SiteNames[site] : null;

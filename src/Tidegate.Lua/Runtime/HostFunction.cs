@@ -23,6 +23,14 @@ public sealed class HostFunction : LuaFunction
     public override int Invoke(LuaThread thread, int argBase, int argCount)
     {
         thread.Top = argBase + argCount;
-        return _body(new LuaCall(thread, argBase, argCount, this));
+        int frames = thread.FrameCount;
+        try
+        {
+            return _body(new LuaCall(thread, argBase, argCount, this));
+        }
+        catch (Exception e) when (thread.RecordRaisingHostFunction(this, frames, e))
+        {
+            throw; // never reached: the filter only records
+        }
     }
 }

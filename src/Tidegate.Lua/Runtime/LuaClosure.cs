@@ -23,9 +23,8 @@ public abstract class LuaClosure : LuaFunction
     public abstract UpvalueCell[] GetUpvalueCells();
 
     /// <summary>
-    /// string.dump's "binary chunk": an escape byte header, the chunk name and the chunk's source, which
-    /// <see cref="LuaState.Load"/> accepts. Only a main chunk can be dumped faithfully (an inner function
-    /// would need its upvalues); for an inner function the source slice of its definition is used.
+    /// string.dump's "binary chunk" (see <see cref="BinaryChunk"/>), which <see cref="LuaState.Load"/>
+    /// accepts; <paramref name="strip"/> drops the debug information as LuaJIT does.
     /// </summary>
-    public byte[] Dump() => BinaryChunk.Write(this);
+    public byte[] Dump(bool strip = false) => BinaryChunk.Write(this, strip);
 }

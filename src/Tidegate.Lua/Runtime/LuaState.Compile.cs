@@ -97,10 +97,12 @@ public sealed partial class LuaState
     /// </summary>
     public LuaFunction Load(ReadOnlySpan<byte> source, string chunkName, LuaTable? env = null)
     {
-        if (BinaryChunk.IsBinary(source))
+        if (source.Length > 0 && source[0] == 0x1b)
         {
-            var (name, text) = BinaryChunk.Read(source);
-            return Load(text, name, env);
+            // A stripped dump has no chunk name of its own: it takes the one it is loaded with.
+            var dumped = BinaryChunk.Read(source, chunkName);
+            return ChunkCompiler.CompileDumped(dumped.Source, dumped.ChunkName ?? chunkName, env ?? Globals,
+                dumped.IsFunction, dumped.Stripped, WantsHookChecks(dumped.Source), !dumped.Stripped && WantsLocalAccess(dumped.Source));
         }
         return ChunkCompiler.Compile(source, chunkName, env ?? Globals, WantsHookChecks(source), WantsLocalAccess(source));
     }

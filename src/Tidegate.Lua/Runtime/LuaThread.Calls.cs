@@ -13,20 +13,25 @@ public sealed partial class LuaThread
     {
         int savedTop = Top;
         int savedSite = CurrentSite;
-        LuaFunction f = ResolveCallable(function, ref argBase, ref argCount);
         // A host frame in between: the callee cannot yield through it (LuaJIT's C-call boundary) unless
         // compiled code's metamethod slow path asked for this call to be resumable (see MetaCallYield).
         bool yieldable = AllowYieldInNextCall;
         AllowYieldInNextCall = false;
         int savedFrames = FrameCount;
+        bool callsFromErrorPoint = CallFromErrorPoint;
+        CallFromErrorPoint = false;
         if (!yieldable)
         {
             NonYieldableDepth++;
-            // The host function making this call shows in tracebacks and error levels as a [C] frame.
-            PushHostFrame();
+            // The host function making this call shows in tracebacks and error levels as a [C] frame
+            // (not an error handler, which LuaJIT calls on top of the frame that raised the error).
+            // It is pushed before the callee is resolved: "attempt to call a nil value" raised on behalf
+            // of host code (print calling a non-function tostring) has no position, as in LuaJIT.
+            if (!callsFromErrorPoint) PushHostFrame();
         }
         try
         {
+            LuaFunction f = ResolveCallable(function, ref argBase, ref argCount, fromHost: true);
             int n = f.Invoke(this, argBase, argCount);
             if (n < 0) n = FinishTailCalls(argBase, n);
             if (n < 0)
@@ -57,6 +62,33 @@ public sealed partial class LuaThread
         r.Function = HostFrame;
         r.CallerSite = CurrentSite;
         FrameCount = c + 1;
+    }
+
+    /// <summary>
+    /// Set just before calling an error handler (xpcall's, the CLI's): the next <see cref="Call"/> pushes no
+    /// host-frame record, so the handler's frame sits right on the frame that raised the error and is
+    /// named by its call site, as in LuaJIT.
+    /// </summary>
+    internal bool CallFromErrorPoint;
+
+    /// <summary>
+    /// Exception filter of a host function: when the error was raised by the host function itself (no
+    /// frame it called is still on the record stack), pushes a record for it, so tracebacks taken at the
+    /// error point (xpcall's handler, an uncaught error's) show it as LuaJIT does ("[C]: in function
+    /// 'error'"). Whoever catches the error drops the record with the others. Never catches.
+    /// </summary>
+    internal bool RecordRaisingHostFunction(HostFunction function, int framesAtEntry, Exception e)
+    {
+        // A host function that called Lua has that frame's records above its own level: not the raiser.
+        if (FrameCount != framesAtEntry) return false;
+        if (e is not LuaException && !HostExceptions.IsConvertible(e)) return false;
+        int c = FrameCount;
+        if (c >= Frames.Length) Array.Resize(ref Frames, Frames.Length * 2);
+        ref CallFrameRecord r = ref Frames[c];
+        r.Function = function;
+        r.CallerSite = CurrentSite;
+        FrameCount = c + 1;
+        return false;
     }
 
     /// <summary>The function of a host-frame record (<see cref="PushHostFrame"/>).</summary>
@@ -93,7 +125,11 @@ public sealed partial class LuaThread
     private static readonly HostFunction CDataNotCallable = new("?", call =>
         throw call.Thread.RuntimeError(Ffi.CDataOps.NotCallable((Ffi.CData)call[0].Ref!).Message));
 
-    public LuaFunction ResolveCallable(in LuaValue function, ref int argBase, ref int argCount, string? name = null)
+    /// <param name="fromHost">
+    /// the call is made by host code or a metamethod dispatch: LuaJIT's "attempt to call" message then
+    /// has no position (no Lua instruction made the call)
+    /// </param>
+    public LuaFunction ResolveCallable(in LuaValue function, ref int argBase, ref int argCount, string? name = null, bool fromHost = false)
     {
         if (function.Ref is LuaFunction f) return f;
         LuaValue handler;
@@ -105,9 +141,12 @@ public sealed partial class LuaThread
         }
         else handler = State.GetMetatable(function)?.Get(MetaMethodNames.Call) ?? LuaValue.Nil;
         if (handler.Ref is not LuaFunction hf)
-            throw RuntimeError(name is null
+        {
+            string message = name is null
                 ? $"attempt to call a {function.TypeName} value"
-                : $"attempt to call {name} (a {function.TypeName} value)");
+                : $"attempt to call {name} (a {function.TypeName} value)";
+            throw fromHost ? new LuaException(LuaString.FromUtf8(message)) : RuntimeError(message);
+        }
         EnsureStack(argBase + argCount + 1);
         Array.Copy(Stack, argBase, Stack, argBase + 1, argCount);
         Stack[argBase] = function;

@@ -117,7 +117,13 @@ public sealed partial class LuaThread
             }
             else
             {
-                sb.Append("[C]: in function '").Append(f.Name ?? "?").Append('\'');
+                // A running host function with a record (pcall, xpcall, one that raised an error): named by
+                // its call site as LuaJIT names it (`local r = string.rep; r()` is 'r'; one tail-called by
+                // f is 'f'); without a name, LuaJIT prints its address.
+                string? name = index > 0 && Frames[index - 1].Function is LuaClosure caller
+                    ? caller.Proto.NameOfSite(Frames[index].CallerSite) : null;
+                if (name is null) sb.Append("[C]: at ").Append(ObjectIdentity.AddressOf(f));
+                else sb.Append("[C]: in function '").Append(name).Append('\'');
             }
         }
         return sb.ToString();

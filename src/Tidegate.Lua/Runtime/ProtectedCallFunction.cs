@@ -99,6 +99,7 @@ public sealed class ProtectedCallFunction : LuaFunction
         thread.HandlerAllowance = 2;
         try
         {
+            thread.CallFromErrorPoint = true;
             result.Value = thread.Call1(handler, error);
         }
         catch (Exception)

@@ -35,6 +35,9 @@ public sealed class CDataLiteralExpr : Expr
 public sealed class StringExpr : Expr
 {
     public required byte[] Value { get; init; }
+    /// <summary>How the literal was written (for errors quoting it): its quote byte, or 0 for a long string of <see cref="LongLevel"/>.</summary>
+    public byte Quote { get; init; } = (byte)'"';
+    public int LongLevel { get; init; }
 }
 
 /// <summary>A name: a local, an upvalue or a global. The binder fills in <see cref="Symbol"/>.</summary>
@@ -58,7 +61,15 @@ public sealed class CallExpr : Expr
 {
     public required Expr Function { get; init; }
     public required List<Expr> Arguments { get; init; }
+    public required CallSyntax Syntax { get; init; }
 }
+
+/// <summary>
+/// Where a call's register limit errors point (LuaJIT checks its registers while parsing): the token that
+/// opens the arguments ('(', '{' or the string), and the token after them with its line. The texts are as
+/// an error's "near" quotes them (null: no "near" part).
+/// </summary>
+public sealed record CallSyntax(byte[]? OpenNear, byte[]? AfterNear, int AfterLine);
 
 /// <summary><c>obj:name(args)</c>.</summary>
 public sealed class MethodCallExpr : Expr
@@ -66,6 +77,7 @@ public sealed class MethodCallExpr : Expr
     public required Expr Object { get; init; }
     public required string Method { get; init; }
     public required List<Expr> Arguments { get; init; }
+    public required CallSyntax Syntax { get; init; }
 }
 
 public sealed class FunctionExpr : Expr
@@ -253,6 +265,14 @@ public sealed class FunctionBody
     /// <summary>The line of <c>function</c> (0 for a main chunk) and of the closing <c>end</c>.</summary>
     public int Line { get; init; }
     public int EndLine { get; init; }
+    /// <summary>
+    /// Byte offsets in the chunk of the parameter list's '(' and just after the closing <c>end</c>: the
+    /// function's text for string.dump. Both 0 for a main chunk (the whole source).
+    /// </summary>
+    public int SourceStart { get; init; }
+    public int SourceEnd { get; init; }
+    /// <summary>Defined with <c>function a:b()</c>: its first parameter, <c>self</c>, is not in its text.</summary>
+    public bool IsMethod { get; init; }
     /// <summary>A name for tracebacks when the syntax gives one (<c>function a.b:c()</c> → "a.b:c").</summary>
     public string? Name { get; init; }
     /// <summary>Set by the binder: one per parameter (and <c>self</c> first for methods).</summary>

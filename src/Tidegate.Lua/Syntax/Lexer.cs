@@ -193,6 +193,7 @@ public sealed class Lexer
                     Single(ref tok, TokenKind.Eof);
                     return;
                 default:
+                    tok.Start = _pos; // string.dump slices a function from its '(' (see FunctionBody.SourceStart)
                     Next();
                     Single(ref tok, (TokenKind)c);
                     return;

@@ -87,7 +87,7 @@ public sealed partial class Parser
         switch (_tok.Kind)
         {
             case TokenKind.Number: e = NumberOrCDataLiteral(line); break;
-            case TokenKind.String: e = new StringExpr { Value = _tok.String!, Line = line }; break;
+            case TokenKind.String: e = new StringExpr { Value = _tok.String!, Line = line, Quote = _tok.Quote, LongLevel = _tok.LongLevel }; break;
             case TokenKind.Nil: e = new NilExpr { Line = line }; break;
             case TokenKind.True: e = new TrueExpr { Line = line }; break;
             case TokenKind.False: e = new FalseExpr { Line = line }; break;
@@ -153,16 +153,16 @@ public sealed partial class Parser
                     Next();
                     string method = Name();
                     v = DischargedAt(v, _lastLine);
-                    var args = CallArguments(out int callLine);
-                    v = new MethodCallExpr { Object = v, Method = method, Arguments = args, Line = callLine };
+                    var args = CallArguments(out int callLine, out var syntax);
+                    v = new MethodCallExpr { Object = v, Method = method, Arguments = args, Line = callLine, Syntax = syntax };
                     break;
                 }
                 case TokenKind.LeftParen:
                 case TokenKind.String:
                 case TokenKind.LeftBrace:
                 {
-                    var args = CallArguments(out int callLine);
-                    v = new CallExpr { Function = v, Arguments = args, Line = callLine };
+                    var args = CallArguments(out int callLine, out var syntax);
+                    v = new CallExpr { Function = v, Arguments = args, Line = callLine, Syntax = syntax };
                     break;
                 }
                 default:
@@ -181,9 +181,10 @@ public sealed partial class Parser
         return new IndexExpr { Object = obj, Key = key, IsDotted = true, Line = _lastLine };
     }
 
-    private List<Expr> CallArguments(out int line)
+    private List<Expr> CallArguments(out int line, out CallSyntax syntax)
     {
         line = _lex.Line;
+        var open = NearText();
         var args = new List<Expr>();
         switch (_tok.Kind)
         {
@@ -199,12 +200,13 @@ public sealed partial class Parser
                 args.Add(TableConstructor());
                 break;
             case TokenKind.String:
-                args.Add(new StringExpr { Value = _tok.String!, Line = line });
+                args.Add(new StringExpr { Value = _tok.String!, Line = line, Quote = _tok.Quote, LongLevel = _tok.LongLevel });
                 Next();
                 break;
             default:
                 throw ErrorNearToken("function arguments expected");
         }
+        syntax = new CallSyntax(open, NearText(), _lex.Line);
         return args;
     }
 
@@ -272,6 +274,7 @@ public sealed partial class Parser
         OpenFunction(line, isVararg: false);
         var parameters = new List<string>();
         bool isVararg = false;
+        int sourceStart = _tok.Start;
         Check(TokenKind.LeftParen);
         if (needSelf) { DeclareLocal(parameters.Count, "self"); parameters.Add("self"); }
         if (_tok.Kind != TokenKind.RightParen)
@@ -302,6 +305,7 @@ public sealed partial class Parser
         Block body = Chunk();
         if (_tok.Kind != TokenKind.End) Match(TokenKind.End, TokenKind.Function, line);
         int endLine = _lex.Line;
+        int sourceEnd = _tok.Start + _tok.Length;
         CloseFunction();
         Next(); // 'end'
         return new FunctionBody
@@ -311,6 +315,9 @@ public sealed partial class Parser
             Body = body,
             Line = line,
             EndLine = endLine,
+            SourceStart = sourceStart,
+            SourceEnd = sourceEnd,
+            IsMethod = needSelf,
             Name = name,
         };
     }

@@ -136,21 +136,24 @@ public sealed partial class Parser
     /// <summary>An error quoting the current token as LuaJIT does (its lexer buffer for literals).</summary>
     private LuaSyntaxException ErrorNearToken(string message)
     {
+        var near = NearText();
         // A NUL byte is token 0, which LuaJIT takes to mean "no token": the message has no "near" part.
-        if (_tok.Kind == 0) return ErrorNoToken(message);
-        byte[] near;
+        if (near is null) return ErrorNoToken(message);
+        return LuaSyntaxException.Create(_lex.ChunkDisplay, _lex.Line, message, near, true);
+    }
+
+    /// <summary>The current token as an error's "near" part quotes it, or null for token 0 (no "near" part).</summary>
+    private byte[]? NearText()
+    {
+        if (_tok.Kind == 0) return null;
         if (_tok.Kind is TokenKind.Name or TokenKind.String or TokenKind.Number)
         {
             // LuaJIT quotes its scan buffer, which a pending lookahead has already overwritten.
-            if (!_hasAhead) near = _lex.TokenText(_tok);
-            else if (_ahead.Kind is TokenKind.Name or TokenKind.String or TokenKind.Number) near = _lex.TokenText(_ahead);
-            else near = Array.Empty<byte>();
+            if (!_hasAhead) return _lex.TokenText(_tok);
+            if (_ahead.Kind is TokenKind.Name or TokenKind.String or TokenKind.Number) return _lex.TokenText(_ahead);
+            return Array.Empty<byte>();
         }
-        else
-        {
-            near = Encoding.Latin1.GetBytes(TokenKinds.Spell(_tok.Kind));
-        }
-        return LuaSyntaxException.Create(_lex.ChunkDisplay, _lex.Line, message, near, true);
+        return Encoding.Latin1.GetBytes(TokenKinds.Spell(_tok.Kind));
     }
 
     private LuaSyntaxException ErrorNoToken(string message) => ErrorAtLine(_lex.Line, message);

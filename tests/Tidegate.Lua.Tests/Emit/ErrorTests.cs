@@ -103,8 +103,9 @@ public class ErrorTests
         var state = ReferenceRun.NewState(new MemoryStream());
         var e = Assert.Throws<LuaException>(() => state.DoString("local function inner()\n  error('deep')\nend\nlocal function outer() inner() end\nouter()", "@tb.lua"));
         Assert.Equal("tb.lua:2: deep", e.Message);
-        // The last line is luajit's outermost C frame, "[C]: at 0x..." (a stable address per state here).
-        Assert.Equal("stack traceback:\n\ttb.lua:2: in function 'inner'\n\ttb.lua:4: in function 'outer'\n\ttb.lua:5: in main chunk\n\t[C]: at " +
+        // The first line is the host function that raised the error; the last is luajit's outermost C frame,
+        // "[C]: at 0x..." (a stable address per state here).
+        Assert.Equal("stack traceback:\n\t[C]: in function 'error'\n\ttb.lua:2: in function 'inner'\n\ttb.lua:4: in function 'outer'\n\ttb.lua:5: in main chunk\n\t[C]: at " +
             ObjectIdentity.AddressOf(state), e.LuaStackTrace);
     }
 

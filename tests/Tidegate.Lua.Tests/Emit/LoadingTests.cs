@@ -60,6 +60,37 @@ public class LoadingTests
         "local function add(a, b)\n  return a + b\nend\nlocal f = loadstring(string.dump(add))\nprint(f(2, 3), type(string.dump(add)))\nprint(pcall(string.dump, print))");
 
     [Fact]
+    public void DumpsSliceTheRightFunctionOfALine() => ReferenceRun.AssertSameAsLuaJit(
+        // Two functions on one line, a method with comments before its '(', and CRLF line ends: the dump
+        // is the function itself, on its own lines.
+        "local a, b = function(x) return x + 1 end, function(y) return y * 2 end\r\n" +
+        "local o = {}\r\nfunction o:m --[[ c ]] ( k )\r\n  return self, k, error('at line 4')\r\nend\r\n" +
+        "print(loadstring(string.dump(a))(1), loadstring(string.dump(b))(1))\r\n" +
+        "print(pcall(loadstring(string.dump(o.m)), 1, 2))\r\n");
+
+    [Fact]
+    public void DamagedDumpsAreLuaErrors()
+    {
+        var state = ReferenceRun.NewState(new MemoryStream());
+        var good = ((LuaClosure)state.Load("local u = 1 return function(a) return u, a end"u8, "=d")).Dump();
+        // Every prefix of a valid dump, and every one-byte change of its header, loads or fails with a Lua error.
+        for (int n = 0; n <= good.Length; n++)
+            LoadsOrFailsCleanly(state, good.AsSpan(0, n).ToArray());
+        for (int i = 0; i < 8; i++)
+        {
+            var bad = (byte[])good.Clone();
+            bad[i] ^= 0x5a;
+            LoadsOrFailsCleanly(state, bad);
+        }
+    }
+
+    private static void LoadsOrFailsCleanly(LuaState state, byte[] chunk)
+    {
+        try { state.Load(chunk, "=damaged"); }
+        catch (LuaException) { }
+    }
+
+    [Fact]
     public void VeryLongExpressionsNeverOverflowTheCompilersStack()
     {
         // 50,000 left-nested additions compiled and run on a thread with .NET's default 1.5 MiB stack: a result

@@ -1,0 +1,30 @@
+-- A value called on behalf of host code or a metamethod dispatch (print's tostring, __add = 5, a
+-- comparator, an iterator) is not callable: LuaJIT's message has no position, since no Lua
+-- instruction made that call. A call written in Lua keeps its position and name.
+local function try(label, f)
+  print(label, pcall(f))
+end
+local function meta(event) return setmetatable({}, {[event] = 5}) end
+try("print tostring nil", function() local old = tostring tostring = nil local ok, e = pcall(print, 1) tostring = old error(e, 0) end)
+try("print tostring num", function() local old = tostring tostring = 5 local ok, e = pcall(print, 1) tostring = old error(e, 0) end)
+try("__add", function() return meta("__add") + 1 end)
+try("__sub", function() return 1 - meta("__sub") end)
+try("__concat", function() return meta("__concat") .. "x" end)
+try("__eq", function() local a = meta("__eq") return a == setmetatable({}, getmetatable(a)) end)
+try("__lt", function() local a = meta("__lt") return a < a end)
+try("__le", function() local a = meta("__le") return a <= a end)
+try("__unm", function() return -meta("__unm") end)
+try("__len on table", function() return #meta("__len") end)
+try("__index", function() return meta("__index").x end)
+try("__newindex", function() meta("__newindex").x = 1 end)
+try("__call", function() return meta("__call")() end)
+try("__tostring", function() return print(meta("__tostring")) end)
+try("sort", function() table.sort({1, 2, 3}, 5) end)
+try("foreach", function() table.foreach({1}, 5) end)
+try("gsub", function() return string.gsub("a", "a", 5) end)
+try("pcall", function() return pcall(5) end)
+try("xpcall", function() return xpcall(5, function(m) return "handled: " .. m end) end)
+try("wrap", function() return coroutine.wrap(5)() end)
+try("for", function() for k in 5 do end end)
+try("local", function() local f = 5 f() end)
+try("global", function() undefined_function_name() end)

@@ -48,7 +48,27 @@ public static class CDataOps
         {
             var h = mt.Get(MetaMethodNames.Index);
             if (h.Ref is LuaFunction) return thread.Call1(h, c, key);
-            if (!h.IsNil) return LuaOps.Index(thread, h, key);
+            if (!h.IsNil) return IndexMetaTable(thread, c, h, key);
+        }
+        throw Error(thread, IndexFailure(c, key));
+    }
+
+    /// <summary>
+    /// A metatype's __index that is not a function, as LuaJIT's ffi_index_meta does it: the lookup goes
+    /// through tables and their __index tables without calls; a nil found that way is an error ("has
+    /// no member named"), while a value produced by an __index function on the way may be nil.
+    /// </summary>
+    private static LuaValue IndexMetaTable(LuaThread thread, CData c, LuaValue h, in LuaValue key)
+    {
+        for (int depth = 0; depth < 100; depth++)
+        {
+            if (h.Ref is not LuaTable t) return LuaOps.Index(thread, h, key);
+            var v = t.Get(key);
+            if (!v.IsNil) return v;
+            var next = t.Metatable?.Get(MetaMethodNames.Index) ?? LuaValue.Nil;
+            if (next.IsNil) break;
+            if (next.Ref is LuaFunction) return thread.Call1(next, h, key);
+            h = next;
         }
         throw Error(thread, IndexFailure(c, key));
     }
@@ -179,6 +199,19 @@ public static class CDataOps
         return false;
     }
 
+    /// <summary>The bits of an int64_t/uint64_t cdata, which LuaJIT's string.format takes for its
+    /// integer conversions (%d %i %u %o %x %X) as a 64-bit integer; false for anything else.</summary>
+    public static bool TryInt64Bits(in LuaValue v, out ulong bits)
+    {
+        if (v.Ref is CData { TypeValue: null } c && c.Type.Unqualified.Is64BitInteger)
+        {
+            bits = (ulong)CMemory.ReadInt64(c.Address);
+            return true;
+        }
+        bits = 0;
+        return false;
+    }
+
     // ---------------- arithmetic ----------------
 
     /// <summary>An operand as a 64-bit integer, if it is a number or a numeric cdata; sets <paramref name="unsigned"/> for uint64_t.</summary>
@@ -208,6 +241,33 @@ public static class CDataOps
     private static long NumberOperand(in LuaValue v, long fromCData, bool unsigned) =>
         v.IsNumber ? (unsigned ? (long)CConvert.DoubleToUInt64(v.Number) : CConvert.DoubleToInt64(v.Number)) : fromCData;
 
+    /// <summary>
+    /// Whether two pointers (or arrays) may be subtracted or ordered: LuaJIT's lj_cconv_compatptr with
+    /// qualifiers ignored at the top — the same pointer type, or elements of the same kind and size
+    /// (int and unsigned mix, int and float or bool do not; void only with void), pointers to
+    /// pointers compared with their qualifiers, records only with the same record.
+    /// </summary>
+    private static bool PointersComparable(CType a, CType b)
+    {
+        if (ReferenceEquals(a.Unqualified, b.Unqualified)) return true;
+        return SameShape(a.Unqualified.Target!, b.Unqualified.Target!, sameQualifiers: false);
+
+        static bool SameShape(CType d, CType s, bool sameQualifiers)
+        {
+            if (sameQualifiers && (d.IsConst != s.IsConst || d.IsVolatile != s.IsVolatile)) return false;
+            d = d.Unqualified;
+            s = s.Unqualified;
+            if (ReferenceEquals(d, s)) return true;
+            if (d.Kind != s.Kind || d.Size != s.Size) return false;
+            return d.Kind switch
+            {
+                CTypeKind.Pointer => SameShape(d.Target!, s.Target!, sameQualifiers: true),
+                CTypeKind.Struct or CTypeKind.Union or CTypeKind.Enum => false,
+                _ => true,
+            };
+        }
+    }
+
     public static LuaValue Arith(LuaThread thread, ArithOp op, in LuaValue a, in LuaValue b)
     {
         var pa = a.Ref as CData;
@@ -220,11 +280,11 @@ public static class CDataOps
             bool u = false;
             if (op == ArithOp.Sub && pb is { TypeValue: null } && pb.Type.Unqualified.IsPointerLike)
             {
-                if (es == 0) throw Error(thread, "size of C type is unknown or too large");
                 // LuaJIT returns a pointer difference as a plain number of elements.
-                return (double)((long)(pa.PointerValue - pb.PointerValue) / es);
+                if (es > 0 && PointersComparable(pa.Type, pb.Type))
+                    return (double)((long)(pa.PointerValue - pb.PointerValue) / es);
             }
-            if ((op == ArithOp.Add || op == ArithOp.Sub) && TryInteger(b, out long n, ref u))
+            else if ((op == ArithOp.Add || op == ArithOp.Sub) && es > 0 && TryInteger(b, out long n, ref u))
             {
                 n = NumberOperand(b, n, false);
                 var resultType = FfiState.RegistryOf(thread.State).PointerTo(pt.Target!);
@@ -235,7 +295,7 @@ public static class CDataOps
         else if (pb is { TypeValue: null } && pb.Type.Unqualified.IsPointerLike && op == ArithOp.Add)
         {
             bool u = false;
-            if (TryInteger(a, out long n, ref u))
+            if (pb.Type.Unqualified.Target!.Size > 0 && TryInteger(a, out long n, ref u))
             {
                 var pt = pb.Type.Unqualified;
                 n = NumberOperand(a, n, false);
@@ -313,7 +373,7 @@ public static class CDataOps
     private static bool Compare(LuaThread thread, in LuaValue a, in LuaValue b, LuaString ev, bool lessEqual)
     {
         if (a.Ref is CData { TypeValue: null } ca && b.Ref is CData { TypeValue: null } cb
-            && ca.Type.Unqualified.IsPointerLike && cb.Type.Unqualified.IsPointerLike)
+            && ca.Type.Unqualified.IsPointerLike && cb.Type.Unqualified.IsPointerLike && PointersComparable(ca.Type, cb.Type))
         {
             nuint x = (nuint)ca.PointerValue, y = (nuint)cb.PointerValue;
             return lessEqual ? x <= y : x < y;

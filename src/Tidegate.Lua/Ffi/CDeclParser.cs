@@ -56,6 +56,9 @@ public sealed class CDeclParser
             if (_tok.Is(";")) { Advance(); first = false; continue; }
             if (_tok.Is("#")) { ParsePragma(); first = false; continue; }
             var spec = ParseSpecifiers(required: true);
+            // Only a struct, union or enum may stand alone (it declares its tag); "int;" names nothing.
+            if ((_tok.Is(";") || _tok.Kind == CTokenKind.Eof) && (spec.IsTypedef || !spec.Type.Unqualified.IsRecord && spec.Type.Unqualified.Kind != CTypeKind.Enum))
+                throw Error("'<identifier>' expected");
             if (!_tok.Is(";") && _tok.Kind != CTokenKind.Eof)
             {
                 while (true)
@@ -350,8 +353,9 @@ public sealed class CDeclParser
                 {
                     Advance();
                     long width = ParseConstant();
-                    // LuaJIT keeps bit-fields in 32-bit units at most.
-                    if (!field.Type.IsInteger || width < 0 || width > field.Type.Size * 8 || width > 32)
+                    if (width < 0) throw new CDeclException("size of C type is unknown or too large");
+                    // LuaJIT keeps bit-fields in 32-bit units at most; only an unnamed one may be 0 wide.
+                    if (!field.Type.IsInteger || (width == 0 && field.Name is not null) || width > field.Type.Size * 8 || width > 32)
                         throw new CDeclException("invalid value near ':'");
                     field.BitWidth = (int)width;
                     field.BitOffset = -2;
@@ -524,18 +528,22 @@ public sealed class CDeclParser
         {
             Advance();
             long length;
-            bool variable = false;
+            bool variable = false, open = false;
             if (_tok.Is("?")) { variable = true; length = -1; Advance(); }
-            else if (_tok.Is("]")) length = 0;
+            else if (_tok.Is("]")) { length = 0; open = true; }
             else
             {
                 length = ParseConstant();
                 if (length < 0) throw new CDeclException("size of C type is unknown or too large");
             }
+            bool unsized = variable || open;
             Expect("]");
             var element = ParseSuffixes(t);
-            if (element.Kind == CTypeKind.Function || element.Size < 0 && element.Kind != CTypeKind.Struct && element.Kind != CTypeKind.Union)
+            // Only the outermost dimension may be left open ("int a[][2]", not "int a[2][]").
+            if (element.Kind == CTypeKind.Function || _innerDimensionUnsized
+                || element.Size < 0 && element.Kind != CTypeKind.Struct && element.Kind != CTypeKind.Union)
                 throw new CDeclException("size of C type is unknown or too large");
+            _innerDimensionUnsized = unsized;
             return _reg.ArrayOf(element, length, variable);
         }
         if (_tok.Is("("))
@@ -543,6 +551,12 @@ public sealed class CDeclParser
             Advance();
             var fn = new CType(CTypeKind.Function, -1, 1) { Parameters = new(), Id = _reg.NextId(), IsComplete = true };
             if (_tok.IsIdentifier("void") && PeekNext().Is(")")) Advance();
+            else if (_tok.IsIdentifier("void") && PeekNext().Is(","))
+            {
+                // "(void, int)": a leading void must be the whole list.
+                Advance();
+                Expect(")");
+            }
             while (!_tok.Is(")"))
             {
                 if (_tok.Is("..."))
@@ -565,10 +579,15 @@ public sealed class CDeclParser
             Expect(")");
             SkipAttributesAndAsm();
             fn.Target = ParseSuffixes(t);
+            _innerDimensionUnsized = false;
             return fn;
         }
+        _innerDimensionUnsized = false;
         return t;
     }
+
+    /// <summary>Set by <see cref="ParseSuffixes"/> when the array dimension it just parsed was <c>[]</c> or <c>[?]</c>.</summary>
+    private bool _innerDimensionUnsized;
 
     /// <summary>Rebuilds <paramref name="t"/> with <paramref name="placeholder"/> replaced by <paramref name="actual"/>.</summary>
     private CType Substitute(CType t, CType placeholder, CType actual)

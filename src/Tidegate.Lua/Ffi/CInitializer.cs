@@ -41,7 +41,7 @@ public static class CInitializer
                 }
                 var fields = InitFields(u);
                 if (values.Length > fields.Count) throw TooMany(t);
-                for (int i = 0; i < values.Length; i++) WriteField(fields[i], p, values[i]);
+                for (int i = 0; i < values.Length; i++) WriteField(fields[i], p, values[i], size);
                 return;
             default:
                 if (values.Length > 1) throw TooMany(t);
@@ -95,7 +95,7 @@ public static class CInitializer
                     else index++;
                 }
                 if (index < 0 && f.Name is not null) v = t.Get(LuaString.FromLatin1(f.Name));
-                if (!v.IsNil) WriteField(f, p, v);
+                if (!v.IsNil) WriteField(f, p, v, size);
                 if (u.Kind == CTypeKind.Union && !v.IsNil) break;
             }
             return;
@@ -120,9 +120,24 @@ public static class CInitializer
         return list;
     }
 
-    private static void WriteField(CField f, nint p, in LuaValue v)
+    /// <param name="size">The whole object's size: a trailing variable-length member (a VLS's
+    /// <c>[?]</c>, or <c>[]</c>) is initialized over the bytes the object has after its offset.</param>
+    private static void WriteField(CField f, nint p, in LuaValue v, long size)
     {
-        if (f.Type.Size < 0) return; // a trailing VLA member takes no initializer
+        var ft = f.Type.Unqualified;
+        if (ft.Kind == CTypeKind.Array && (ft.IsVariable || ft.Size <= 0))
+        {
+            long available = size - f.Offset;
+            nint at = p + (nint)f.Offset;
+            if (v.Ref is LuaTable tbl) FromTable(ft, at, tbl, Math.Max(available, 0));
+            else if (v.Ref is LuaString str && ft.Target!.Size == 1 && ft.Target.IsInteger)
+            {
+                long n = Math.Min(str.Length, Math.Max(available, 0));
+                str.Span[..(int)n].CopyTo(CMemory.Bytes(at, n));
+            }
+            else throw CConvert.ConvertError(v, f.Type);
+            return;
+        }
         CConvert.Write(f.Type, p + (nint)f.Offset, v, bitField: f.IsBitField ? f : null);
     }
 

@@ -319,6 +319,11 @@ public static class FfiLibrary
     private static int Gc(LuaCall call)
     {
         if (call[0].Ref is not CData c) throw call.TypeError(0, "cdata");
+        // LuaJIT attaches finalizers only to pointers, arrays and records (not to boxed numbers or ctypes).
+        if (!call.HasArg(1)) throw call.ArgError(1, "value expected");
+        var kind = c.Type.Unqualified.Kind;
+        if (c.TypeValue is not null || kind is not (CTypeKind.Pointer or CTypeKind.Array or CTypeKind.Struct or CTypeKind.Union))
+            throw call.ArgError(0, "invalid C type");
         var f = call[1];
         CDataFinalizer.Set(call.State, c, f);
         return call.Return(c);

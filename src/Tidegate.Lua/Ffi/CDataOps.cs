@@ -357,12 +357,29 @@ public static class CDataOps
 
     public static bool Equal(LuaThread thread, in LuaValue a, in LuaValue b)
     {
+        // An enum cdata compares with a string by the constant the string names (none: unequal).
+        if (TryEnumAndName(a, b, out var e, out var name) || TryEnumAndName(b, a, out e, out name))
+            return e.Type.Unqualified.EnumValues!.TryGetValue(name.ToLatin1(), out long ev)
+                && CMemory.ReadInteger(e.Address, 4, e.Type.Unqualified.Target!.IsUnsigned) == ev;
         if (IsPointerOperand(a, out var x) && IsPointerOperand(b, out var y) && (a.Ref is CData || b.Ref is CData)) return x == y;
         if (TryCompareNumbers(a, b, out int order)) return order == 0;
         var h = MetaMethod(a, MetaMethodNames.Eq);
         if (h.IsNil) h = MetaMethod(b, MetaMethodNames.Eq);
         if (!h.IsNil) return thread.Call1(h, a, b).IsTruthy;
         if (a.Ref is CData ca && b.Ref is CData cb) return ReferenceEquals(ca, cb) || (ca.TypeValue is null && cb.TypeValue is null && ca.Address == cb.Address && ca.Type.IsRecord && cb.Type.IsRecord);
+        return false;
+    }
+
+    private static bool TryEnumAndName(in LuaValue x, in LuaValue y, out CData e, out LuaString name)
+    {
+        if (x.Ref is CData { TypeValue: null } c && c.Type.Unqualified.Kind == CTypeKind.Enum && y.Ref is LuaString s)
+        {
+            e = c;
+            name = s;
+            return true;
+        }
+        e = null!;
+        name = null!;
         return false;
     }
 

@@ -159,7 +159,7 @@ public sealed class CDeclParser
             if (_tok.Kind == CTokenKind.Punct && _tok.Text == "$" && named is null && !AnyBasic())
             {
                 Advance();
-                named = NextParameter() as CType ?? throw new CDeclException("bad argument type for '$' (ctype expected)");
+                named = NextParameter() as CType ?? throw new CDeclException("declaration specifier expected near '$'");
                 any = true;
                 continue;
             }
@@ -302,7 +302,7 @@ public sealed class CDeclParser
         else if (_tok.Is("$"))
         {
             Advance();
-            tag = NextParameter() as string ?? throw new CDeclException("bad argument type for '$' (string expected)");
+            tag = NextParameter() as string ?? throw new CDeclException("'<identifier>' expected near '$'");
         }
         var tags = _reg.TagTable(kind);
         CType? record = null;
@@ -698,7 +698,7 @@ public sealed class CDeclParser
                         {
                             long l => l,
                             double d => (long)d,
-                            _ => throw new CDeclException("bad argument type for '$' (number expected)"),
+                            _ => throw new CDeclException("unexpected symbol near '$'"), // LuaJIT's words for a '$' that is not a number
                         };
                 }
             }

@@ -79,7 +79,7 @@ public static class CDataOps
         {
             if (c.TypeValue is null && TryElementOrMember(thread.State, c, key, out var address, out var type, out var field, out _))
             {
-                if (type.IsConst) throw new CDeclException($"attempt to write to constant location");
+                if (type.IsConst || c.Type.Unqualified.Kind == CTypeKind.Complex) throw new CDeclException($"attempt to write to constant location");
                 CConvert.Write(type, address, value, bitField: field);
                 return;
             }
@@ -158,6 +158,18 @@ public static class CDataOps
             if (t.Kind == CTypeKind.Pointer) owner = null;
             return true;
         }
+        if (t.Kind == CTypeKind.Complex)
+        {
+            // z.re / z.im, z[0] / z[1]: read-only parts.
+            int part = -1;
+            if (key.Ref is LuaString partName) part = partName.ToLatin1() switch { "re" => 0, "im" => 1, _ => -1 };
+            else if (TryIndexNumber(key, out long pi)) part = (int)(pi & 1);
+            if (part < 0) return false;
+            var partType = t.Target!;
+            address = c.Address + (nint)(part * partType.Size);
+            type = partType; // read-only: SetIndex refuses writes to a complex number's parts
+            return true;
+        }
         if (key.Ref is LuaString name)
         {
             var record = t;
@@ -197,6 +209,21 @@ public static class CDataOps
         }
         i = 0;
         return false;
+    }
+
+    /// <summary>
+    /// A complex number as LuaJIT prints it: the real part as a Lua number, then the imaginary part with
+    /// its sign ("1.5-2i", "0+1i", "-0-0i"); a NaN or infinite imaginary part is followed by "I", and
+    /// its NaN prints as "+nan".
+    /// </summary>
+    private static LuaString ComplexToString((double Re, double Im) z)
+    {
+        var re = LuaNumber.ToLuaString(z.Re).ToLatin1();
+        bool special = double.IsNaN(z.Im) || double.IsInfinity(z.Im);
+        string sign = !double.IsNaN(z.Im) && double.IsNegative(z.Im) ? "-" : "+";
+        var im = LuaNumber.ToLuaString(Math.Abs(z.Im)).ToLatin1();
+        if (double.IsNaN(z.Im)) im = "nan";
+        return LuaString.FromLatin1(re + sign + im + (special ? "I" : "i"));
     }
 
     /// <summary>The bits of an int64_t/uint64_t cdata, which LuaJIT's string.format takes for its
@@ -328,7 +355,8 @@ public static class CDataOps
             return unsigned ? CData.FromUInt64((ulong)-x) : CData.FromInt64(unchecked(-x));
         var h = MetaMethod(a, MetaMethodNames.Unm);
         if (!h.IsNil) return thread.Call1(h, a, a);
-        throw Error(thread, $"attempt to perform arithmetic on '{NameOf(a)}'");
+        // LuaJIT's unary minus is arithmetic with the operand on both sides, and names it twice.
+        throw Error(thread, $"attempt to perform arithmetic on '{NameOf(a)}' and '{NameOf(a)}'");
     }
 
     private static LuaString ArithEvent(ArithOp op) => op switch
@@ -460,6 +488,7 @@ public static class CDataOps
             long v = CMemory.ReadInt64(c.Address);
             return LuaString.FromLatin1(t.IsUnsigned ? ((ulong)v).ToString() + "ULL" : v.ToString() + "LL");
         }
+        if (t.Kind == CTypeKind.Complex && !c.IsReference) return ComplexToString(CConvert.ReadComplex(t, c.Address));
         string name = c.IsReference ? CTypeFormatter.FormatReference(c.Type) : CTypeFormatter.Format(c.Type);
         if (t.Kind == CTypeKind.Enum && !c.IsReference)
             return LuaString.FromLatin1($"cdata<{name}>: " + CMemory.ReadInteger(c.Address, 4, t.Target!.IsUnsigned));

@@ -152,7 +152,7 @@ public sealed class CDeclParser
         var spec = new Specifiers();
         bool isConst = false, isVolatile = false, any = false;
         int longs = 0;
-        bool isShort = false, isSigned = false, isUnsigned = false, isChar = false, isInt = false, isFloat = false, isDouble = false;
+        bool isShort = false, isSigned = false, isUnsigned = false, isChar = false, isInt = false, isFloat = false, isDouble = false, isComplex = false;
         CType? named = null;
         while (true)
         {
@@ -179,6 +179,7 @@ public sealed class CDeclParser
                 case "int": isInt = true; any = true; Advance(); continue;
                 case "float": isFloat = true; any = true; Advance(); continue;
                 case "double": isDouble = true; any = true; Advance(); continue;
+                case "complex": case "_Complex": case "__complex": case "__complex__": isComplex = true; any = true; Advance(); continue;
             }
             if (IgnoredKeywords.Contains(w)) { Advance(); continue; }
             if (named is not null || AnyBasic()) break;
@@ -195,6 +196,11 @@ public sealed class CDeclParser
         }
         CType t;
         if (named is not null) t = named;
+        else if (isComplex)
+        {
+            if (longs > 0) throw new CDeclException("ffi: long double complex values are not supported");
+            t = isFloat ? CTypeRegistry.ComplexFloat : CTypeRegistry.ComplexDouble;
+        }
         else if (isFloat) t = CTypeRegistry.Float;
         else if (isDouble) t = longs > 0 ? CTypeRegistry.LongDouble : CTypeRegistry.Double;
         else if (isChar) t = isUnsigned ? CTypeRegistry.UChar : CTypeRegistry.Char;
@@ -204,7 +210,7 @@ public sealed class CDeclParser
         spec.Type = _reg.Qualify(t, isConst, isVolatile);
         return spec;
 
-        bool AnyBasic() => longs > 0 || isShort || isSigned || isUnsigned || isChar || isInt || isFloat || isDouble;
+        bool AnyBasic() => longs > 0 || isShort || isSigned || isUnsigned || isChar || isInt || isFloat || isDouble || isComplex;
     }
 
     // ---------------- attributes ----------------
@@ -290,7 +296,8 @@ public sealed class CDeclParser
     }
 
     private static bool IsSpecifierKeyword(string w) => w is "struct" or "union" or "enum" or "int" or "char" or "void"
-        or "long" or "short" or "unsigned" or "signed" or "float" or "double" or "const" or "volatile" or "extern" or "static";
+        or "long" or "short" or "unsigned" or "signed" or "float" or "double" or "const" or "volatile" or "extern" or "static"
+        or "complex" or "_Complex" or "__complex" or "__complex__";
 
     // ---------------- records and enums ----------------
 

@@ -43,6 +43,13 @@ public static class CInitializer
                 if (values.Length > fields.Count) throw TooMany(t);
                 for (int i = 0; i < values.Length; i++) WriteField(fields[i], p, values[i], size);
                 return;
+            case CTypeKind.Complex:
+                // One value sets the real part (or copies a complex); two are the real and imaginary parts.
+                if (values.Length > 2) throw TooMany(t);
+                CConvert.Write(u, p, values[0]);
+                if (values.Length == 2)
+                    CConvert.WriteComplex(u, p, CConvert.ReadComplex(u, p).Re, CConvert.ToDouble(values[1], u.Target!));
+                return;
             default:
                 if (values.Length > 1) throw TooMany(t);
                 CConvert.Write(u, p, values[0]);
@@ -80,6 +87,16 @@ public static class CInitializer
             }
             if (n == 1)
                 for (long i = 1; i < count; i++) CMemory.Bytes(p, es).CopyTo(CMemory.Bytes(p + (nint)(i * es), es));
+            return;
+        }
+        if (u.Kind == CTypeKind.Complex)
+        {
+            // {re, im}, from [1] (or [0] when it is set), as an array of two parts.
+            int first = t.Get(LuaValue.FromNumber(0)).IsNil ? 1 : 0;
+            var re = t.Get(LuaValue.FromNumber(first));
+            var im = t.Get(LuaValue.FromNumber(first + 1));
+            if (!t.Get(LuaValue.FromNumber(first + 2)).IsNil) throw TooMany(u);
+            CConvert.WriteComplex(u, p, re.IsNil ? 0 : CConvert.ToDouble(re, u.Target!), im.IsNil ? 0 : CConvert.ToDouble(im, u.Target!));
             return;
         }
         if (u.IsRecord)

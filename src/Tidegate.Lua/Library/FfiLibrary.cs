@@ -412,7 +412,7 @@ public static class FfiLibrary
         if (v.Ref is CData { TypeValue: null } c)
         {
             var t = c.Type.Unqualified;
-            if (t.IsNumeric) return CConvert.ToDouble(v, CTypeRegistry.Double);
+            if (t.IsNumeric || t.Kind == CTypeKind.Complex) return CConvert.ToDouble(v, CTypeRegistry.Double);
             if (t.Kind == CTypeKind.Pointer) return (double)(long)c.PointerValue;
         }
         if (v.Ref is LuaString s && LuaNumber.TryParse(s.Span, out double d)) return d;

@@ -7,7 +7,7 @@ namespace Tidegate.Lua.Library;
 /// <summary>
 /// LuaJIT's <c>ffi</c> module (loaded with <c>require "ffi"</c>; it is not a global): C declarations,
 /// ctypes and cdata over native memory, calls into C through <c>ffi.C</c> and <c>ffi.load</c>.
-/// Callbacks are not built yet and fail with an error that says so. See docs/ffi.md.
+/// Calls into C (by value, variadic, through function pointers) and callbacks into Lua are described in docs/ffi.md.
 /// </summary>
 public static class FfiLibrary
 {

@@ -385,6 +385,8 @@ public static class CDataOps
 
     public static bool Equal(LuaThread thread, in LuaValue a, in LuaValue b)
     {
+        // Two ctype objects are equal when they stand for the same type (ffi.typeof("int[3]") twice).
+        if (a.Ref is CData { TypeValue: { } ta } && b.Ref is CData { TypeValue: { } tb }) return ReferenceEquals(ta, tb);
         // An enum cdata compares with a string by the constant the string names (none: unequal).
         if (TryEnumAndName(a, b, out var e, out var name) || TryEnumAndName(b, a, out e, out name))
             return e.Type.Unqualified.EnumValues!.TryGetValue(name.ToLatin1(), out long ev)

@@ -331,7 +331,7 @@ public static class CompiledCode
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static bool EqSlow(LuaThread t, LuaValue a, LuaValue b, int site, int top)
     {
-        if (a.Ref is LuaString sa) return b.Ref is LuaString sb && sa.Equals(sb);
+        if (a.Ref is LuaString sa && b.Ref is not Ffi.CData) return b.Ref is LuaString sb && sa.Equals(sb);
         if (a.Ref is not (LuaTable or LuaUserdata or Ffi.CData) && b.Ref is not Ffi.CData) return false;
         Prepare(t, site, top);
         try { return LuaOps.Equal(t, a, b); }

@@ -76,8 +76,12 @@ internal sealed partial class FunctionCompiler
             case StringExpr s: return Operand.Constant(StringConstant(s.Value));
             case CDataLiteralExpr c:
                 _il.Emit(OpCodes.Ldc_I8, c.Bits);
-                _il.Emit(c.IsUnsigned ? OpCodes.Ldc_I4_1 : OpCodes.Ldc_I4_0);
-                _il.Emit(OpCodes.Call, typeof(Ffi.CDataLiteral).GetMethod(nameof(Ffi.CDataLiteral.Box))!);
+                if (c.IsImaginary) _il.Emit(OpCodes.Call, typeof(Ffi.CDataLiteral).GetMethod(nameof(Ffi.CDataLiteral.BoxImaginary))!);
+                else
+                {
+                    _il.Emit(c.IsUnsigned ? OpCodes.Ldc_I4_1 : OpCodes.Ldc_I4_0);
+                    _il.Emit(OpCodes.Call, typeof(Ffi.CDataLiteral).GetMethod(nameof(Ffi.CDataLiteral.Box))!);
+                }
                 return StoreTemp();
             case VarargExpr:
                 LdThread();

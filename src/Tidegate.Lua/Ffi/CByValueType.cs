@@ -7,7 +7,7 @@ using System.Text;
 namespace Tidegate.Lua.Ffi;
 
 /// <summary>
-/// The .NET value type that stands for a C struct or union passed or returned by value. The System V
+/// The .NET value type that stands for a C struct, union or complex number passed or returned by value. The System V
 /// x86-64 ABI decides from the members' types where an aggregate goes (each eightbyte of one up to 16
 /// bytes is INTEGER or SSE and travels in a general or vector register; a larger one is MEMORY, copied
 /// on the stack, and returned through a hidden pointer). The .NET JIT applies exactly that
@@ -58,6 +58,10 @@ internal static class CByValueType
                         for (long b = firstBit / 8; b * 8 < firstBit + f.BitWidth; b++) leaves.Add((at + b, typeof(byte)));
                     }
                 }
+                return;
+            case CTypeKind.Complex:
+                leaves.Add((at, ScalarType(u.Target!)));
+                leaves.Add((at + u.Target!.Size, ScalarType(u.Target)));
                 return;
             case CTypeKind.Array:
                 if (u.Length <= 0 || u.Target!.Size <= 0) return;

@@ -40,6 +40,13 @@ public static class CConvert
             }
             case CTypeKind.Pointer:
                 return LuaValue.FromObject(CData.FromPointer(u, (nint)CMemory.ReadInt64(p)));
+            case CTypeKind.Complex:
+            {
+                // A complex number is a value: reading one copies it into a new cdata.
+                var box = CData.Allocate(u);
+                CMemory.Bytes(p, u.Size).CopyTo(CMemory.Bytes(box.Address, u.Size));
+                return LuaValue.FromObject(box);
+            }
             case CTypeKind.Struct:
             case CTypeKind.Union:
             case CTypeKind.Array:
@@ -122,6 +129,15 @@ public static class CConvert
             case CTypeKind.Pointer:
                 CMemory.WriteInt64(p, ToPointer(v, u, cast));
                 return;
+            case CTypeKind.Complex:
+                if (v.Ref is LuaTable ct)
+                {
+                    CInitializer.FromTable(u, p, ct, u.Size);
+                    return;
+                }
+                var (re, im) = ToComplex(v, u);
+                WriteComplex(u, p, re, im);
+                return;
             case CTypeKind.Struct:
             case CTypeKind.Union:
                 if (v.Ref is CData { TypeValue: null } src && src.Type.Unqualified == u)
@@ -158,6 +174,34 @@ public static class CConvert
         }
     }
 
+    /// <summary>A Lua value as the two parts of a complex number (numbers and numeric cdata are real).</summary>
+    public static (double Re, double Im) ToComplex(in LuaValue v, CType t)
+    {
+        if (v.Ref is CData { TypeValue: null } c && c.Type.Unqualified.Kind == CTypeKind.Complex)
+            return ReadComplex(c.Type.Unqualified, c.Address);
+        if (v.IsBoolean) throw ConvertError(v, t);
+        return (ToDouble(v, t), 0);
+    }
+
+    public static (double Re, double Im) ReadComplex(CType complex, nint p) =>
+        complex.Target!.Size == 4
+            ? (CMemory.ReadFloat(p), CMemory.ReadFloat(p + 4))
+            : (CMemory.ReadDouble(p), CMemory.ReadDouble(p + 8));
+
+    public static void WriteComplex(CType complex, nint p, double re, double im)
+    {
+        if (complex.Target!.Size == 4)
+        {
+            CMemory.WriteFloat(p, (float)re);
+            CMemory.WriteFloat(p + 4, (float)im);
+        }
+        else
+        {
+            CMemory.WriteDouble(p, re);
+            CMemory.WriteDouble(p + 8, im);
+        }
+    }
+
     private static unsafe void CopyBytes(nint from, nint to, long n) => Buffer.MemoryCopy((void*)from, (void*)to, n, n);
 
     private static void WriteInteger(CType u, nint p, long value, CField? bitField)
@@ -184,6 +228,7 @@ public static class CConvert
             var s = c.Type.Unqualified;
             if (s.IsInteger) return CMemory.ReadInteger(c.Address, s.StorageType.Size, s.StorageType.IsUnsigned);
             if (s.Kind == CTypeKind.Float) return DoubleToInteger(s.Size == 4 ? CMemory.ReadFloat(c.Address) : CMemory.ReadDouble(c.Address), t);
+            if (s.Kind == CTypeKind.Complex) return DoubleToInteger(ReadComplex(s, c.Address).Re, t);
             if (s.IsPointerLike && (cast || t.Size == 8)) return c.PointerValue;
         }
         throw ConvertError(v, t);
@@ -203,6 +248,7 @@ public static class CConvert
                 return st.IsUnsigned && st.Size == 8 ? (double)(ulong)bits : bits;
             }
             if (s.Kind == CTypeKind.Float) return s.Size == 4 ? CMemory.ReadFloat(c.Address) : CMemory.ReadDouble(c.Address);
+            if (s.Kind == CTypeKind.Complex) return ReadComplex(s, c.Address).Re; // the real part, as LuaJIT converts
         }
         throw ConvertError(v, t);
     }
@@ -267,7 +313,8 @@ public static class CConvert
     /// <summary>"cannot convert 'string' to 'int'" — Lua values by type name, cdata by C type.</summary>
     public static CDeclException ConvertError(in LuaValue v, CType t)
     {
-        string from = v.Ref is CData c ? CTypeFormatter.Format(c.Type) : v.TypeName;
+        // LuaJIT names a Lua boolean 'bool' here.
+        string from = v.Ref is CData c ? CTypeFormatter.Format(c.Type) : v.IsBoolean ? "bool" : v.TypeName;
         return new CDeclException($"cannot convert '{from}' to '{CTypeFormatter.Format(t)}'");
     }
 }

@@ -3,7 +3,8 @@ using Tidegate.Lua.Runtime;
 namespace Tidegate.Lua.Ffi;
 
 /// <summary>
-/// LuaJIT's 64-bit integer literals (<c>1LL</c>, <c>1ULL</c>, <c>0x10ull</c>, <c>0b101LL</c>): the parser
+/// LuaJIT's 64-bit integer literals (<c>1LL</c>, <c>1ULL</c>, <c>0x10ull</c>, <c>0b101LL</c>) and imaginary
+/// literals (<c>2i</c>, <c>1.5e3i</c>, complex doubles): the parser
 /// turns one into a <see cref="Syntax.CDataLiteralExpr"/>, and compiled code boxes it with <see cref="Box"/>.
 /// The digits are read as a 64-bit integer (wrapping as LuaJIT's lj_strscan does), never through a double.
 /// </summary>
@@ -42,6 +43,14 @@ public static class CDataLiteral
         }
         bits = (long)v;
         return true;
+    }
+
+    /// <summary>An imaginary literal's value: a complex double 0+xi (<paramref name="bits"/> are x's), fresh each time.</summary>
+    public static LuaValue BoxImaginary(long bits)
+    {
+        var z = CData.Allocate(CTypeRegistry.ComplexDouble);
+        CConvert.WriteComplex(CTypeRegistry.ComplexDouble, z.Address, 0, BitConverter.Int64BitsToDouble(bits));
+        return z;
     }
 
     /// <summary>The cdata a literal evaluates to (a fresh box each time, so the program may not mutate a shared one).</summary>

@@ -48,7 +48,27 @@ public static class CDataOps
         {
             var h = mt.Get(MetaMethodNames.Index);
             if (h.Ref is LuaFunction) return thread.Call1(h, c, key);
-            if (!h.IsNil) return LuaOps.Index(thread, h, key);
+            if (!h.IsNil) return IndexMetaTable(thread, c, h, key);
+        }
+        throw Error(thread, IndexFailure(c, key));
+    }
+
+    /// <summary>
+    /// A metatype's __index that is not a function, as LuaJIT's ffi_index_meta does it: the lookup goes
+    /// through tables and their __index tables without calls; a nil found that way is an error ("has
+    /// no member named"), while a value produced by an __index function on the way may be nil.
+    /// </summary>
+    private static LuaValue IndexMetaTable(LuaThread thread, CData c, LuaValue h, in LuaValue key)
+    {
+        for (int depth = 0; depth < 100; depth++)
+        {
+            if (h.Ref is not LuaTable t) return LuaOps.Index(thread, h, key);
+            var v = t.Get(key);
+            if (!v.IsNil) return v;
+            var next = t.Metatable?.Get(MetaMethodNames.Index) ?? LuaValue.Nil;
+            if (next.IsNil) break;
+            if (next.Ref is LuaFunction) return thread.Call1(next, h, key);
+            h = next;
         }
         throw Error(thread, IndexFailure(c, key));
     }
@@ -59,7 +79,7 @@ public static class CDataOps
         {
             if (c.TypeValue is null && TryElementOrMember(thread.State, c, key, out var address, out var type, out var field, out _))
             {
-                if (type.IsConst) throw new CDeclException($"attempt to write to constant location");
+                if (type.IsConst || c.Type.Unqualified.Kind == CTypeKind.Complex) throw new CDeclException($"attempt to write to constant location");
                 CConvert.Write(type, address, value, bitField: field);
                 return;
             }
@@ -138,6 +158,18 @@ public static class CDataOps
             if (t.Kind == CTypeKind.Pointer) owner = null;
             return true;
         }
+        if (t.Kind == CTypeKind.Complex)
+        {
+            // z.re / z.im, z[0] / z[1]: read-only parts.
+            int part = -1;
+            if (key.Ref is LuaString partName) part = partName.ToLatin1() switch { "re" => 0, "im" => 1, _ => -1 };
+            else if (TryIndexNumber(key, out long pi)) part = (int)(pi & 1);
+            if (part < 0) return false;
+            var partType = t.Target!;
+            address = c.Address + (nint)(part * partType.Size);
+            type = partType; // read-only: SetIndex refuses writes to a complex number's parts
+            return true;
+        }
         if (key.Ref is LuaString name)
         {
             var record = t;
@@ -179,6 +211,34 @@ public static class CDataOps
         return false;
     }
 
+    /// <summary>
+    /// A complex number as LuaJIT prints it: the real part as a Lua number, then the imaginary part with
+    /// its sign ("1.5-2i", "0+1i", "-0-0i"); a NaN or infinite imaginary part is followed by "I", and
+    /// its NaN prints as "+nan".
+    /// </summary>
+    private static LuaString ComplexToString((double Re, double Im) z)
+    {
+        var re = LuaNumber.ToLuaString(z.Re).ToLatin1();
+        bool special = double.IsNaN(z.Im) || double.IsInfinity(z.Im);
+        string sign = !double.IsNaN(z.Im) && double.IsNegative(z.Im) ? "-" : "+";
+        var im = LuaNumber.ToLuaString(Math.Abs(z.Im)).ToLatin1();
+        if (double.IsNaN(z.Im)) im = "nan";
+        return LuaString.FromLatin1(re + sign + im + (special ? "I" : "i"));
+    }
+
+    /// <summary>The bits of an int64_t/uint64_t cdata, which LuaJIT's string.format takes for its
+    /// integer conversions (%d %i %u %o %x %X) as a 64-bit integer; false for anything else.</summary>
+    public static bool TryInt64Bits(in LuaValue v, out ulong bits)
+    {
+        if (v.Ref is CData { TypeValue: null } c && c.Type.Unqualified.Is64BitInteger)
+        {
+            bits = (ulong)CMemory.ReadInt64(c.Address);
+            return true;
+        }
+        bits = 0;
+        return false;
+    }
+
     // ---------------- arithmetic ----------------
 
     /// <summary>An operand as a 64-bit integer, if it is a number or a numeric cdata; sets <paramref name="unsigned"/> for uint64_t.</summary>
@@ -208,6 +268,33 @@ public static class CDataOps
     private static long NumberOperand(in LuaValue v, long fromCData, bool unsigned) =>
         v.IsNumber ? (unsigned ? (long)CConvert.DoubleToUInt64(v.Number) : CConvert.DoubleToInt64(v.Number)) : fromCData;
 
+    /// <summary>
+    /// Whether two pointers (or arrays) may be subtracted or ordered: LuaJIT's lj_cconv_compatptr with
+    /// qualifiers ignored at the top — the same pointer type, or elements of the same kind and size
+    /// (int and unsigned mix, int and float or bool do not; void only with void), pointers to
+    /// pointers compared with their qualifiers, records only with the same record.
+    /// </summary>
+    private static bool PointersComparable(CType a, CType b)
+    {
+        if (ReferenceEquals(a.Unqualified, b.Unqualified)) return true;
+        return SameShape(a.Unqualified.Target!, b.Unqualified.Target!, sameQualifiers: false);
+
+        static bool SameShape(CType d, CType s, bool sameQualifiers)
+        {
+            if (sameQualifiers && (d.IsConst != s.IsConst || d.IsVolatile != s.IsVolatile)) return false;
+            d = d.Unqualified;
+            s = s.Unqualified;
+            if (ReferenceEquals(d, s)) return true;
+            if (d.Kind != s.Kind || d.Size != s.Size) return false;
+            return d.Kind switch
+            {
+                CTypeKind.Pointer => SameShape(d.Target!, s.Target!, sameQualifiers: true),
+                CTypeKind.Struct or CTypeKind.Union or CTypeKind.Enum => false,
+                _ => true,
+            };
+        }
+    }
+
     public static LuaValue Arith(LuaThread thread, ArithOp op, in LuaValue a, in LuaValue b)
     {
         var pa = a.Ref as CData;
@@ -220,11 +307,11 @@ public static class CDataOps
             bool u = false;
             if (op == ArithOp.Sub && pb is { TypeValue: null } && pb.Type.Unqualified.IsPointerLike)
             {
-                if (es == 0) throw Error(thread, "size of C type is unknown or too large");
                 // LuaJIT returns a pointer difference as a plain number of elements.
-                return (double)((long)(pa.PointerValue - pb.PointerValue) / es);
+                if (es > 0 && PointersComparable(pa.Type, pb.Type))
+                    return (double)((long)(pa.PointerValue - pb.PointerValue) / es);
             }
-            if ((op == ArithOp.Add || op == ArithOp.Sub) && TryInteger(b, out long n, ref u))
+            else if ((op == ArithOp.Add || op == ArithOp.Sub) && es > 0 && TryInteger(b, out long n, ref u))
             {
                 n = NumberOperand(b, n, false);
                 var resultType = FfiState.RegistryOf(thread.State).PointerTo(pt.Target!);
@@ -235,7 +322,7 @@ public static class CDataOps
         else if (pb is { TypeValue: null } && pb.Type.Unqualified.IsPointerLike && op == ArithOp.Add)
         {
             bool u = false;
-            if (TryInteger(a, out long n, ref u))
+            if (pb.Type.Unqualified.Target!.Size > 0 && TryInteger(a, out long n, ref u))
             {
                 var pt = pb.Type.Unqualified;
                 n = NumberOperand(a, n, false);
@@ -268,7 +355,8 @@ public static class CDataOps
             return unsigned ? CData.FromUInt64((ulong)-x) : CData.FromInt64(unchecked(-x));
         var h = MetaMethod(a, MetaMethodNames.Unm);
         if (!h.IsNil) return thread.Call1(h, a, a);
-        throw Error(thread, $"attempt to perform arithmetic on '{NameOf(a)}'");
+        // LuaJIT's unary minus is arithmetic with the operand on both sides, and names it twice.
+        throw Error(thread, $"attempt to perform arithmetic on '{NameOf(a)}' and '{NameOf(a)}'");
     }
 
     private static LuaString ArithEvent(ArithOp op) => op switch
@@ -297,12 +385,31 @@ public static class CDataOps
 
     public static bool Equal(LuaThread thread, in LuaValue a, in LuaValue b)
     {
+        // Two ctype objects are equal when they stand for the same type (ffi.typeof("int[3]") twice).
+        if (a.Ref is CData { TypeValue: { } ta } && b.Ref is CData { TypeValue: { } tb }) return ReferenceEquals(ta, tb);
+        // An enum cdata compares with a string by the constant the string names (none: unequal).
+        if (TryEnumAndName(a, b, out var e, out var name) || TryEnumAndName(b, a, out e, out name))
+            return e.Type.Unqualified.EnumValues!.TryGetValue(name.ToLatin1(), out long ev)
+                && CMemory.ReadInteger(e.Address, 4, e.Type.Unqualified.Target!.IsUnsigned) == ev;
         if (IsPointerOperand(a, out var x) && IsPointerOperand(b, out var y) && (a.Ref is CData || b.Ref is CData)) return x == y;
         if (TryCompareNumbers(a, b, out int order)) return order == 0;
         var h = MetaMethod(a, MetaMethodNames.Eq);
         if (h.IsNil) h = MetaMethod(b, MetaMethodNames.Eq);
         if (!h.IsNil) return thread.Call1(h, a, b).IsTruthy;
         if (a.Ref is CData ca && b.Ref is CData cb) return ReferenceEquals(ca, cb) || (ca.TypeValue is null && cb.TypeValue is null && ca.Address == cb.Address && ca.Type.IsRecord && cb.Type.IsRecord);
+        return false;
+    }
+
+    private static bool TryEnumAndName(in LuaValue x, in LuaValue y, out CData e, out LuaString name)
+    {
+        if (x.Ref is CData { TypeValue: null } c && c.Type.Unqualified.Kind == CTypeKind.Enum && y.Ref is LuaString s)
+        {
+            e = c;
+            name = s;
+            return true;
+        }
+        e = null!;
+        name = null!;
         return false;
     }
 
@@ -313,7 +420,7 @@ public static class CDataOps
     private static bool Compare(LuaThread thread, in LuaValue a, in LuaValue b, LuaString ev, bool lessEqual)
     {
         if (a.Ref is CData { TypeValue: null } ca && b.Ref is CData { TypeValue: null } cb
-            && ca.Type.Unqualified.IsPointerLike && cb.Type.Unqualified.IsPointerLike)
+            && ca.Type.Unqualified.IsPointerLike && cb.Type.Unqualified.IsPointerLike && PointersComparable(ca.Type, cb.Type))
         {
             nuint x = (nuint)ca.PointerValue, y = (nuint)cb.PointerValue;
             return lessEqual ? x <= y : x < y;
@@ -383,6 +490,7 @@ public static class CDataOps
             long v = CMemory.ReadInt64(c.Address);
             return LuaString.FromLatin1(t.IsUnsigned ? ((ulong)v).ToString() + "ULL" : v.ToString() + "LL");
         }
+        if (t.Kind == CTypeKind.Complex && !c.IsReference) return ComplexToString(CConvert.ReadComplex(t, c.Address));
         string name = c.IsReference ? CTypeFormatter.FormatReference(c.Type) : CTypeFormatter.Format(c.Type);
         if (t.Kind == CTypeKind.Enum && !c.IsReference)
             return LuaString.FromLatin1($"cdata<{name}>: " + CMemory.ReadInteger(c.Address, 4, t.Target!.IsUnsigned));

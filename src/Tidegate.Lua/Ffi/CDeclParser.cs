@@ -56,6 +56,9 @@ public sealed class CDeclParser
             if (_tok.Is(";")) { Advance(); first = false; continue; }
             if (_tok.Is("#")) { ParsePragma(); first = false; continue; }
             var spec = ParseSpecifiers(required: true);
+            // Only a struct, union or enum may stand alone (it declares its tag); "int;" names nothing.
+            if ((_tok.Is(";") || _tok.Kind == CTokenKind.Eof) && (spec.IsTypedef || !spec.Type.Unqualified.IsRecord && spec.Type.Unqualified.Kind != CTypeKind.Enum))
+                throw Error("'<identifier>' expected");
             if (!_tok.Is(";") && _tok.Kind != CTokenKind.Eof)
             {
                 while (true)
@@ -149,14 +152,14 @@ public sealed class CDeclParser
         var spec = new Specifiers();
         bool isConst = false, isVolatile = false, any = false;
         int longs = 0;
-        bool isShort = false, isSigned = false, isUnsigned = false, isChar = false, isInt = false, isFloat = false, isDouble = false;
+        bool isShort = false, isSigned = false, isUnsigned = false, isChar = false, isInt = false, isFloat = false, isDouble = false, isComplex = false;
         CType? named = null;
         while (true)
         {
             if (_tok.Kind == CTokenKind.Punct && _tok.Text == "$" && named is null && !AnyBasic())
             {
                 Advance();
-                named = NextParameter() as CType ?? throw new CDeclException("bad argument type for '$' (ctype expected)");
+                named = NextParameter() as CType ?? throw new CDeclException("declaration specifier expected near '$'");
                 any = true;
                 continue;
             }
@@ -176,6 +179,7 @@ public sealed class CDeclParser
                 case "int": isInt = true; any = true; Advance(); continue;
                 case "float": isFloat = true; any = true; Advance(); continue;
                 case "double": isDouble = true; any = true; Advance(); continue;
+                case "complex": case "_Complex": case "__complex": case "__complex__": isComplex = true; any = true; Advance(); continue;
             }
             if (IgnoredKeywords.Contains(w)) { Advance(); continue; }
             if (named is not null || AnyBasic()) break;
@@ -192,6 +196,11 @@ public sealed class CDeclParser
         }
         CType t;
         if (named is not null) t = named;
+        else if (isComplex)
+        {
+            if (longs > 0) throw new CDeclException("ffi: long double complex values are not supported");
+            t = isFloat ? CTypeRegistry.ComplexFloat : CTypeRegistry.ComplexDouble;
+        }
         else if (isFloat) t = CTypeRegistry.Float;
         else if (isDouble) t = longs > 0 ? CTypeRegistry.LongDouble : CTypeRegistry.Double;
         else if (isChar) t = isUnsigned ? CTypeRegistry.UChar : CTypeRegistry.Char;
@@ -201,7 +210,7 @@ public sealed class CDeclParser
         spec.Type = _reg.Qualify(t, isConst, isVolatile);
         return spec;
 
-        bool AnyBasic() => longs > 0 || isShort || isSigned || isUnsigned || isChar || isInt || isFloat || isDouble;
+        bool AnyBasic() => longs > 0 || isShort || isSigned || isUnsigned || isChar || isInt || isFloat || isDouble || isComplex;
     }
 
     // ---------------- attributes ----------------
@@ -287,7 +296,8 @@ public sealed class CDeclParser
     }
 
     private static bool IsSpecifierKeyword(string w) => w is "struct" or "union" or "enum" or "int" or "char" or "void"
-        or "long" or "short" or "unsigned" or "signed" or "float" or "double" or "const" or "volatile" or "extern" or "static";
+        or "long" or "short" or "unsigned" or "signed" or "float" or "double" or "const" or "volatile" or "extern" or "static"
+        or "complex" or "_Complex" or "__complex" or "__complex__";
 
     // ---------------- records and enums ----------------
 
@@ -299,7 +309,7 @@ public sealed class CDeclParser
         else if (_tok.Is("$"))
         {
             Advance();
-            tag = NextParameter() as string ?? throw new CDeclException("bad argument type for '$' (string expected)");
+            tag = NextParameter() as string ?? throw new CDeclException("'<identifier>' expected near '$'");
         }
         var tags = _reg.TagTable(kind);
         CType? record = null;
@@ -350,8 +360,9 @@ public sealed class CDeclParser
                 {
                     Advance();
                     long width = ParseConstant();
-                    // LuaJIT keeps bit-fields in 32-bit units at most.
-                    if (!field.Type.IsInteger || width < 0 || width > field.Type.Size * 8 || width > 32)
+                    if (width < 0) throw new CDeclException("size of C type is unknown or too large");
+                    // LuaJIT keeps bit-fields in 32-bit units at most; only an unnamed one may be 0 wide.
+                    if (!field.Type.IsInteger || (width == 0 && field.Name is not null) || width > field.Type.Size * 8 || width > 32)
                         throw new CDeclException("invalid value near ':'");
                     field.BitWidth = (int)width;
                     field.BitOffset = -2;
@@ -524,18 +535,22 @@ public sealed class CDeclParser
         {
             Advance();
             long length;
-            bool variable = false;
+            bool variable = false, open = false;
             if (_tok.Is("?")) { variable = true; length = -1; Advance(); }
-            else if (_tok.Is("]")) length = 0;
+            else if (_tok.Is("]")) { length = 0; open = true; }
             else
             {
                 length = ParseConstant();
                 if (length < 0) throw new CDeclException("size of C type is unknown or too large");
             }
+            bool unsized = variable || open;
             Expect("]");
             var element = ParseSuffixes(t);
-            if (element.Kind == CTypeKind.Function || element.Size < 0 && element.Kind != CTypeKind.Struct && element.Kind != CTypeKind.Union)
+            // Only the outermost dimension may be left open ("int a[][2]", not "int a[2][]").
+            if (element.Kind == CTypeKind.Function || _innerDimensionUnsized
+                || element.Size < 0 && element.Kind != CTypeKind.Struct && element.Kind != CTypeKind.Union)
                 throw new CDeclException("size of C type is unknown or too large");
+            _innerDimensionUnsized = unsized;
             return _reg.ArrayOf(element, length, variable);
         }
         if (_tok.Is("("))
@@ -543,6 +558,12 @@ public sealed class CDeclParser
             Advance();
             var fn = new CType(CTypeKind.Function, -1, 1) { Parameters = new(), Id = _reg.NextId(), IsComplete = true };
             if (_tok.IsIdentifier("void") && PeekNext().Is(")")) Advance();
+            else if (_tok.IsIdentifier("void") && PeekNext().Is(","))
+            {
+                // "(void, int)": a leading void must be the whole list.
+                Advance();
+                Expect(")");
+            }
             while (!_tok.Is(")"))
             {
                 if (_tok.Is("..."))
@@ -565,10 +586,15 @@ public sealed class CDeclParser
             Expect(")");
             SkipAttributesAndAsm();
             fn.Target = ParseSuffixes(t);
+            _innerDimensionUnsized = false;
             return fn;
         }
+        _innerDimensionUnsized = false;
         return t;
     }
+
+    /// <summary>Set by <see cref="ParseSuffixes"/> when the array dimension it just parsed was <c>[]</c> or <c>[?]</c>.</summary>
+    private bool _innerDimensionUnsized;
 
     /// <summary>Rebuilds <paramref name="t"/> with <paramref name="placeholder"/> replaced by <paramref name="actual"/>.</summary>
     private CType Substitute(CType t, CType placeholder, CType actual)
@@ -679,7 +705,7 @@ public sealed class CDeclParser
                         {
                             long l => l,
                             double d => (long)d,
-                            _ => throw new CDeclException("bad argument type for '$' (number expected)"),
+                            _ => throw new CDeclException("unexpected symbol near '$'"), // LuaJIT's words for a '$' that is not a number
                         };
                 }
             }

@@ -36,7 +36,7 @@ public static class CFunctionCall
                     try
                     {
                         if (v.Ref is LuaString s) keepAlive.Add(s);
-                        if (pt.Unqualified.IsRecord)
+                        if (pt.Unqualified.IsRecord || pt.Unqualified.Kind == CTypeKind.Complex)
                         {
                             // By value: the slot holds the address of a copy the stub loads from.
                             var copy = CData.Allocate(pt);
@@ -58,7 +58,7 @@ public static class CFunctionCall
                 var ret = function.Target!;
                 var stub = CFunctionStub.For(CFunctionStub.ClrTypeOf(ret), types);
                 // A struct result is written straight into the new cdata that returns it.
-                var aggregate = ret.Unqualified.IsRecord ? CData.Allocate(ret) : null;
+                var aggregate = ret.Unqualified.IsRecord || ret.Unqualified.Kind == CTypeKind.Complex ? CData.Allocate(ret) : null;
                 nint target = function.IsVararg ? VariadicTrampoline.For(address) : address;
                 // Callbacks made during this call run Lua on this thread; their errors surface here.
                 var outerThread = CCallback.CurrentThread;

@@ -45,6 +45,7 @@ public static class CFunctionStub
                 return typeof(nint);
             case CTypeKind.Struct:
             case CTypeKind.Union:
+            case CTypeKind.Complex:
                 return CByValueType.For(u);
         }
         throw new CDeclException($"ffi: passing '{CTypeFormatter.Format(t)}' by value to or from C is not supported yet");

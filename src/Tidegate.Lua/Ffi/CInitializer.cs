@@ -41,7 +41,14 @@ public static class CInitializer
                 }
                 var fields = InitFields(u);
                 if (values.Length > fields.Count) throw TooMany(t);
-                for (int i = 0; i < values.Length; i++) WriteField(fields[i], p, values[i]);
+                for (int i = 0; i < values.Length; i++) WriteField(fields[i], p, values[i], size);
+                return;
+            case CTypeKind.Complex:
+                // One value sets the real part (or copies a complex); two are the real and imaginary parts.
+                if (values.Length > 2) throw TooMany(t);
+                CConvert.Write(u, p, values[0]);
+                if (values.Length == 2)
+                    CConvert.WriteComplex(u, p, CConvert.ReadComplex(u, p).Re, CConvert.ToDouble(values[1], u.Target!));
                 return;
             default:
                 if (values.Length > 1) throw TooMany(t);
@@ -82,6 +89,16 @@ public static class CInitializer
                 for (long i = 1; i < count; i++) CMemory.Bytes(p, es).CopyTo(CMemory.Bytes(p + (nint)(i * es), es));
             return;
         }
+        if (u.Kind == CTypeKind.Complex)
+        {
+            // {re, im}, from [1] (or [0] when it is set), as an array of two parts.
+            int first = t.Get(LuaValue.FromNumber(0)).IsNil ? 1 : 0;
+            var re = t.Get(LuaValue.FromNumber(first));
+            var im = t.Get(LuaValue.FromNumber(first + 1));
+            if (!t.Get(LuaValue.FromNumber(first + 2)).IsNil) throw TooMany(u);
+            CConvert.WriteComplex(u, p, re.IsNil ? 0 : CConvert.ToDouble(re, u.Target!), im.IsNil ? 0 : CConvert.ToDouble(im, u.Target!));
+            return;
+        }
         if (u.IsRecord)
         {
             int index = t.Get(LuaValue.FromNumber(0)).IsNil ? 1 : 0;
@@ -95,7 +112,7 @@ public static class CInitializer
                     else index++;
                 }
                 if (index < 0 && f.Name is not null) v = t.Get(LuaString.FromLatin1(f.Name));
-                if (!v.IsNil) WriteField(f, p, v);
+                if (!v.IsNil) WriteField(f, p, v, size);
                 if (u.Kind == CTypeKind.Union && !v.IsNil) break;
             }
             return;
@@ -120,9 +137,24 @@ public static class CInitializer
         return list;
     }
 
-    private static void WriteField(CField f, nint p, in LuaValue v)
+    /// <param name="size">The whole object's size: a trailing variable-length member (a VLS's
+    /// <c>[?]</c>, or <c>[]</c>) is initialized over the bytes the object has after its offset.</param>
+    private static void WriteField(CField f, nint p, in LuaValue v, long size)
     {
-        if (f.Type.Size < 0) return; // a trailing VLA member takes no initializer
+        var ft = f.Type.Unqualified;
+        if (ft.Kind == CTypeKind.Array && (ft.IsVariable || ft.Size <= 0))
+        {
+            long available = size - f.Offset;
+            nint at = p + (nint)f.Offset;
+            if (v.Ref is LuaTable tbl) FromTable(ft, at, tbl, Math.Max(available, 0));
+            else if (v.Ref is LuaString str && ft.Target!.Size == 1 && ft.Target.IsInteger)
+            {
+                long n = Math.Min(str.Length, Math.Max(available, 0));
+                str.Span[..(int)n].CopyTo(CMemory.Bytes(at, n));
+            }
+            else throw CConvert.ConvertError(v, f.Type);
+            return;
+        }
         CConvert.Write(f.Type, p + (nint)f.Offset, v, bitField: f.IsBitField ? f : null);
     }
 

@@ -3,7 +3,7 @@ using Tidegate.Lua.Runtime;
 namespace Tidegate.Lua.Ffi;
 
 /// <summary>What kind of C type a <see cref="CType"/> is.</summary>
-public enum CTypeKind : byte { Void, Bool, Integer, Float, Pointer, Array, Struct, Union, Enum, Function }
+public enum CTypeKind : byte { Void, Bool, Integer, Float, Pointer, Array, Struct, Union, Enum, Function, Complex }
 
 /// <summary>
 /// One C type as the FFI sees it, laid out as GCC lays it out on x64 Linux. Types are interned per
@@ -23,7 +23,7 @@ public sealed class CType
     public int Id;
     /// <summary>The display name of a scalar ("int", "unsigned char", "int64_t"), or a struct/union/enum tag.</summary>
     public string? Name;
-    /// <summary>Pointer target, array element, function result, enum's underlying integer type.</summary>
+    /// <summary>Pointer target, array element, function result, enum's underlying integer type, a complex number's part type.</summary>
     public CType? Target;
     /// <summary>Array length; -1 for a variable-length array (<c>[?]</c>), 0 for <c>[]</c>.</summary>
     public long Length;

@@ -24,6 +24,9 @@ public sealed class CTypeRegistry
     public static readonly CType Float = Prim(CTypeKind.Float, 4, 4, "float", 12);
     public static readonly CType Double = Prim(CTypeKind.Float, 8, 8, "double", 13);
     public static readonly CType LongDouble = Prim(CTypeKind.Float, 16, 16, "long double", 14);
+    /// <summary>C99 complex numbers: two parts of the part type, real first (LuaJIT names them so).</summary>
+    public static readonly CType ComplexFloat = new(CTypeKind.Complex, 8, 4, "complex float") { Target = Float, Id = 15, IsComplete = true };
+    public static readonly CType ComplexDouble = new(CTypeKind.Complex, 16, 8, "complex") { Target = Double, Id = 16, IsComplete = true };
 
     /// <summary>The first id LuaJIT gives a type made by the program (after its built-in ones).</summary>
     private const int FirstUserId = 97;

@@ -33,6 +33,7 @@ public static class Int64Arithmetic
     {
         if (b < 0)
         {
+            if (a == 0) return long.MaxValue; // as LuaJIT's lj_carith_powi64 (like 1/0)
             if (a == 1) return 1;
             if (a == -1) return (b & 1) == 0 ? 1 : -1;
             return 0;

@@ -7,7 +7,7 @@ namespace Tidegate.Lua.Library;
 /// <summary>
 /// LuaJIT's <c>ffi</c> module (loaded with <c>require "ffi"</c>; it is not a global): C declarations,
 /// ctypes and cdata over native memory, calls into C through <c>ffi.C</c> and <c>ffi.load</c>.
-/// Callbacks are not built yet and fail with an error that says so. See docs/ffi.md.
+/// Calls into C (by value, variadic, through function pointers) and callbacks into Lua are described in docs/ffi.md.
 /// </summary>
 public static class FfiLibrary
 {
@@ -241,12 +241,15 @@ public static class FfiLibrary
 
     /// <summary>A pointer argument as LuaJIT's memory functions take it: <c>void *</c> for destinations,
     /// <c>const void *</c> for sources (any pointer, array or struct converts; strings only to sources).</summary>
-    private static nint PointerArgument(LuaCall call, int i, bool source = false)
+    private static nint PointerArgument(LuaCall call, int i, bool source = false, CType? pointee = null)
     {
         var v = call[i];
         var reg = FfiState.RegistryOf(call.State);
-        var target = reg.PointerTo(source ? reg.Qualify(CTypeRegistry.Void, true, false) : CTypeRegistry.Void);
-        try { return CConvert.ToPointer(v, target); }
+        var target = reg.PointerTo(reg.Qualify(pointee ?? CTypeRegistry.Void, source, false));
+        // Any pointer, array or record cdata is accepted whatever it points to (the target type only
+        // names the expected argument in errors).
+        bool anyCData = v.Ref is CData { TypeValue: null } c && (c.Type.Unqualified.IsPointerLike || c.Type.Unqualified.IsRecord);
+        try { return CConvert.ToPointer(v, target, cast: anyCData); }
         catch (CDeclException e) { throw call.ArgError(i, e.Message); }
     }
 
@@ -257,7 +260,7 @@ public static class FfiLibrary
         if (v.Ref is LuaString s0 && call.HasArg(1)) p = StringMemory.AddressOf(s0);
         else
         {
-            p = PointerArgument(call, 0, source: true);
+            p = PointerArgument(call, 0, source: true, pointee: CTypeRegistry.Char);
         }
         if (p == 0) throw call.ArgError(0, "cannot convert 'NULL' to 'const char *'");
         long length;
@@ -287,11 +290,16 @@ public static class FfiLibrary
         }
         else
         {
+            if (!call.HasArg(1)) throw call.ArgError(1, "value expected");
             from = PointerArgument(call, 1, source: true);
             length = (long)call.CheckNumber(2);
         }
         if (length > 0)
+        {
+            CheckNotNull(call, dst);
+            CheckNotNull(call, from);
             unsafe { Buffer.MemoryCopy((void*)from, (void*)dst, length, length); }
+        }
         return 0;
     }
 
@@ -300,8 +308,18 @@ public static class FfiLibrary
         nint dst = PointerArgument(call, 0);
         long length = (long)call.CheckNumber(1);
         byte value = call.HasArg(2) ? (byte)CConvert.DoubleToInt32(call.CheckNumber(2)) : (byte)0;
-        if (length > 0) CMemory.Bytes(dst, length).Fill(value);
+        if (length > 0)
+        {
+            CheckNotNull(call, dst);
+            CMemory.Bytes(dst, length).Fill(value);
+        }
         return 0;
+    }
+
+    /// <summary>LuaJIT would crash writing or reading through NULL here; Tidegate raises an error instead.</summary>
+    private static void CheckNotNull(LuaCall call, nint p)
+    {
+        if ((nuint)p < 4096) throw call.Thread.RuntimeError("attempt to index a NULL pointer");
     }
 
     // ---------------- metatypes, finalizers, environment ----------------
@@ -319,6 +337,11 @@ public static class FfiLibrary
     private static int Gc(LuaCall call)
     {
         if (call[0].Ref is not CData c) throw call.TypeError(0, "cdata");
+        // LuaJIT attaches finalizers only to pointers, arrays and records (not to boxed numbers or ctypes).
+        if (!call.HasArg(1)) throw call.ArgError(1, "value expected");
+        var kind = c.Type.Unqualified.Kind;
+        if (c.TypeValue is not null || kind is not (CTypeKind.Pointer or CTypeKind.Array or CTypeKind.Struct or CTypeKind.Union))
+            throw call.ArgError(0, "invalid C type");
         var f = call[1];
         CDataFinalizer.Set(call.State, c, f);
         return call.Return(c);
@@ -389,7 +412,7 @@ public static class FfiLibrary
         if (v.Ref is CData { TypeValue: null } c)
         {
             var t = c.Type.Unqualified;
-            if (t.IsNumeric) return CConvert.ToDouble(v, CTypeRegistry.Double);
+            if (t.IsNumeric || t.Kind == CTypeKind.Complex) return CConvert.ToDouble(v, CTypeRegistry.Double);
             if (t.Kind == CTypeKind.Pointer) return (double)(long)c.PointerValue;
         }
         if (v.Ref is LuaString s && LuaNumber.TryParse(s.Span, out double d)) return d;

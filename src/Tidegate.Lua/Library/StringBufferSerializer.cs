@@ -11,7 +11,7 @@ namespace Tidegate.Lua.Library;
 /// int 0x06 i32 | num 0x07 double | string (0x20+len).U bytes | dict string 0x0f idx.U
 /// table 0x08 (empty) | 0x09 h.U h*(k v) | 0x0a a.U a*v (0-based) | 0x0b a.U h.U ... (0-based + hash)
 ///       | 0x0c a.U (a-1)*v (1-based) | 0x0d a.U h.U ... (1-based + hash) | with metatable: 0x0e idx.U table
-/// int64 0x10 | uint64 0x11 | complex 0x12 (cdata: decoded only once the ffi is loaded; complex not yet)
+/// int64 0x10 | uint64 0x11 | complex 0x12 (cdata: decoded only once the ffi is loaded)
 /// </code>
 /// All multi-byte values are little-endian. ".U" is LuaJIT's prefix code: 0..0xdf in one byte,
 /// up to 0x1fdf in two ((0xe0 | hi5), lo8 of n-0xe0), anything else as 0xff and four bytes.
@@ -84,6 +84,12 @@ public static class StringBufferSerializer
                     _out.Append(integer.IsUnsigned ? TagUInt64 : TagInt64);
                     BinaryPrimitives.WriteInt64LittleEndian(_out.Reserve(8), CMemory.ReadInt64(c.Address));
                     _out.Commit(8);
+                    break;
+                case CData { TypeValue: null } z when z.Type.Unqualified is { Kind: CTypeKind.Complex, Size: 16 }:
+                    // complex double only: LuaJIT cannot serialize complex float either.
+                    _out.Append(TagComplex);
+                    CMemory.Bytes(z.Address, 16).CopyTo(_out.Reserve(16));
+                    _out.Commit(16);
                     break;
                 default:
                     if (v.IsNumber)
@@ -284,9 +290,13 @@ public static class StringBufferSerializer
                     return tag == TagInt64 ? CData.FromInt64(bits) : CData.FromUInt64((ulong)bits);
                 }
                 case TagComplex:
-                    // Tidegate's ffi has no complex numbers yet.
+                {
                     if (Remaining < 16) throw EndOfBuffer();
-                    throw BadTag(tag);
+                    if (!_cdataAvailable) throw BadTag(tag);
+                    var z = CData.Allocate(CTypeRegistry.ComplexDouble);
+                    GetBytes(16).CopyTo(CMemory.Bytes(z.Address, 16));
+                    return z;
+                }
                 default:
                     throw BadTag(tag);
             }

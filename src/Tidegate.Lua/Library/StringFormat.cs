@@ -111,13 +111,13 @@ internal static class StringFormat
         {
             case (byte)'d':
             case (byte)'i':
-                PrintfConversions.AppendInteger(sb, spec, (ulong)CInt64(call.CheckNumber(arg)));
+                PrintfConversions.AppendInteger(sb, spec, Ffi.CDataOps.TryInt64Bits(call[arg], out ulong bits) ? bits : (ulong)CInt64(call.CheckNumber(arg)));
                 break;
             case (byte)'u':
             case (byte)'o':
             case (byte)'x':
             case (byte)'X':
-                PrintfConversions.AppendInteger(sb, spec, CUInt64(call.CheckNumber(arg)));
+                PrintfConversions.AppendInteger(sb, spec, Ffi.CDataOps.TryInt64Bits(call[arg], out ulong ubits) ? ubits : CUInt64(call.CheckNumber(arg)));
                 break;
             case (byte)'c':
             {

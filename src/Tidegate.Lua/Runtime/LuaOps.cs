@@ -178,8 +178,9 @@ public static class LuaOps
     {
         if (ReferenceEquals(a.Ref, b.Ref))
             return !a.IsNumber || a.Number == b.Number;
-        if (a.Ref is LuaString sa) return b.Ref is LuaString sb && sa.Equals(sb);
+        // cdata first: an enum cdata equals the string naming its constant.
         if (a.Ref is CData || b.Ref is CData) return CDataOps.Equal(thread, a, b);
+        if (a.Ref is LuaString sa) return b.Ref is LuaString sb && sa.Equals(sb);
         LuaTable? mtA, mtB;
         if (a.Ref is LuaTable ta && b.Ref is LuaTable tb) { mtA = ta.Metatable; mtB = tb.Metatable; }
         else if (a.Ref is LuaUserdata ua && b.Ref is LuaUserdata ub) { mtA = ua.Metatable; mtB = ub.Metatable; }

@@ -25,11 +25,13 @@ public sealed class NumberExpr : Expr
     public required double Value { get; init; }
 }
 
-/// <summary>A 64-bit integer literal (<c>1LL</c>, <c>0x10ULL</c>): an FFI cdata, made by <see cref="Ffi.CDataLiteral.Box"/>.</summary>
+/// <summary>A 64-bit integer literal (<c>1LL</c>, <c>0x10ULL</c>) or an imaginary one (<c>2i</c>, whose
+/// <see cref="Bits"/> are the double's): an FFI cdata, made by <see cref="Ffi.CDataLiteral.Box"/>.</summary>
 public sealed class CDataLiteralExpr : Expr
 {
     public required long Bits { get; init; }
     public required bool IsUnsigned { get; init; }
+    public bool IsImaginary { get; init; }
 }
 
 public sealed class StringExpr : Expr

@@ -248,9 +248,7 @@ public sealed class Lexer
                 tok.Line = Line;
                 return;
             case NumberLiteralKind.CData:
-                // 64-bit integer literals stay Number tokens; the parser reads the suffix and makes a cdata literal.
-                if (Ffi.CDataLiteral.IsImaginary(text))
-                    throw Error("ffi: imaginary number literals (complex cdata) are not supported yet", text);
+                // 64-bit integer and imaginary literals stay Number tokens; the parser reads the suffix and makes a cdata literal.
                 tok.Kind = TokenKind.Number;
                 tok.Number = value;
                 tok.Start = start;

@@ -65,6 +65,12 @@ public sealed partial class Parser
         }
         Next();
         Expr operand = BinaryExpression(UnaryPriority);
+        // LuaJIT folds the minus into an imaginary literal (flipping only the imaginary part's sign):
+        // "-2i" is 0-2i, while negating a complex at run time is an error.
+        Expr literal = operand;
+        while (literal is ParenExpr paren) literal = paren.Inner;
+        if (op == UnaryOp.Neg && literal is CDataLiteralExpr { IsImaginary: true } imaginary)
+            return new CDataLiteralExpr { Bits = imaginary.Bits ^ long.MinValue, IsUnsigned = false, IsImaginary = true, Line = imaginary.Line };
         return new UnaryExpr { Op = op, Operand = operand, Line = _lastLine };
     }
 
@@ -76,6 +82,12 @@ public sealed partial class Parser
             var text = _lex.TokenText(_tok);
             if (Ffi.CDataLiteral.HasInt64Suffix(text) && Ffi.CDataLiteral.TryParse(text, out long bits, out bool unsigned))
                 return new CDataLiteralExpr { Bits = bits, IsUnsigned = unsigned, Line = line };
+        }
+        if (_tok.Length > 1)
+        {
+            var text = _lex.TokenText(_tok);
+            if (Ffi.CDataLiteral.IsImaginary(text) && NumberLiteral.Parse(text[..^1], out double imaginary) == NumberLiteralKind.Number)
+                return new CDataLiteralExpr { Bits = BitConverter.DoubleToInt64Bits(imaginary), IsUnsigned = false, IsImaginary = true, Line = line };
         }
         return new NumberExpr { Value = _tok.Number, Line = line };
     }

@@ -205,13 +205,18 @@ public class LexerTests
     }
 
     [Theory]
-    [InlineData("x = 2i")]
-    [InlineData("x = 1.5i")]
-    public void ImaginaryLiteralsAreRefusedByName(string source)
+    [InlineData("x = 2i", 2.0)]
+    [InlineData("x = 1.5i", 1.5)]
+    [InlineData("x = 0x10I", 16.0)]
+    [InlineData("x = -3i", -3.0)]
+    public void ImaginaryLiteralsBecomeComplexCDataLiterals(string source, double imaginary)
     {
-        // LuaJIT makes these complex cdata, which the FFI does not have yet; 64-bit integer literals
-        // (1LL, 0x10ull) are compiled and covered by tests/lua/ffi/int64_literals.lua.
-        Assert.Contains("imaginary number literals (complex cdata) are not supported yet near", ErrorOf(source));
+        // LuaJIT makes these complex cdata (tests/lua/ffi/complex_*.lua run them); a minus folds into
+        // the literal's imaginary part.
+        var assignment = Assert.IsType<AssignStmt>(Parse(source).Main.Body.Statements[0]);
+        var literal = Assert.IsType<CDataLiteralExpr>(assignment.Values[0]);
+        Assert.True(literal.IsImaginary);
+        Assert.Equal(imaginary, BitConverter.Int64BitsToDouble(literal.Bits));
     }
 
     [Theory]

@@ -1,0 +1,17 @@
+-- ffi.string, ffi.copy and ffi.fill: lengths from cdata, embedded zeros, errors.
+local ffi = require "ffi"
+local b = ffi.new("char[10]")
+ffi.copy(b, "ab\0cd", 5)
+print(ffi.string(b), #ffi.string(b, 5), ffi.string(b, 5):byte(3), ffi.string(b, 2LL))
+ffi.fill(b, 10, 65) print(ffi.string(b, 10))
+ffi.fill(b, 3) print(b[0], b[2], b[3])
+ffi.fill(b, 2, 0x141) print(b[0], b[1])
+ffi.copy(b, "xyz") print(ffi.string(b), b[3])
+local src = ffi.new("int[3]", 1, 2, 3)
+local dst = ffi.new("int[3]")
+ffi.copy(dst, src, ffi.sizeof(src)) print(dst[0], dst[2])
+print(ffi.string(ffi.cast("const char *", "hello"), 0) == "")
+print(pcall(ffi.copy, b))
+print(pcall(ffi.copy, b, 5))
+print(pcall(ffi.fill, "str", 1))
+print(pcall(ffi.string, 42))

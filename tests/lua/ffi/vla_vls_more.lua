@@ -1,0 +1,20 @@
+-- Variable-length arrays and structs: sizes, initializers, bounds of the count.
+local ffi = require "ffi"
+ffi.cdef "typedef struct { int n; double d[?]; } dvec; typedef struct { char tag; int items[]; } flex;"
+local v = ffi.new("int[?]", 5, 1, 2, 3)
+print(ffi.sizeof(v), v[0], v[2], v[3], v[4])
+local s = ffi.new("dvec", 3, { 3, { 1.5, 2.5, 3.5 } })
+print(ffi.sizeof(s), s.n, s.d[0], s.d[2])
+print(ffi.sizeof("dvec", 0), ffi.sizeof("dvec", 10), ffi.sizeof("int[?]", 7))
+print(ffi.sizeof("flex"), ffi.offsetof("flex", "items"))
+local f = ffi.new("flex", 4) print(ffi.sizeof(f))
+print(pcall(ffi.new, "int[?]"))
+print(pcall(ffi.new, "int[?]", -1))
+print(pcall(ffi.sizeof, "int[?]"))
+print(pcall(ffi.new, "dvec"))
+local z = ffi.new("char[?]", 0) print(ffi.sizeof(z))
+local vt = ffi.typeof("uint8_t[?]")
+local b = vt(4, 255) print(b[0], b[3], ffi.sizeof(b))
+print(ffi.new("int[?]", 3LL)[2])
+print(pcall(ffi.new, "dvec", 2, 2, 7))
+local s3 = ffi.new("dvec", 2, { n = 5, d = { 4 } }) print(s3.n, s3.d[0])

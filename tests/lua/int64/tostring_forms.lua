@@ -1,0 +1,16 @@
+-- tostring and string conversion of 64-bit integer cdata.
+local ffi = require "ffi"
+print(tostring(0LL), tostring(-1LL), tostring(0ULL - 1), tostring(123456789012345LL))
+print(tostring(ffi.new("int64_t", -5)), tostring(ffi.new("uint64_t", 5)))
+print((tostring(ffi.new("uint32_t", 7)):gsub("0x%x+", "ADDR")), (tostring(ffi.new("int8_t", -3)):gsub("0x%x+", "ADDR")))
+print(("%s|%s"):format(1LL, 2ULL))
+print(tonumber(2LL^60), tonumber(-1LL), tonumber(0ULL - 1))
+print(string.format("%d", tonumber(42LL)))
+print(pcall(string.format, "%d", 42LL))
+print(string.format("%d %x %X %o %u", 0xffffffffffffffffULL, -1LL, 255LL, 8LL, -1LL))
+print(string.format("%5d|%-5d|%05d|%i", 1LL, 2LL, 3LL, 9007199254740993LL))
+print(pcall(string.format, "%f", 1LL))
+print(pcall(string.format, "%c", 65LL))
+print(pcall(string.format, "%d", ffi.new("int", 5)))
+print(pcall(function() return "x" .. 1LL end))
+print(#tostring(ffi.new("int64_t")), ffi.new("int64_t") == 0)

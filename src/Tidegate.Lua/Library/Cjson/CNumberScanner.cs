@@ -121,7 +121,7 @@ internal static class CNumberScanner
     }
 
     /// <summary>
-    /// Correctly rounded conversion of digits[.digits][e[sign]digits] by .NET's parser, on a normalised copy
+    /// Correctly rounded conversion of digits[.digits][e[sign]digits] by .NET's UTF-8 parser, on a normalised copy
     /// (it wants a digit before the point and a bounded exponent).
     /// </summary>
     private static double ParseDecimal(ReadOnlySpan<byte> text)
@@ -142,12 +142,17 @@ internal static class CNumberScanner
         // room cannot come from a Lua string of sensible size).
         exponent = Math.Clamp(exponent, -400_000_000L, 400_000_000L);
 
-        var normalised = new System.Text.StringBuilder(mantissa.Length + 16);
-        if (mantissa[0] == '.') normalised.Append('0');
-        foreach (byte b in mantissa) normalised.Append((char)b);
-        if (normalised[^1] == '.') normalised.Length--;
-        normalised.Append('e').Append(exponent.ToString(CultureInfo.InvariantCulture));
-        return double.Parse(normalised.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+        // digits [. digits] e exponent, as bytes: a digit before any point, no point at the end.
+        var normalised = new byte[mantissa.Length + 16];
+        int n = 0;
+        if (mantissa[0] == '.') normalised[n++] = (byte)'0';
+        mantissa.CopyTo(normalised.AsSpan(n));
+        n += mantissa.Length;
+        if (normalised[n - 1] == '.') n--;
+        normalised[n++] = (byte)'e';
+        exponent.TryFormat(normalised.AsSpan(n), out int written, provider: CultureInfo.InvariantCulture);
+        n += written;
+        return double.Parse(normalised.AsSpan(0, n), NumberStyles.Float, CultureInfo.InvariantCulture);
     }
 
     /// <summary>Hex digits with an optional point and 'p' exponent, from just after "0x"; rounds to nearest even.</summary>

@@ -188,7 +188,7 @@ internal static class CNumberScanner
             if (j < s.Length && IsDigit(s[j]))
             {
                 long binaryExponent = 0;
-                while (j < s.Length && IsDigit(s[j])) binaryExponent = Math.Min(binaryExponent * 10 + (s[j++] - '0'), 100_000L);
+                while (j < s.Length && IsDigit(s[j])) binaryExponent = Math.Min(binaryExponent * 10 + (s[j++] - '0'), 1L << 40); // far beyond any digit count
                 exponent += negativeExponent ? -binaryExponent : binaryExponent;
                 i = j;
             }

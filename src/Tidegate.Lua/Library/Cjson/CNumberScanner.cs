@@ -83,13 +83,45 @@ internal static class CNumberScanner
             return i;
         }
 
-        value = ParseDecimal(s[start..i]);
+        value = ExactSmallDecimal(s, start, integerDigits, fractionDigits, mantissaEnd, i, out bool exact);
+        if (!exact) value = ParseDecimal(s[start..i]);
         if (negative) value = -value;
         return i;
     }
 
+    private static readonly double[] ExactPowersOfTen =
+        { 1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22 };
+
     /// <summary>
-    /// Correctly rounded conversion of digits[.digits][e[sign]digits], by .NET's parser on a normalised copy
+    /// Clinger's fast path: at most 15 significant digits and a decimal exponent within ±22, where the
+    /// digits and the power of ten are both exact doubles, so one multiplication or division rounds
+    /// correctly. Most JSON numbers ("68.5", "3.14159", "1e-7") take it; the rest are parsed in full.
+    /// </summary>
+    private static double ExactSmallDecimal(ReadOnlySpan<byte> s, int start, int integerDigits, int fractionDigits, int mantissaEnd, int end, out bool exact)
+    {
+        exact = false;
+        if (integerDigits + fractionDigits > 15) return 0;
+        long digits = 0;
+        for (int k = start; k < mantissaEnd; k++)
+            if (s[k] != '.') digits = digits * 10 + (s[k] - '0');
+        int exponent = -fractionDigits;
+        if (end > mantissaEnd)
+        {
+            int k = mantissaEnd + 1;
+            bool negativeExponent = false;
+            if (s[k] == '+' || s[k] == '-') negativeExponent = s[k++] == '-';
+            if (end - k > 3) return 0;
+            int e = 0;
+            for (; k < end; k++) e = e * 10 + (s[k] - '0');
+            exponent += negativeExponent ? -e : e;
+        }
+        if (exponent < -22 || exponent > 22) return 0;
+        exact = true;
+        return exponent >= 0 ? digits * ExactPowersOfTen[exponent] : digits / ExactPowersOfTen[-exponent];
+    }
+
+    /// <summary>
+    /// Correctly rounded conversion of digits[.digits][e[sign]digits] by .NET's UTF-8 parser, on a normalised copy
     /// (it wants a digit before the point and a bounded exponent).
     /// </summary>
     private static double ParseDecimal(ReadOnlySpan<byte> text)
@@ -110,12 +142,17 @@ internal static class CNumberScanner
         // room cannot come from a Lua string of sensible size).
         exponent = Math.Clamp(exponent, -400_000_000L, 400_000_000L);
 
-        var normalised = new System.Text.StringBuilder(mantissa.Length + 16);
-        if (mantissa[0] == '.') normalised.Append('0');
-        foreach (byte b in mantissa) normalised.Append((char)b);
-        if (normalised[^1] == '.') normalised.Length--;
-        normalised.Append('e').Append(exponent.ToString(CultureInfo.InvariantCulture));
-        return double.Parse(normalised.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+        // digits [. digits] e exponent, as bytes: a digit before any point, no point at the end.
+        var normalised = new byte[mantissa.Length + 16];
+        int n = 0;
+        if (mantissa[0] == '.') normalised[n++] = (byte)'0';
+        mantissa.CopyTo(normalised.AsSpan(n));
+        n += mantissa.Length;
+        if (normalised[n - 1] == '.') n--;
+        normalised[n++] = (byte)'e';
+        exponent.TryFormat(normalised.AsSpan(n), out int written, provider: CultureInfo.InvariantCulture);
+        n += written;
+        return double.Parse(normalised.AsSpan(0, n), NumberStyles.Float, CultureInfo.InvariantCulture);
     }
 
     /// <summary>Hex digits with an optional point and 'p' exponent, from just after "0x"; rounds to nearest even.</summary>
@@ -151,7 +188,7 @@ internal static class CNumberScanner
             if (j < s.Length && IsDigit(s[j]))
             {
                 long binaryExponent = 0;
-                while (j < s.Length && IsDigit(s[j])) binaryExponent = Math.Min(binaryExponent * 10 + (s[j++] - '0'), 100_000L);
+                while (j < s.Length && IsDigit(s[j])) binaryExponent = Math.Min(binaryExponent * 10 + (s[j++] - '0'), 1L << 40); // far beyond any digit count
                 exponent += negativeExponent ? -binaryExponent : binaryExponent;
                 i = j;
             }

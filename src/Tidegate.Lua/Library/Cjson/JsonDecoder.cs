@@ -42,6 +42,12 @@ internal sealed class JsonDecoder
     private int _depth;
     private int _slots = 1; // the argument
     private byte[] _scratch = new byte[64];
+    private readonly RepeatedStrings _keys = new();
+    private LuaValue[] _stack = new LuaValue[32];
+    private int _top;
+
+    /// <summary>What ends a run of plain bytes in a string.</summary>
+    private static readonly System.Buffers.SearchValues<byte> StringStops = System.Buffers.SearchValues.Create("\"\\\0"u8);
 
     private JsonDecoder(LuaString text, CjsonConfig config)
     {
@@ -93,11 +99,14 @@ internal sealed class JsonDecoder
         throw new JsonException($"Found too many nested data structures ({_depth}) at character {_pos}");
     }
 
+    // Containers collect their elements on a value stack and become a table of exactly the right size at
+    // their end: no rehashing as a table grows, and the same insertion order (so the same pairs order).
+
     private LuaTable ParseObject()
     {
         Descend(3);
         _slots += 2; // the table and, while a value is read, its key
-        var table = new LuaTable();
+        int first = _top;
         NextToken(out var token);
         if (token.Type != TokenType.ObjectEnd)
         {
@@ -108,13 +117,18 @@ internal sealed class JsonDecoder
                 NextToken(out token);
                 if (token.Type != TokenType.Colon) throw ParseError("colon", token);
                 NextToken(out token);
-                table.Set(key, ProcessValue(token));
+                var value = ProcessValue(token);
+                Push(key);
+                Push(value);
                 NextToken(out token);
                 if (token.Type == TokenType.ObjectEnd) break;
                 if (token.Type != TokenType.Comma) throw ParseError("comma or object end", token);
                 NextToken(out token);
             }
         }
+        var table = new LuaTable(0, (_top - first) / 2);
+        for (int i = first; i < _top; i += 2) table.Set(_stack[i].AsString!, _stack[i + 1]); // a repeated key: the last wins
+        Pop(first);
         _slots -= 2;
         _depth--;
         return table;
@@ -124,23 +138,39 @@ internal sealed class JsonDecoder
     {
         Descend(2);
         _slots += 1;
-        var table = new LuaTable();
-        if (_arrayMetatable is not null) table.Metatable = _arrayMetatable;
+        int first = _top;
         NextToken(out var token);
         if (token.Type != TokenType.ArrayEnd)
         {
-            for (int i = 1; ; i++)
+            while (true)
             {
-                table.Set(i, ProcessValue(token));
+                Push(ProcessValue(token));
                 NextToken(out token);
                 if (token.Type == TokenType.ArrayEnd) break;
                 if (token.Type != TokenType.Comma) throw ParseError("comma or array end", token);
                 NextToken(out token);
             }
         }
+        var table = new LuaTable(_top - first, 0);
+        for (int i = first; i < _top; i++) table.Set(i - first + 1, _stack[i]);
+        Pop(first);
+        if (_arrayMetatable is not null) table.Metatable = _arrayMetatable;
         _slots -= 1;
         _depth--;
         return table;
+    }
+
+    private void Push(in LuaValue v)
+    {
+        if (_top == _stack.Length) Array.Resize(ref _stack, _stack.Length * 2);
+        _stack[_top++] = v;
+    }
+
+    /// <summary>Drops the elements from <paramref name="first"/> on, clearing them so the tables they hold are not kept alive.</summary>
+    private void Pop(int first)
+    {
+        Array.Clear(_stack, first, _top - first);
+        _top = first;
     }
 
     private static JsonException ParseError(string expected, in Token token)
@@ -247,10 +277,9 @@ internal sealed class JsonDecoder
 
     private void ReadNumber(ref Token token)
     {
-        // strtod stops at a NUL as at the end of the string.
-        int end = Array.IndexOf(_data, (byte)0, _pos, _length - _pos);
-        if (end < 0) end = _length;
-        int used = CNumberScanner.Scan(_data.AsSpan(_pos, end - _pos), out double value);
+        if (TryReadPlainInteger(ref token)) return;
+        // strtod stops at a NUL as at the end of the string: no number contains one.
+        int used = CNumberScanner.Scan(_data.AsSpan(_pos, _length - _pos), out double value);
         if (used == 0)
         {
             SetError(ref token, "invalid number");
@@ -261,15 +290,47 @@ internal sealed class JsonDecoder
         _pos += used;
     }
 
+    /// <summary>
+    /// The common case without strtod: an optional '-' and at most 15 digits (exact in a double), ended by
+    /// something no number continues with. Anything else ("1.5", "0x1", "1e3", long digit runs) is left
+    /// to <see cref="CNumberScanner"/>.
+    /// </summary>
+    private bool TryReadPlainInteger(ref Token token)
+    {
+        int p = _pos;
+        bool negative = At(p) == '-';
+        if (negative) p++;
+        int start = p;
+        long value = 0;
+        while (p < _length && (uint)(_data[p] - '0') <= 9 && p - start < 15) value = value * 10 + (_data[p++] - '0');
+        if (p == start) return false;
+        int next = At(p) | 0x20;   // folds 'E' and 'X' to lower case; digits and '.' are unchanged
+        if ((uint)(next - '0') <= 9 || next == '.' || next == 'e' || next == 'x') return false;
+        token.Type = TokenType.Number;
+        token.Number = negative ? -(double)value : value;
+        _pos = p;
+        return true;
+    }
+
     private void ReadString(ref Token token)
     {
         _pos++; // the opening quote
         int written = 0;
+        bool first = true;
         while (true)
         {
-            // Copy a run of plain bytes at once.
+            // A run of plain bytes; a string that is one run becomes a Lua string without the scratch copy.
             int runStart = _pos;
-            while (_pos < _length && _data[_pos] != '"' && _data[_pos] != '\\' && _data[_pos] != 0) _pos++;
+            int stop = _data.AsSpan(_pos, _length - _pos).IndexOfAny(StringStops);
+            _pos = stop < 0 ? _length : _pos + stop;
+            if (first && At(_pos) == '"')
+            {
+                _pos++;
+                token.Type = TokenType.String;
+                token.String = _keys.Get(_data.AsSpan(runStart, _pos - 1 - runStart));
+                return;
+            }
+            first = false;
             Append(ref written, _data.AsSpan(runStart, _pos - runStart));
 
             int ch = At(_pos);
@@ -300,7 +361,7 @@ internal sealed class JsonDecoder
         }
         _pos++; // the closing quote
         token.Type = TokenType.String;
-        token.String = LuaString.FromBytes(_scratch.AsSpan(0, written));
+        token.String = _keys.Get(_scratch.AsSpan(0, written));
     }
 
     private void Append(ref int written, ReadOnlySpan<byte> bytes)

@@ -190,16 +190,17 @@ internal sealed class JsonEncoder
     {
         _out.Append((byte)'"');
         var escapes = _escapes;
-        int runStart = 0;
-        for (int i = 0; i < s.Length; i++)
+        var special = _escapes == Escapes ? EscapedBytes : EscapedBytesWithoutSlash;
+        while (true)
         {
-            var escape = escapes[s[i]];
-            if (escape.IsEmpty) continue;
-            _out.Append(s[runStart..i]);
-            _out.Append(escape.Span);
-            runStart = i + 1;
+            // Copy the run up to the next byte that needs an escape at once (vectorised search).
+            int run = s.IndexOfAny(special);
+            if (run < 0) break;
+            _out.Append(s[..run]);
+            _out.Append(escapes[s[run]].Span);
+            s = s[(run + 1)..];
         }
-        _out.Append(s[runStart..]);
+        _out.Append(s);
         _out.Append((byte)'"');
     }
 
@@ -209,6 +210,11 @@ internal sealed class JsonEncoder
 
     private static readonly ReadOnlyMemory<byte>[] Escapes = BuildEscapes(escapeSlash: true);
     private static readonly ReadOnlyMemory<byte>[] EscapesWithoutSlash = BuildEscapes(escapeSlash: false);
+    private static readonly System.Buffers.SearchValues<byte> EscapedBytes = EscapedSet(Escapes);
+    private static readonly System.Buffers.SearchValues<byte> EscapedBytesWithoutSlash = EscapedSet(EscapesWithoutSlash);
+
+    private static System.Buffers.SearchValues<byte> EscapedSet(ReadOnlyMemory<byte>[] table) =>
+        System.Buffers.SearchValues.Create(Enumerable.Range(0, 256).Where(b => !table[b].IsEmpty).Select(b => (byte)b).ToArray());
 
     private static ReadOnlyMemory<byte>[] BuildEscapes(bool escapeSlash)
     {

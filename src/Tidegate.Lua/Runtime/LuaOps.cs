@@ -245,6 +245,14 @@ public static class LuaOps
     /// <summary>obj[key] with __index chains (tables and functions). "attempt to index field 'b' (a nil value)".</summary>
     public static LuaValue Index(LuaThread thread, in LuaValue obj, in LuaValue key, string? name = null)
     {
+        // s:method(...) on a string: one lookup in the string library table when the string metatable's
+        // __index is a table (as the standard library sets it) and has the key.
+        if (obj.Ref is LuaString && key.Ref is LuaString methodName
+            && LuaTable.GetMetaMethod(thread.State.StringMetatable, MetaEvent.Index).Ref is LuaTable stringLibrary)
+        {
+            var method = stringLibrary.GetStr(methodName);
+            if (!method.IsNil) return method;
+        }
         if (obj.Ref is CData cd) return CDataOps.Index(thread, cd, key);
         LuaValue o = obj;
         for (int hop = 0; hop < MaxIndexChain; hop++)
@@ -274,6 +282,14 @@ public static class LuaOps
     /// <summary>obj[key] = value with __newindex chains; "table index is nil"/"is NaN" from the raw set.</summary>
     public static void SetIndex(LuaThread thread, in LuaValue obj, in LuaValue key, in LuaValue value, string? name = null)
     {
+        // The common case, first: a string key on a table whose metatable is known to have no __newindex
+        // (a field of an object with a class metatable, or a table indexed by a string variable). Measured
+        // on bench/lua/scheduler, the general path below was a quarter of the run time.
+        if (obj.Ref is LuaTable direct && key.Ref is LuaString stringKey && LuaTable.HasNoMeta(direct.Metatable, MetaEvent.NewIndex))
+        {
+            direct.SetStr(stringKey, value);
+            return;
+        }
         if (obj.Ref is CData cd)
         {
             CDataOps.SetIndex(thread, cd, key, value);

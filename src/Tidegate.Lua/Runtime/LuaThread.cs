@@ -90,7 +90,7 @@ public sealed partial class LuaThread
     /// <summary>
     /// Frames of a suspended coroutine, innermost first (the outermost is resumed first, from the end).
     /// </summary>
-    internal readonly List<SuspendedFrame> SuspendedFrames = new();
+    internal readonly SuspendedFrameStack SuspendedFrames = new();
 
     /// <summary>Set while a resume re-enters frames: the frame the next compiled function entered must restore.</summary>
     public SuspendedFrame? RestoringFrame;

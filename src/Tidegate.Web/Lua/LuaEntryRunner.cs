@@ -90,8 +90,12 @@ public static class LuaEntryRunner
                 ctx.Response.Reset();
                 ctx.Response.Location = request.ExecUri;
                 await pipeline.SpecialAsync(ctx, request.ExitStatus);
-                // ngx_lua's Location header is sent as given (relative stays relative).
-                if (ctx.Response.Location is not null) ctx.Response.Location = request.ExecUri;
+                // ngx_lua's Location is an ordinary header, sent as given (relative stays relative) after the core ones.
+                if (ctx.Response.Location is not null)
+                {
+                    ctx.Response.Location = null;
+                    ctx.Response.Headers.Add(new("Location", request.ExecUri!));
+                }
                 return LuaOutcome.Finished;
             case LuaExitKind.Jump:
                 request.Rematch = true;
@@ -155,7 +159,7 @@ public static class LuaEntryRunner
         var previous = (worker.Request, worker.Phase);
         worker.Request = request;
         worker.Phase = phase;
-        string text = e is LuaCompileException
+        string text = e is LuaCompileException or LuaFileMissingException
             ? e.Message
             : "lua entry thread aborted: runtime error: " + LuaErrors.Describe(e, coroutine: true);
         worker.Log(LogLevel.Error, text);
@@ -167,7 +171,7 @@ public static class LuaEntryRunner
         }
         ctx.Response.Reset();
         ctx.Response.IsErrorPage = false;
-        await pipeline.SpecialAsync(ctx, 500);
+        await pipeline.SpecialAsync(ctx, e is LuaFileMissingException ? 404 : 500);
         return LuaOutcome.Finished;
     }
 }

@@ -19,6 +19,8 @@ public static class LuaOutput
         if (ctx.Channel.HeadersSent) return;
         var response = ctx.Response;
         if (response.ContentType is null && ctx.Settings.LuaUseDefaultType) response.ContentType = ctx.Settings.DefaultType;
+        // nginx's header filter sends a 204 without a type or length.
+        if (response.Status == 204) { response.ContentType = null; response.ContentLength = null; }
         var sent = ctx.Channel.SendHeadersAsync();
         if (!sent.IsCompleted) sent.AsTask().GetAwaiter().GetResult();
     }

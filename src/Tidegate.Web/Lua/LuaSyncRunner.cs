@@ -27,7 +27,7 @@ public static class LuaSyncRunner
         }
         catch (LuaException e)
         {
-            string detail = e is LuaCompileException ? e.Message : LuaErrors.Describe(e);
+            string detail = e is LuaCompileException or LuaFileMissingException ? e.Message : LuaErrors.Describe(e);
             worker.Log(LogLevel.Error, $"failed to run {LuaPhases.Directive(phase)}: {detail}");
             return null;
         }

@@ -108,7 +108,7 @@ public sealed class LuaWorker
         try { source = File.ReadAllBytes(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new LuaException($"cannot open {path}: No such file or directory");
+            throw new LuaFileMissingException($"failed to load external Lua file \"{path}\": cannot open {path}: No such file or directory");
         }
         var fileChunk = Compile(source, "@" + path, isFile: true);
         if (cache) fileChunks[path] = fileChunk;
@@ -151,8 +151,20 @@ public sealed class LuaWorker
         Request is { } r ? Runtime.ErrorLogFor(r.Context.Settings).IsEnabled(level) : Runtime.ErrorLog.IsEnabled(level);
 }
 
+/// <summary>A _file handler whose file cannot be read: nginx answers 404.</summary>
+public sealed class LuaFileMissingException : LuaException
+{
+    public LuaFileMissingException(string message) : base(message) { }
+}
+
 /// <summary>A chunk that failed to compile: the message is nginx's whole text ("failed to load inlined Lua code: ...").</summary>
 public sealed class LuaCompileException : LuaException
 {
     public LuaCompileException(string message) : base(message) { }
+}
+
+/// <summary>init_by_lua failed in a worker's state: start-up (or a reload) stops with nginx's "init_by_lua error: ..." message.</summary>
+public sealed class LuaInitException : Exception
+{
+    public LuaInitException(string message) : base(message) { }
 }

@@ -14,11 +14,6 @@ public static class NgxControlApi
         NgxApi.Set(ngx, "sleep", Sleep);
         NgxApi.Set(ngx, "on_abort", OnAbort);
         NgxApi.Set(ngx, "get_phase", call => call.Return(NgxApi.Str(LuaPhases.Name(NgxApi.Worker.Phase))));
-        NgxApi.Set(ngx, "is_subrequest", call =>
-        {
-            NgxApi.Request(PhaseMask.AnyRequest);
-            return call.Return(false);
-        });
     }
 
     private const PhaseMask ExitPhases = PhaseMask.Yieldable | PhaseMask.HeaderFilter | PhaseMask.Timer | PhaseMask.Balancer;
@@ -109,7 +104,7 @@ public static class NgxControlApi
         var request = NgxApi.Request(PhaseMask.Yieldable | PhaseMask.Timer);
         if (call.Count != 1) throw new LuaException("attempt to pass " + call.Count + " arguments, but accepted 1");
         double seconds = call.CheckNumber(0);
-        if (seconds < 0 || double.IsNaN(seconds)) throw new LuaException("invalid sleep duration \"" + LuaErrors.Message(call[0]) + "\"");
+        if (seconds < 0 || double.IsNaN(seconds)) throw new LuaException("invalid sleep duration \"" + (long)(seconds * 1000) + "\"");
         int ms = (int)Math.Min(seconds * 1000, int.MaxValue);
         return NgxApi.Park(call, request, async () =>
         {

@@ -44,7 +44,8 @@ public static class NgxHeaderApi
             if (call[1].Ref is not LuaString key) throw new LuaException("bad argument #2 to '__newindex' (string expected, got " + call[1].TypeName + ")");
             if (request.Context.Channel.HeadersSent || worker.Phase is LuaPhase.BodyFilter or LuaPhase.Log)
             {
-                worker.Log(LogLevel.Error, $"attempt to set ngx.header.{key.ToLatin1()} after sending out response headers");
+                // ngx_lua words it with the literal placeholder "HEADER".
+                worker.Log(LogLevel.Error, "attempt to set ngx.header.HEADER after sending out response headers");
                 return call.Return();
             }
             Set(request, Normalize(request, key.ToLatin1()), call[2]);
@@ -64,8 +65,8 @@ public static class NgxHeaderApi
             return response.ContentType is { } type ? NgxApi.Str(type) : LuaValue.Nil;
         if (name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
             return response.ContentLength is long length ? NgxApi.Str(length.ToString(CultureInfo.InvariantCulture)) : LuaValue.Nil;
-        if (name.Equals("Location", StringComparison.OrdinalIgnoreCase))
-            return response.Location is { } location ? NgxApi.Str(location) : LuaValue.Nil;
+        if (name.Equals("Location", StringComparison.OrdinalIgnoreCase) && response.Location is { } location)
+            return NgxApi.Str(location);
         if (name.Equals("Last-Modified", StringComparison.OrdinalIgnoreCase))
             return response.LastModified is { } modified ? NgxApi.Str(modified.ToString("r", CultureInfo.InvariantCulture)) : LuaValue.Nil;
         LuaTable? many = null;
@@ -108,11 +109,7 @@ public static class NgxHeaderApi
             response.ContentLength = length;
             return;
         }
-        if (name.Equals("Location", StringComparison.OrdinalIgnoreCase))
-        {
-            response.Location = values.Count > 0 ? values[^1] : null;
-            return;
-        }
+        if (name.Equals("Location", StringComparison.OrdinalIgnoreCase)) response.Location = null;
         if (name.Equals("Last-Modified", StringComparison.OrdinalIgnoreCase))
         {
             response.LastModified = values.Count > 0 && DateTimeOffset.TryParse(values[^1], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date) ? date : null;

@@ -268,3 +268,43 @@ location /t { content_by_lua_block { ngx.print("a", 1, "b", 2, "\n") } }
 GET /t
 --- response_body
 a1b2
+
+=== TEST 26: HTTP/1.0 with lua_http10_buffering on: the body gets a Content-Length
+--- config
+location /t { content_by_lua_block { ngx.say("hello") ngx.flush(true) ngx.say("world") } }
+--- request
+GET /t HTTP/1.0
+--- response_headers
+Content-Length: 12
+Connection: close
+--- response_body
+hello
+world
+
+=== TEST 27: HTTP/1.0 with lua_http10_buffering off: no Content-Length
+--- config
+location /t { lua_http10_buffering off; content_by_lua_block { ngx.say("hello") } }
+--- request
+GET /t HTTP/1.0
+--- response_headers
+!Content-Length
+Connection: close
+--- response_body
+hello
+
+=== TEST 28: ngx.flush pushes the first part out before a sleep
+--- config
+location /t { content_by_lua_block { ngx.say("first") ngx.flush(true) ngx.sleep(0.2) ngx.say("second") } }
+--- request
+GET /t
+--- response_body
+first
+second
+
+=== TEST 29: ngx.flush with nothing written
+--- config
+location /t { content_by_lua_block { local ok, err = ngx.flush() ngx.say(tostring(ok), " ", err) } }
+--- request
+GET /t
+--- response_body
+nil nothing to flush

@@ -77,11 +77,16 @@ public sealed class LuaWorker
         return null;
     }
 
+    /// <summary>A graceful stop began (nginx's ngx_exiting): ngx.worker.exiting() answers true.</summary>
+    public static void MarkExiting()
+    {
+        if (current is { } worker) worker.Exiting = true;
+    }
+
     /// <summary>Runs exit_worker_by_lua on this worker's thread (at stop).</summary>
     public static void Stop()
     {
         if (current is not { } worker) return;
-        worker.Exiting = true;
         if (worker.Config.Lua.ExitWorker is { } exit)
         {
             worker.Phase = LuaPhase.ExitWorker;
@@ -141,7 +146,6 @@ public sealed class LuaWorker
         string context = Phase switch
         {
             LuaPhase.InitWorker => ", context: init_worker_by_lua*",
-            LuaPhase.ExitWorker => ", context: exit_worker_by_lua*",
             _ => "",
         };
         Runtime.ErrorLog.Write(level, message + context);

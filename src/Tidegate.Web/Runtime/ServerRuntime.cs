@@ -231,6 +231,7 @@ public sealed class ServerRuntime : IAsyncDisposable
     /// <summary>Graceful: idle keepalive connections close, busy ones finish their request, then workers end.</summary>
     public async Task DrainAsync(TimeSpan limit)
     {
+        MarkLuaExiting();
         await StopAcceptingAsync();
         stopIdle.Cancel();
         var deadline = DateTime.UtcNow + limit;
@@ -244,9 +245,32 @@ public sealed class ServerRuntime : IAsyncDisposable
         stopAccepting.Cancel();
         stopIdle.Cancel();
         foreach (var connection in connections.Values) connection.Dispose();
-        if (Config.Lua.Enabled)
-            foreach (var worker in workers) worker.Post(_ => Lua.LuaWorker.Stop(), null);
+        StopLua();
         foreach (var worker in workers) worker.Dispose();
+    }
+
+    private bool luaStopped;
+
+    /// <summary>Runs exit_worker_by_lua on every worker's thread, once, waiting (briefly) for it to finish.</summary>
+    private void StopLua()
+    {
+        if (!Config.Lua.Enabled || luaStopped) return;
+        luaStopped = true;
+        var done = new List<ManualResetEventSlim>();
+        foreach (var worker in workers)
+        {
+            var finished = new ManualResetEventSlim();
+            done.Add(finished);
+            worker.Post(_ => { try { Lua.LuaWorker.Stop(); } finally { finished.Set(); } }, null);
+        }
+        foreach (var finished in done) finished.Wait(TimeSpan.FromSeconds(5));
+    }
+
+    /// <summary>A graceful stop began: ngx.worker.exiting() is true from now on.</summary>
+    private void MarkLuaExiting()
+    {
+        if (!Config.Lua.Enabled) return;
+        foreach (var worker in workers) worker.Post(_ => Lua.LuaWorker.MarkExiting(), null);
     }
 
     public async ValueTask DisposeAsync()

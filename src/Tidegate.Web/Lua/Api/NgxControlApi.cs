@@ -63,6 +63,7 @@ public static class NgxControlApi
         {
             var a = call[1];
             if (a.Ref is LuaString s) args = s.ToLatin1();
+            else if (a.IsNumber) args = LuaNumber.ToLuaString(a.Number).ToLatin1();
             else if (a.Ref is LuaTable t) args = NgxReqArgs.Encode(call, t);
             else throw new LuaException("Bad args type: " + a.TypeName);
         }
@@ -86,16 +87,19 @@ public static class NgxControlApi
                 throw new LuaException("only ngx.HTTP_MOVED_TEMPORARILY, ngx.HTTP_MOVED_PERMANENTLY, ngx.HTTP_PERMANENT_REDIRECT, ngx.HTTP_SEE_OTHER, and ngx.HTTP_TEMPORARY_REDIRECT are allowed");
         }
         if (request.Context.Channel.HeadersSent) throw new LuaException("attempt to call ngx.redirect after sending out the headers");
-        // Control characters in the target are escaped as nginx does (no header splitting).
-        var sb = new StringBuilder();
+        // A control byte in the target would split the header: ngx_lua refuses it.
         foreach (byte b in uri.Span)
         {
-            if (b < 0x20 || b == 0x7f) sb.Append('%').Append(((int)b).ToString("X2"));
-            else sb.Append((char)b);
+            if (b >= 0x20 && b != 0x7f) continue;
+            var shown = new StringBuilder();
+            foreach (byte c in uri.Span)
+                if (c < 0x20 || c >= 0x7f) shown.Append("\\x").Append(((int)c).ToString("X2"));
+                else shown.Append((char)c);
+            throw call.Thread.RuntimeError($"unsafe byte \"0x{b:x2}\" in redirect uri \"{shown}\"");
         }
         request.ExitKind = LuaExitKind.Redirect;
         request.ExitStatus = status;
-        request.ExecUri = sb.ToString();
+        request.ExecUri = uri.ToLatin1();
         return Stop(call, request);
     }
 

@@ -41,7 +41,8 @@ public static class NgxHeaderApi
         {
             var worker = NgxApi.Worker;
             var request = NgxApi.Request(PhaseMask.Set | PhaseMask.Yieldable | PhaseMask.HeaderFilter | PhaseMask.BodyFilter | PhaseMask.Log);
-            if (call[1].Ref is not LuaString key) throw new LuaException("bad argument #2 to '__newindex' (string expected, got " + call[1].TypeName + ")");
+            LuaString key = call[1].Ref as LuaString ?? (call[1].IsNumber ? LuaNumber.ToLuaString(call[1].Number)
+                : throw new LuaException("bad argument #2 to '__newindex' (string expected, got " + call[1].TypeName + ")"));
             if (request.Context.Channel.HeadersSent || worker.Phase is LuaPhase.BodyFilter or LuaPhase.Log)
             {
                 // ngx_lua words it with the literal placeholder "HEADER".
@@ -75,6 +76,8 @@ public static class NgxHeaderApi
         {
             if (!h.Key.Equals(name, StringComparison.OrdinalIgnoreCase)) continue;
             if (first.IsNil) { first = NgxApi.Str(h.Value); continue; }
+            // ngx_lua reads at most 100 values of one header.
+            if (many is not null && many.Length() >= 100) break;
             if (many is null)
             {
                 many = new LuaTable();
@@ -95,6 +98,8 @@ public static class NgxHeaderApi
             for (int i = 1; i <= n; i++) values.Add(NgxReqApi.HeaderText(t.Get(i)));
         }
         else if (!value.IsNil) values.Add(NgxReqApi.HeaderText(value));
+        // Control characters would split the header: escaped as %XX, as ngx_lua does.
+        for (int i = 0; i < values.Count; i++) values[i] = EscapeControl(values[i]);
 
         if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
         {
@@ -117,6 +122,18 @@ public static class NgxHeaderApi
         }
         response.Headers.RemoveAll(h => h.Key.Equals(name, StringComparison.OrdinalIgnoreCase));
         foreach (var v in values) response.Headers.Add(new(name, v));
+    }
+
+    private static string EscapeControl(string value)
+    {
+        bool clean = true;
+        foreach (char c in value) if (c < 0x20 && c != '\t' || c == 0x7f) { clean = false; break; }
+        if (clean) return value;
+        var sb = new System.Text.StringBuilder(value.Length + 8);
+        foreach (char c in value)
+            if (c < 0x20 && c != '\t' || c == 0x7f) sb.Append('%').Append(((int)c).ToString("X2"));
+            else sb.Append(c);
+        return sb.ToString();
     }
 
     /// <summary>ngx.resp.get_headers(max?, raw?): the response headers so far, names lowercased unless raw.</summary>

@@ -125,7 +125,7 @@ public static class NgxReqApi
     private static int SetHeader(LuaCall call)
     {
         var request = NgxApi.Request(PhaseMask.Set | PhaseMask.Yieldable);
-        if (call.Count != 2) throw new LuaException("expecting two arguments, but got " + call.Count);
+        if (call.Count is < 1 or > 2) throw new LuaException("expecting two arguments, but got " + call.Count);
         string name = call[0].Ref is LuaString s ? s.ToLatin1() : call[0].IsNumber ? LuaErrors.Message(call[0])
             : throw call.TypeError(0, "string");
         ReplaceHeader(request, name, call[1]);

@@ -25,7 +25,7 @@ public static class NgxVarApi
                 if (m is null || index < 0 || index >= m.Groups.Count || !m.Groups[index].Success) return call.Return(LuaValue.Nil);
                 return call.Return(NgxApi.Str(m.Groups[index].Value));
             }
-            if (key.Ref is not LuaString name) throw new LuaException("bad variable name");
+            if (key.Ref is not LuaString name) throw call.Thread.RuntimeError("bad variable name");
             string value = name.ToLatin1().ToLowerInvariant();
             if (ctx.GetVariable(value) is { } v) return call.Return(NgxApi.Str(v));
             if (NgxApi.Worker.Config.Lua.DeclaredVariables?.Contains(value) ?? false)

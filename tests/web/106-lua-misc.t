@@ -294,3 +294,44 @@ location /t { content_by_lua_block { ngx.say(type(ngx.re)) } }
 GET /t
 --- response_body
 table
+
+=== TEST 28: lua_code_cache off gives each request a fresh state (init_by_lua runs again)
+--- http_config
+lua_code_cache off;
+init_by_lua_block { inits = (inits or 0) + 1 }
+--- config
+location /t { content_by_lua_block { counter = (counter or 0) + 1 ngx.say(counter, " ", inits) } }
+--- raw_request
+GET /t HTTP/1.1\r\nHost: localhost\r\n\r\nGET /t HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n
+--- response_count: 2
+--- check_response: 2
+--- response_body
+1 1
+
+=== TEST 29: with the code cache on, globals persist between requests of a worker
+--- http_config
+init_by_lua_block { inits = (inits or 0) + 1 }
+--- config
+location /t { content_by_lua_block { counter = (counter or 0) + 1 ngx.say(counter, " ", inits) } }
+--- raw_request
+GET /t HTTP/1.1\r\nHost: localhost\r\n\r\nGET /t HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n
+--- response_count: 2
+--- check_response: 2
+--- response_body
+2 1
+
+=== TEST 30: two workers, each with its own state
+--- full_config
+daemon off; master_process off; worker_processes 2; error_log logs/error.log info; pid logs/nginx.pid;
+events {}
+http {
+    init_worker_by_lua_block { my_id = ngx.worker.id() }
+    server {
+        listen 127.0.0.1:$TEST_NGINX_SERVER_PORT;
+        location /t { content_by_lua_block { ngx.say(my_id == ngx.worker.id(), " ", ngx.worker.count()) } }
+    }
+}
+--- request
+GET /t
+--- response_body
+true 2

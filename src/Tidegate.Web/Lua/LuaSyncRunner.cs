@@ -14,9 +14,10 @@ public static class LuaSyncRunner
     /// <returns>the chunk's results, or null when it failed (already logged).</returns>
     public static LuaValue[]? Run(RequestContext ctx, LuaChunkSpec spec, LuaPhase phase, LuaValue[]? args = null)
     {
-        if (LuaWorker.Current is not { } worker) return null;
+        if (LuaWorker.ForRequest(ctx) is not { } worker) return null;
         var request = LuaRequest.Of(ctx);
         var previous = (worker.Request, worker.Phase, request.Args);
+        var outer = LuaWorker.Enter(worker);
         worker.Request = request;
         worker.Phase = phase;
         if (args is not null) request.Args = args;
@@ -34,6 +35,7 @@ public static class LuaSyncRunner
         finally
         {
             (worker.Request, worker.Phase, request.Args) = previous;
+            LuaWorker.Leave(outer);
         }
     }
 }

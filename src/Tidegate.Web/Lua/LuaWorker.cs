@@ -83,6 +83,43 @@ public sealed class LuaWorker
         if (current is { } worker) worker.Exiting = true;
     }
 
+    /// <summary>
+    /// The state a request's Lua code runs in: the worker's, or with <c>lua_code_cache off</c> a
+    /// fresh one for the request with init_by_lua run in it (ngx_lua makes a new VM per request
+    /// then, so globals and loaded modules do not survive).
+    /// </summary>
+    public static LuaWorker? ForRequest(RequestContext ctx)
+    {
+        if (current is not { } worker) return null;
+        if (ctx.Settings.LuaCodeCache) return worker;
+        var request = LuaRequest.Of(ctx);
+        if (request.OwnState is { } own) return own;
+        var fresh = new LuaWorker(worker.Runtime, worker.Id);
+        request.OwnState = fresh;
+        if (worker.Config.Lua.Init is { } init)
+        {
+            var outer = Enter(fresh);
+            try
+            {
+                fresh.Phase = LuaPhase.Init;
+                fresh.State.Call(fresh.Load(init, null));
+            }
+            catch (LuaException e) { fresh.Log(LogLevel.Error, "init_by_lua error: " + LuaErrors.Describe(e)); }
+            finally { Leave(outer); }
+        }
+        return fresh;
+    }
+
+    /// <summary>Makes <paramref name="worker"/> the state the API sees on this thread; returns the one to restore.</summary>
+    public static LuaWorker? Enter(LuaWorker worker)
+    {
+        var previous = current;
+        current = worker;
+        return previous;
+    }
+
+    public static void Leave(LuaWorker? previous) => current = previous;
+
     /// <summary>Runs exit_worker_by_lua on this worker's thread (at stop).</summary>
     public static void Stop()
     {

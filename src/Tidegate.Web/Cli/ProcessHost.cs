@@ -226,11 +226,18 @@ public sealed class ProcessHost
             errorLog = OpenErrorLog(config);
             runtime = new ServerRuntime(config, errorLog);
             runtime.OpenAccessLogs();
+            runtime.PrepareWorkers();
             runtime.Bind(null);
         }
         catch (ConfigException e)
         {
             startupLog.Write(LogLevel.Emerg, e.Message);
+            return 1;
+        }
+        catch (Lua.LuaInitException e)
+        {
+            // init_by_lua failed: nginx stops before it serves, with the error on stderr and in the log.
+            startupLog.Write(LogLevel.Error, e.Message);
             return 1;
         }
         foreach (var (level, message) in compiler.Warnings) errorLog.Write(level, message);
@@ -256,17 +263,7 @@ public sealed class ProcessHost
 
         errorLog.Write(LogLevel.Notice, ServerVersion.NameAndVersion);
         errorLog.Write(LogLevel.Notice, $"start worker processes ({config.WorkerProcesses} worker threads)");
-        try { runtime.Start(); }
-        catch (ConfigException e)
-        {
-            // init_by_lua failed: nginx stops before it serves, with the error on stderr and in the log.
-            startupLog.Write(LogLevel.Error, e.Message);
-            errorLog.Write(LogLevel.Error, e.Message);
-            foreach (var registration in registrations) registration.Dispose();
-            await runtime.DisposeAsync();
-            try { File.Delete(config.PidPath); } catch (IOException) { }
-            return 1;
-        }
+        runtime.Start();
         if (daemonChild)
         {
             Console.Error.WriteLine(ReadyMarker);
@@ -340,6 +337,7 @@ public sealed class ProcessHost
             log = OpenErrorLog(config);
             next = new ServerRuntime(config, log);
             next.OpenAccessLogs();
+            next.PrepareWorkers();
             next.Bind(inherited);
         }
         catch (ConfigException e)
@@ -347,14 +345,14 @@ public sealed class ProcessHost
             currentLog.Write(LogLevel.Emerg, e.Message);
             return (null, null);
         }
-        foreach (var (level, message) in compiler.Warnings) log.Write(level, message);
-        try { WritePidFile(config.PidPath); } catch (IOException) { }
-        try { next.Start(); }
-        catch (ConfigException e)
+        catch (Lua.LuaInitException e)
         {
             currentLog.Write(LogLevel.Error, e.Message);
             return (null, null);
         }
+        foreach (var (level, message) in compiler.Warnings) log.Write(level, message);
+        try { WritePidFile(config.PidPath); } catch (IOException) { }
+        next.Start();
         log.Write(LogLevel.Notice, "start worker processes (reloaded configuration)");
         return (next, log);
     }

@@ -68,6 +68,7 @@ public sealed class RequestPipeline
             }
             // nginx skips the location rewrite phase when no location matched (the server's own codes ran already).
             if (ctx.Location == ctx.Server.Root) break;
+            if (await LuaPhaseRunner.RunUnpostponedRewriteAsync(ctx, this) == LuaOutcome.Finished) return;
             var outcome = await RewriteEngine.RunAsync(ctx, ctx.Settings.Rewrites, this);
             if (outcome == RewriteOutcome.Finished) return;
             if (outcome != RewriteOutcome.Last) break;
@@ -188,7 +189,10 @@ public sealed class RequestPipeline
             return;
         }
         string text = ret.Text.Evaluate(ctx);
+        // Headers modules set earlier in the request (set_by_lua, more_set_headers) stay, as in nginx.
+        var kept = response.Headers.Count > 0 ? response.Headers.ToList() : null;
         response.Reset();
+        if (kept is not null) response.Headers.AddRange(kept);
         response.Status = ret.Status;
         response.ContentType = ContentTypes.For(ctx.Request.Path, ctx.Settings);
         response.Body = System.Text.Encoding.Latin1.GetBytes(text);

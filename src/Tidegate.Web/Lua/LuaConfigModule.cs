@@ -32,7 +32,8 @@ public sealed class LuaConfigModule : IConfigModule
             case "body_filter_by_lua": Set(settings, d, compiler, (s, c) => s.LuaBodyFilter = c, s => s.LuaBodyFilter); return true;
             case "log_by_lua": Set(settings, d, compiler, (s, c) => s.LuaLog = c, s => s.LuaLog); return true;
             case "content_by_lua":
-                if (settings!.ContentHandler is LuaContentHandler) throw ConfigException.At($"\"{name}\" directive is duplicate", d);
+                // ngx_lua's own wording: "is duplicate", without the directive's name.
+                if (settings!.ContentHandler is LuaContentHandler) throw ConfigException.At("is duplicate", d);
                 settings.ContentHandler = new LuaContentHandler(Chunk(d, compiler));
                 return true;
             case "set_by_lua":
@@ -116,7 +117,7 @@ public sealed class LuaConfigModule : IConfigModule
     {
         var s = settings!;
         if (!setHere.TryGetValue(s, out var names)) setHere[s] = names = new HashSet<string>(StringComparer.Ordinal);
-        if (!names.Add(Stem(d.Name))) throw ConfigException.At($"\"{d.Name}\" directive is duplicate", d);
+        if (!names.Add(Stem(d.Name))) throw ConfigException.At("is duplicate", d);
         assign(s, Chunk(d, compiler));
     }
 

@@ -20,16 +20,17 @@ public static class LuaEntryRunner
 
     public static async ValueTask<LuaOutcome> RunAsync(RequestContext ctx, LuaChunkSpec spec, LuaPhase phase, RequestPipeline pipeline)
     {
-        var worker = LuaWorker.Current ?? throw new InvalidOperationException("no Lua state on this worker");
+        var worker = LuaWorker.ForRequest(ctx) ?? throw new InvalidOperationException("no Lua state on this worker");
         var request = LuaRequest.Of(ctx);
         LuaThread thread;
         try
         {
             var previous = (worker.Request, worker.Phase);
+            var outer = LuaWorker.Enter(worker);
             worker.Request = request;
             worker.Phase = phase;
             try { thread = worker.State.NewThread(worker.Load(spec, ctx)); }
-            finally { (worker.Request, worker.Phase) = previous; }
+            finally { (worker.Request, worker.Phase) = previous; LuaWorker.Leave(outer); }
         }
         catch (LuaException e)
         {
@@ -43,17 +44,18 @@ public static class LuaEntryRunner
         {
             request.Pending = null;
             var previous = (worker.Request, worker.Phase);
+            var outer = LuaWorker.Enter(worker);
             worker.Request = request;
             worker.Phase = phase;
+            LuaException? failure = null;
             try { thread.Resume(resumeValues); }
-            catch (LuaException e)
+            catch (LuaException e) { failure = e; }
+            finally { (worker.Request, worker.Phase) = previous; LuaWorker.Leave(outer); }
+            if (failure is not null)
             {
-                worker.Request = previous.Request;
-                worker.Phase = previous.Phase;
                 request.EntryThread = null;
-                return await AbortAsync(ctx, request, pipeline, e, worker, phase);
+                return await AbortAsync(ctx, request, pipeline, failure, worker, phase);
             }
-            finally { (worker.Request, worker.Phase) = previous; }
 
             if (thread.Status == CoroutineStatus.Dead) break;
             if (request.ExitKind != LuaExitKind.None) break;
@@ -90,8 +92,12 @@ public static class LuaEntryRunner
                 ctx.Response.Reset();
                 ctx.Response.Location = request.ExecUri;
                 await pipeline.SpecialAsync(ctx, request.ExitStatus);
-                // ngx_lua's Location header is sent as given (relative stays relative).
-                if (ctx.Response.Location is not null) ctx.Response.Location = request.ExecUri;
+                // ngx_lua's Location is an ordinary header, sent as given (relative stays relative) after the core ones.
+                if (ctx.Response.Location is not null)
+                {
+                    ctx.Response.Location = null;
+                    ctx.Response.Headers.Add(new("Location", request.ExecUri!));
+                }
                 return LuaOutcome.Finished;
             case LuaExitKind.Jump:
                 request.Rematch = true;
@@ -153,13 +159,15 @@ public static class LuaEntryRunner
     private static async ValueTask<LuaOutcome> AbortAsync(RequestContext ctx, LuaRequest request, RequestPipeline pipeline, LuaException e, LuaWorker worker, LuaPhase phase)
     {
         var previous = (worker.Request, worker.Phase);
+        var outer = LuaWorker.Enter(worker);
         worker.Request = request;
         worker.Phase = phase;
-        string text = e is LuaCompileException
+        string text = e is LuaCompileException or LuaFileMissingException
             ? e.Message
             : "lua entry thread aborted: runtime error: " + LuaErrors.Describe(e, coroutine: true);
         worker.Log(LogLevel.Error, text);
         (worker.Request, worker.Phase) = previous;
+        LuaWorker.Leave(outer);
         if (ctx.Channel.HeadersSent || request.Output.Length > 0)
         {
             await LuaOutput.FlushAsync(request);
@@ -167,7 +175,7 @@ public static class LuaEntryRunner
         }
         ctx.Response.Reset();
         ctx.Response.IsErrorPage = false;
-        await pipeline.SpecialAsync(ctx, 500);
+        await pipeline.SpecialAsync(ctx, e is LuaFileMissingException ? 404 : 500);
         return LuaOutcome.Finished;
     }
 }

@@ -16,8 +16,17 @@ public static class LuaErrors
     /// <summary>Message then "stack traceback:" lines, as ngx_lua appends them.</summary>
     public static string Describe(LuaException e, bool coroutine = false)
     {
-        string message = e is LuaCompileException ? e.Message : Message(e.Value);
-        if (e is LuaCompileException || e.LuaStackTrace is not { } trace) return message;
+        // ngx_lua logs string and number errors as they are; any other error object is "unknown reason".
+        string message = e is LuaCompileException or LuaFileMissingException ? e.Message
+            : e.Value.IsString || e.Value.IsNumber ? Message(e.Value) : "unknown reason";
+        if (e is LuaCompileException or LuaFileMissingException || e.LuaStackTrace is not { } trace) return message;
+        // The host frame that started the run is not a frame nginx's traceback shows.
+        int hostFrame = trace.IndexOf("\n\t[C]: at 0x", StringComparison.Ordinal);
+        if (hostFrame >= 0)
+        {
+            int lineEnd = trace.IndexOf('\n', hostFrame + 1);
+            trace = trace[..hostFrame] + (lineEnd < 0 ? "" : trace[lineEnd..]);
+        }
         if (coroutine && trace.StartsWith("stack traceback:", StringComparison.Ordinal))
             trace = "stack traceback:\ncoroutine 0:" + trace["stack traceback:".Length..];
         return message + "\n" + trace;

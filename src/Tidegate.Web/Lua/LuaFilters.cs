@@ -17,15 +17,9 @@ public sealed class LuaHeaderFilter : IHeaderFilter
         var request = LuaRequest.Of(ctx);
         if (request.HeaderFilterRan) return;
         request.HeaderFilterRan = true;
-        if (LuaSyncRunner.Run(ctx, spec, LuaPhase.HeaderFilter) is null)
-        {
-            var response = ctx.Response;
-            response.Reset();
-            response.Status = 500;
-            response.Body = HttpStatus.ErrorPage(500, ctx.ServerToken);
-            response.ContentLength = response.Body.Length;
-            response.ContentType = "text/html";
-        }
+        // nginx answers nothing after a header filter failure (the request is finalized with an
+        // error while the head is half made): the connection is closed.
+        if (LuaSyncRunner.Run(ctx, spec, LuaPhase.HeaderFilter) is null) throw new LuaRequestAbortedException();
     }
 }
 

@@ -19,14 +19,27 @@ public static class LuaOutput
         if (ctx.Channel.HeadersSent) return;
         var response = ctx.Response;
         if (response.ContentType is null && ctx.Settings.LuaUseDefaultType) response.ContentType = ctx.Settings.DefaultType;
+        // nginx's header filter sends a 204 without a type or length.
+        if (response.Status == 204) { response.ContentType = null; response.ContentLength = null; }
         var sent = ctx.Channel.SendHeadersAsync();
         if (!sent.IsCompleted) sent.AsTask().GetAwaiter().GetResult();
     }
 
     public static void Append(LuaRequest request, ReadOnlySpan<byte> data)
     {
-        SendHeaders(request);
+        if (!Http10Buffering(request)) SendHeaders(request);
         request.Output.Write(data);
+    }
+
+    /// <summary>
+    /// lua_http10_buffering on (the default) and an HTTP/1.0 client: the whole body is held until
+    /// the handler ends, so the response can carry a Content-Length (HTTP/1.0 has no chunks).
+    /// </summary>
+    public static bool Http10Buffering(LuaRequest request)
+    {
+        var ctx = request.Context;
+        return ctx.Settings.LuaHttp10Buffering && ctx.Request.VersionMajor == 1 && ctx.Request.VersionMinor == 0
+            && !ctx.Channel.HeadersSent;
     }
 
     /// <summary>Hands the buffered bytes to the connection (and, with <paramref name="wait"/>, to the network).</summary>
@@ -34,6 +47,7 @@ public static class LuaOutput
     {
         var ctx = request.Context;
         if (request.Output.Length == 0 && !wait) return;
+        if (Http10Buffering(request)) return;
         if (!ctx.Channel.HeadersSent) SendHeaders(request);
         var data = request.Output.ToArray();
         request.Output.SetLength(0);
@@ -45,6 +59,8 @@ public static class LuaOutput
     public static async ValueTask FinishAsync(LuaRequest request)
     {
         var ctx = request.Context;
+        if (Http10Buffering(request) && ctx.Response.ContentLength is null && ctx.Response.Status is not (204 or 304))
+            ctx.Response.ContentLength = request.Output.Length;
         if (!ctx.Channel.HeadersSent) SendHeaders(request);
         await FlushAsync(request);
         if (!ctx.Channel.Finished) await ctx.Channel.FinishAsync();

@@ -19,23 +19,36 @@ public static class LuaPhaseRunner
             await ctx.Channel.ReadBodyAsync();
             LuaRequest.Of(ctx).BodyRead = true;
         }
-        var location = ctx.Location;
-        if (s.LuaRewrite is { } rewrite)
-        {
-            var outcome = await LuaEntryRunner.RunAsync(ctx, rewrite, LuaPhase.Rewrite, pipeline);
-            if (outcome == LuaOutcome.Finished) return outcome;
-            if (LuaRequest.Of(ctx).Rematch)
-            {
-                // ngx.req.set_uri(uri, true): the rewrite phase starts again in the location the new URI matches.
-                LuaRequest.Of(ctx).Rematch = false;
-                await pipeline.RematchAsync(ctx);
-                return LuaOutcome.Finished;
-            }
-        }
+        if (s.LuaRewrite is { } rewrite && !LuaWorker.Current!.Config.Lua.RewriteNoPostpone
+            && await RunRewriteAsync(ctx, rewrite, pipeline) == LuaOutcome.Finished)
+            return LuaOutcome.Finished;
         if (ctx.Settings.LuaAccess is { } access
             && await LuaEntryRunner.RunAsync(ctx, access, LuaPhase.Access, pipeline) == LuaOutcome.Finished) return LuaOutcome.Finished;
         if (ctx.Settings.LuaPrecontent is { } precontent
             && await LuaEntryRunner.RunAsync(ctx, precontent, LuaPhase.Precontent, pipeline) == LuaOutcome.Finished) return LuaOutcome.Finished;
+        return LuaOutcome.Continue;
+    }
+
+    /// <summary>rewrite_by_lua_no_postpone on: the handler runs before the location's rewrite-module directives.</summary>
+    public static ValueTask<LuaOutcome> RunUnpostponedRewriteAsync(RequestContext ctx, RequestPipeline pipeline)
+    {
+        if (ctx.Settings.LuaRewrite is not { } rewrite || LuaWorker.Current is not { } worker || !worker.Config.Lua.RewriteNoPostpone)
+            return ValueTask.FromResult(LuaOutcome.Continue);
+        return RunRewriteAsync(ctx, rewrite, pipeline);
+    }
+
+    private static async ValueTask<LuaOutcome> RunRewriteAsync(RequestContext ctx, LuaChunkSpec rewrite, RequestPipeline pipeline)
+    {
+        var outcome = await LuaEntryRunner.RunAsync(ctx, rewrite, LuaPhase.Rewrite, pipeline);
+        if (outcome == LuaOutcome.Finished) return outcome;
+        var request = LuaRequest.Of(ctx);
+        if (request.Rematch)
+        {
+            // ngx.req.set_uri(uri, true): the rewrite phase starts again in the location the new URI matches.
+            request.Rematch = false;
+            await pipeline.RematchAsync(ctx);
+            return LuaOutcome.Finished;
+        }
         return LuaOutcome.Continue;
     }
 }

@@ -48,6 +48,9 @@ public sealed class LuaRequest
     /// <summary>The handler ngx.on_abort registered (run when the client goes away; lua_check_client_abort on).</summary>
     public LuaFunction? OnAbort { get; set; }
 
+    /// <summary>With lua_code_cache off: the fresh state this request's Lua code runs in.</summary>
+    public LuaWorker? OwnState { get; set; }
+
     /// <summary>ngx.req.discard_body was called.</summary>
     public bool BodyDiscarded { get; set; }
 

@@ -14,9 +14,10 @@ public static class LuaSyncRunner
     /// <returns>the chunk's results, or null when it failed (already logged).</returns>
     public static LuaValue[]? Run(RequestContext ctx, LuaChunkSpec spec, LuaPhase phase, LuaValue[]? args = null)
     {
-        if (LuaWorker.Current is not { } worker) return null;
+        if (LuaWorker.ForRequest(ctx) is not { } worker) return null;
         var request = LuaRequest.Of(ctx);
         var previous = (worker.Request, worker.Phase, request.Args);
+        var outer = LuaWorker.Enter(worker);
         worker.Request = request;
         worker.Phase = phase;
         if (args is not null) request.Args = args;
@@ -27,13 +28,14 @@ public static class LuaSyncRunner
         }
         catch (LuaException e)
         {
-            string detail = e is LuaCompileException ? e.Message : LuaErrors.Describe(e);
+            string detail = e is LuaCompileException or LuaFileMissingException ? e.Message : LuaErrors.Describe(e);
             worker.Log(LogLevel.Error, $"failed to run {LuaPhases.Directive(phase)}: {detail}");
             return null;
         }
         finally
         {
             (worker.Request, worker.Phase, request.Args) = previous;
+            LuaWorker.Leave(outer);
         }
     }
 }

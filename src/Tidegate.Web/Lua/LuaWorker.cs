@@ -77,11 +77,53 @@ public sealed class LuaWorker
         return null;
     }
 
+    /// <summary>A graceful stop began (nginx's ngx_exiting): ngx.worker.exiting() answers true.</summary>
+    public static void MarkExiting()
+    {
+        if (current is { } worker) worker.Exiting = true;
+    }
+
+    /// <summary>
+    /// The state a request's Lua code runs in: the worker's, or with <c>lua_code_cache off</c> a
+    /// fresh one for the request with init_by_lua run in it (ngx_lua makes a new VM per request
+    /// then, so globals and loaded modules do not survive).
+    /// </summary>
+    public static LuaWorker? ForRequest(RequestContext ctx)
+    {
+        if (current is not { } worker) return null;
+        if (ctx.Settings.LuaCodeCache) return worker;
+        var request = LuaRequest.Of(ctx);
+        if (request.OwnState is { } own) return own;
+        var fresh = new LuaWorker(worker.Runtime, worker.Id);
+        request.OwnState = fresh;
+        if (worker.Config.Lua.Init is { } init)
+        {
+            var outer = Enter(fresh);
+            try
+            {
+                fresh.Phase = LuaPhase.Init;
+                fresh.State.Call(fresh.Load(init, null));
+            }
+            catch (LuaException e) { fresh.Log(LogLevel.Error, "init_by_lua error: " + LuaErrors.Describe(e)); }
+            finally { Leave(outer); }
+        }
+        return fresh;
+    }
+
+    /// <summary>Makes <paramref name="worker"/> the state the API sees on this thread; returns the one to restore.</summary>
+    public static LuaWorker? Enter(LuaWorker worker)
+    {
+        var previous = current;
+        current = worker;
+        return previous;
+    }
+
+    public static void Leave(LuaWorker? previous) => current = previous;
+
     /// <summary>Runs exit_worker_by_lua on this worker's thread (at stop).</summary>
     public static void Stop()
     {
         if (current is not { } worker) return;
-        worker.Exiting = true;
         if (worker.Config.Lua.ExitWorker is { } exit)
         {
             worker.Phase = LuaPhase.ExitWorker;
@@ -108,7 +150,7 @@ public sealed class LuaWorker
         try { source = File.ReadAllBytes(path); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new LuaException($"cannot open {path}: No such file or directory");
+            throw new LuaFileMissingException($"failed to load external Lua file \"{path}\": cannot open {path}: No such file or directory");
         }
         var fileChunk = Compile(source, "@" + path, isFile: true);
         if (cache) fileChunks[path] = fileChunk;
@@ -141,7 +183,6 @@ public sealed class LuaWorker
         string context = Phase switch
         {
             LuaPhase.InitWorker => ", context: init_worker_by_lua*",
-            LuaPhase.ExitWorker => ", context: exit_worker_by_lua*",
             _ => "",
         };
         Runtime.ErrorLog.Write(level, message + context);
@@ -151,8 +192,20 @@ public sealed class LuaWorker
         Request is { } r ? Runtime.ErrorLogFor(r.Context.Settings).IsEnabled(level) : Runtime.ErrorLog.IsEnabled(level);
 }
 
+/// <summary>A _file handler whose file cannot be read: nginx answers 404.</summary>
+public sealed class LuaFileMissingException : LuaException
+{
+    public LuaFileMissingException(string message) : base(message) { }
+}
+
 /// <summary>A chunk that failed to compile: the message is nginx's whole text ("failed to load inlined Lua code: ...").</summary>
 public sealed class LuaCompileException : LuaException
 {
     public LuaCompileException(string message) : base(message) { }
+}
+
+/// <summary>init_by_lua failed in a worker's state: start-up (or a reload) stops with nginx's "init_by_lua error: ..." message.</summary>
+public sealed class LuaInitException : Exception
+{
+    public LuaInitException(string message) : base(message) { }
 }

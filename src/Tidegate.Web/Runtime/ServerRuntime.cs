@@ -98,25 +98,38 @@ public sealed class ServerRuntime : IAsyncDisposable
     /// <summary>The listening sockets, for handing over to the next runtime on reload.</summary>
     public Dictionary<string, SocketListener> Listeners => listeners.ToDictionary(l => ConfigCompiler.FormatEndPoint(l.Group.EndPoint), l => l.Listener);
 
-    /// <summary>Starts the workers; each one runs an accept loop on every listening socket.</summary>
-    public void Start()
+    /// <summary>
+    /// Creates the worker threads and, when Lua is configured, each worker's Lua state on its own
+    /// thread, running init_by_lua and init_worker_by_lua there. nginx runs init_by_lua while it
+    /// reads the configuration, so this comes before the sockets are bound; its failure is a
+    /// <see cref="Lua.LuaInitException"/> carrying nginx's message.
+    /// </summary>
+    public void PrepareWorkers()
     {
+        if (workers.Count > 0) return;
         for (int i = 0; i < Config.WorkerProcesses; i++)
         {
             var worker = new WorkerLoop(i);
             workers.Add(worker);
-            if (Config.Lua.Enabled)
+            if (!Config.Lua.Enabled) continue;
+            string? failure = null;
+            int id = i;
+            worker.Send(_ => failure = Lua.LuaWorker.Start(this, id), null);
+            if (failure is not null)
             {
-                // The worker's Lua state is made on its own thread and runs init_by_lua there before it serves.
-                string? failure = null;
-                int id = i;
-                worker.Send(_ => failure = Lua.LuaWorker.Start(this, id), null);
-                if (failure is not null)
-                {
-                    CloseAll();
-                    throw new Config.ConfigException(failure);
-                }
+                foreach (var w in workers) w.Dispose();
+                workers.Clear();
+                throw new Lua.LuaInitException(failure);
             }
+        }
+    }
+
+    /// <summary>Starts the workers; each one runs an accept loop on every listening socket.</summary>
+    public void Start()
+    {
+        PrepareWorkers();
+        foreach (var worker in workers)
+        {
             foreach (var (group, listener) in listeners)
             {
                 var done = new TaskCompletionSource();
@@ -218,6 +231,7 @@ public sealed class ServerRuntime : IAsyncDisposable
     /// <summary>Graceful: idle keepalive connections close, busy ones finish their request, then workers end.</summary>
     public async Task DrainAsync(TimeSpan limit)
     {
+        MarkLuaExiting();
         await StopAcceptingAsync();
         stopIdle.Cancel();
         var deadline = DateTime.UtcNow + limit;
@@ -231,9 +245,32 @@ public sealed class ServerRuntime : IAsyncDisposable
         stopAccepting.Cancel();
         stopIdle.Cancel();
         foreach (var connection in connections.Values) connection.Dispose();
-        if (Config.Lua.Enabled)
-            foreach (var worker in workers) worker.Post(_ => Lua.LuaWorker.Stop(), null);
+        StopLua();
         foreach (var worker in workers) worker.Dispose();
+    }
+
+    private bool luaStopped;
+
+    /// <summary>Runs exit_worker_by_lua on every worker's thread, once, waiting (briefly) for it to finish.</summary>
+    private void StopLua()
+    {
+        if (!Config.Lua.Enabled || luaStopped) return;
+        luaStopped = true;
+        var done = new List<ManualResetEventSlim>();
+        foreach (var worker in workers)
+        {
+            var finished = new ManualResetEventSlim();
+            done.Add(finished);
+            worker.Post(_ => { try { Lua.LuaWorker.Stop(); } finally { finished.Set(); } }, null);
+        }
+        foreach (var finished in done) finished.Wait(TimeSpan.FromSeconds(5));
+    }
+
+    /// <summary>A graceful stop began: ngx.worker.exiting() is true from now on.</summary>
+    private void MarkLuaExiting()
+    {
+        if (!Config.Lua.Enabled) return;
+        foreach (var worker in workers) worker.Post(_ => Lua.LuaWorker.MarkExiting(), null);
     }
 
     public async ValueTask DisposeAsync()

@@ -14,11 +14,6 @@ public static class NgxControlApi
         NgxApi.Set(ngx, "sleep", Sleep);
         NgxApi.Set(ngx, "on_abort", OnAbort);
         NgxApi.Set(ngx, "get_phase", call => call.Return(NgxApi.Str(LuaPhases.Name(NgxApi.Worker.Phase))));
-        NgxApi.Set(ngx, "is_subrequest", call =>
-        {
-            NgxApi.Request(PhaseMask.AnyRequest);
-            return call.Return(false);
-        });
     }
 
     private const PhaseMask ExitPhases = PhaseMask.Yieldable | PhaseMask.HeaderFilter | PhaseMask.Timer | PhaseMask.Balancer;
@@ -68,6 +63,7 @@ public static class NgxControlApi
         {
             var a = call[1];
             if (a.Ref is LuaString s) args = s.ToLatin1();
+            else if (a.IsNumber) args = LuaNumber.ToLuaString(a.Number).ToLatin1();
             else if (a.Ref is LuaTable t) args = NgxReqArgs.Encode(call, t);
             else throw new LuaException("Bad args type: " + a.TypeName);
         }
@@ -91,16 +87,19 @@ public static class NgxControlApi
                 throw new LuaException("only ngx.HTTP_MOVED_TEMPORARILY, ngx.HTTP_MOVED_PERMANENTLY, ngx.HTTP_PERMANENT_REDIRECT, ngx.HTTP_SEE_OTHER, and ngx.HTTP_TEMPORARY_REDIRECT are allowed");
         }
         if (request.Context.Channel.HeadersSent) throw new LuaException("attempt to call ngx.redirect after sending out the headers");
-        // Control characters in the target are escaped as nginx does (no header splitting).
-        var sb = new StringBuilder();
+        // A control byte in the target would split the header: ngx_lua refuses it.
         foreach (byte b in uri.Span)
         {
-            if (b < 0x20 || b == 0x7f) sb.Append('%').Append(((int)b).ToString("X2"));
-            else sb.Append((char)b);
+            if (b >= 0x20 && b != 0x7f) continue;
+            var shown = new StringBuilder();
+            foreach (byte c in uri.Span)
+                if (c < 0x20 || c >= 0x7f) shown.Append("\\x").Append(((int)c).ToString("X2"));
+                else shown.Append((char)c);
+            throw call.Thread.RuntimeError($"unsafe byte \"0x{b:x2}\" in redirect uri \"{shown}\"");
         }
         request.ExitKind = LuaExitKind.Redirect;
         request.ExitStatus = status;
-        request.ExecUri = sb.ToString();
+        request.ExecUri = uri.ToLatin1();
         return Stop(call, request);
     }
 
@@ -109,7 +108,7 @@ public static class NgxControlApi
         var request = NgxApi.Request(PhaseMask.Yieldable | PhaseMask.Timer);
         if (call.Count != 1) throw new LuaException("attempt to pass " + call.Count + " arguments, but accepted 1");
         double seconds = call.CheckNumber(0);
-        if (seconds < 0 || double.IsNaN(seconds)) throw new LuaException("invalid sleep duration \"" + LuaErrors.Message(call[0]) + "\"");
+        if (seconds < 0 || double.IsNaN(seconds)) throw new LuaException("invalid sleep duration \"" + (long)(seconds * 1000) + "\"");
         int ms = (int)Math.Min(seconds * 1000, int.MaxValue);
         return NgxApi.Park(call, request, async () =>
         {

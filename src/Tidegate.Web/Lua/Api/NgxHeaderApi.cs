@@ -41,10 +41,12 @@ public static class NgxHeaderApi
         {
             var worker = NgxApi.Worker;
             var request = NgxApi.Request(PhaseMask.Set | PhaseMask.Yieldable | PhaseMask.HeaderFilter | PhaseMask.BodyFilter | PhaseMask.Log);
-            if (call[1].Ref is not LuaString key) throw new LuaException("bad argument #2 to '__newindex' (string expected, got " + call[1].TypeName + ")");
+            LuaString key = call[1].Ref as LuaString ?? (call[1].IsNumber ? LuaNumber.ToLuaString(call[1].Number)
+                : throw new LuaException("bad argument #2 to '__newindex' (string expected, got " + call[1].TypeName + ")"));
             if (request.Context.Channel.HeadersSent || worker.Phase is LuaPhase.BodyFilter or LuaPhase.Log)
             {
-                worker.Log(LogLevel.Error, $"attempt to set ngx.header.{key.ToLatin1()} after sending out response headers");
+                // ngx_lua words it with the literal placeholder "HEADER".
+                worker.Log(LogLevel.Error, "attempt to set ngx.header.HEADER after sending out response headers");
                 return call.Return();
             }
             Set(request, Normalize(request, key.ToLatin1()), call[2]);
@@ -64,8 +66,8 @@ public static class NgxHeaderApi
             return response.ContentType is { } type ? NgxApi.Str(type) : LuaValue.Nil;
         if (name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
             return response.ContentLength is long length ? NgxApi.Str(length.ToString(CultureInfo.InvariantCulture)) : LuaValue.Nil;
-        if (name.Equals("Location", StringComparison.OrdinalIgnoreCase))
-            return response.Location is { } location ? NgxApi.Str(location) : LuaValue.Nil;
+        if (name.Equals("Location", StringComparison.OrdinalIgnoreCase) && response.Location is { } location)
+            return NgxApi.Str(location);
         if (name.Equals("Last-Modified", StringComparison.OrdinalIgnoreCase))
             return response.LastModified is { } modified ? NgxApi.Str(modified.ToString("r", CultureInfo.InvariantCulture)) : LuaValue.Nil;
         LuaTable? many = null;
@@ -74,6 +76,8 @@ public static class NgxHeaderApi
         {
             if (!h.Key.Equals(name, StringComparison.OrdinalIgnoreCase)) continue;
             if (first.IsNil) { first = NgxApi.Str(h.Value); continue; }
+            // ngx_lua reads at most 100 values of one header.
+            if (many is not null && many.Length() >= 100) break;
             if (many is null)
             {
                 many = new LuaTable();
@@ -94,6 +98,8 @@ public static class NgxHeaderApi
             for (int i = 1; i <= n; i++) values.Add(NgxReqApi.HeaderText(t.Get(i)));
         }
         else if (!value.IsNil) values.Add(NgxReqApi.HeaderText(value));
+        // Control characters would split the header: escaped as %XX, as ngx_lua does.
+        for (int i = 0; i < values.Count; i++) values[i] = EscapeControl(values[i]);
 
         if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase))
         {
@@ -108,11 +114,7 @@ public static class NgxHeaderApi
             response.ContentLength = length;
             return;
         }
-        if (name.Equals("Location", StringComparison.OrdinalIgnoreCase))
-        {
-            response.Location = values.Count > 0 ? values[^1] : null;
-            return;
-        }
+        if (name.Equals("Location", StringComparison.OrdinalIgnoreCase)) response.Location = null;
         if (name.Equals("Last-Modified", StringComparison.OrdinalIgnoreCase))
         {
             response.LastModified = values.Count > 0 && DateTimeOffset.TryParse(values[^1], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date) ? date : null;
@@ -120,6 +122,18 @@ public static class NgxHeaderApi
         }
         response.Headers.RemoveAll(h => h.Key.Equals(name, StringComparison.OrdinalIgnoreCase));
         foreach (var v in values) response.Headers.Add(new(name, v));
+    }
+
+    private static string EscapeControl(string value)
+    {
+        bool clean = true;
+        foreach (char c in value) if (c < 0x20 && c != '\t' || c == 0x7f) { clean = false; break; }
+        if (clean) return value;
+        var sb = new System.Text.StringBuilder(value.Length + 8);
+        foreach (char c in value)
+            if (c < 0x20 && c != '\t' || c == 0x7f) sb.Append('%').Append(((int)c).ToString("X2"));
+            else sb.Append(c);
+        return sb.ToString();
     }
 
     /// <summary>ngx.resp.get_headers(max?, raw?): the response headers so far, names lowercased unless raw.</summary>

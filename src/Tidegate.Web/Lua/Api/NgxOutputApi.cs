@@ -59,7 +59,7 @@ public static class NgxOutputApi
         if (v.IsNumber) { bytes.Write(LuaNumber.ToLuaString(v.Number).Span); return; }
         if (v.IsBoolean) { bytes.Write(v.AsBoolean ? "true"u8 : "false"u8); return; }
         if (NgxTable.IsNull(v)) { bytes.Write("null"u8); return; }
-        throw call.ArgError(arg, "string, number, boolean, nil, ngx.null, or array table expected, got " + v.TypeName);
+        throw call.ArgError(arg, "string, number, boolean, nil, ngx.null, or array table expected, but got " + v.TypeName);
     }
 
     /// <summary>ngx_lua accepts a table whose keys are exactly 1..n.</summary>
@@ -96,7 +96,7 @@ public static class NgxOutputApi
     private static int Eof(LuaCall call)
     {
         var request = NgxApi.Request(PhaseMask.Output);
-        if (call.Count > 0) throw new LuaException("expecting 0 arguments, but got " + call.Count);
+        if (call.Count > 0) throw new LuaException("no argument is expected");
         if (request.SeenEof) return call.Return(LuaValue.Nil, NgxApi.Str("seen eof"));
         request.SeenEof = true;
         if (call.Thread != request.EntryThread || !call.Thread.IsYieldable)
@@ -111,7 +111,7 @@ public static class NgxOutputApi
     private static int SendHeaders(LuaCall call)
     {
         var request = NgxApi.Request(PhaseMask.Output);
-        if (request.Context.Channel.HeadersSent) return call.Return(LuaValue.Nil, NgxApi.Str("header already sent"));
+        if (request.Context.Channel.HeadersSent) return call.Return(1);
         LuaOutput.SendHeaders(request);
         return call.Return(1);
     }

@@ -125,7 +125,7 @@ public static class NgxReqApi
     private static int SetHeader(LuaCall call)
     {
         var request = NgxApi.Request(PhaseMask.Set | PhaseMask.Yieldable);
-        if (call.Count != 2) throw new LuaException("expecting two arguments, but got " + call.Count);
+        if (call.Count is < 1 or > 2) throw new LuaException("expecting two arguments, but got " + call.Count);
         string name = call[0].Ref is LuaString s ? s.ToLatin1() : call[0].IsNumber ? LuaErrors.Message(call[0])
             : throw call.TypeError(0, "string");
         ReplaceHeader(request, name, call[1]);
@@ -136,7 +136,7 @@ public static class NgxReqApi
     private static void ReplaceHeader(LuaRequest request, string name, LuaValue value)
     {
         var r = request.Context.Request;
-        name = name.Replace('_', '-');
+        // Request header names are taken as written (no underscore transformation).
         var values = new List<string>();
         if (value.Ref is LuaTable t)
         {
@@ -156,7 +156,8 @@ public static class NgxReqApi
         LuaString s => s.ToLatin1(),
         _ when v.IsNumber => LuaNumber.ToLuaString(v.Number).ToLatin1(),
         _ when v.IsBoolean => v.AsBoolean ? "true" : "false",
-        _ => throw new LuaException("invalid header value type " + v.TypeName),
+        // Other values are written as tostring gives them, as lua-resty-core does.
+        _ => LuaOps.RawToString(v).ToLatin1(),
     };
 
     private static int GetUriArgs(LuaCall call)

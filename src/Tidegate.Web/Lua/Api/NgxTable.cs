@@ -12,7 +12,14 @@ namespace Tidegate.Web.Lua.Api;
 public static class NgxTable
 {
     /// <summary>ngx.null: a userdata standing for NULL (type "userdata", tostring "userdata: NULL").</summary>
-    public static readonly LuaUserdata Null = new(null);
+    public static readonly LuaUserdata Null = CreateNull();
+
+    private static LuaUserdata CreateNull()
+    {
+        var meta = new LuaTable();
+        meta["__tostring"] = new HostFunction("__tostring", call => call.Return(LuaString.FromLatin1("userdata: NULL")));
+        return new LuaUserdata(null, meta);
+    }
 
     public static bool IsNull(LuaValue v) => ReferenceEquals(v.Ref, Null);
 
@@ -119,6 +126,10 @@ public static class NgxTable
                 case "headers_sent":
                     return call.Return(NgxApi.Request(PhaseMask.AnyRequest).Context.Channel.HeadersSent);
                 case "arg": return call.Return(GetArg());
+                case "is_subrequest":
+                    // tidegate has no subrequests yet (ngx.location.capture is another module).
+                    NgxApi.Request(PhaseMask.AnyRequest);
+                    return call.Return(false);
             }
             return call.Return(LuaValue.Nil);
         });
@@ -184,12 +195,7 @@ public static class NgxTable
         var worker = NgxApi.Worker;
         var request = NgxApi.Request(PhaseMask.Set | PhaseMask.BodyFilter);
         var args = request.Args ?? Array.Empty<LuaValue>();
-        if (worker.Phase == LuaPhase.Set)
-        {
-            var table = new LuaTable();
-            for (int i = 0; i < args.Length; i++) table.Set(i + 1, args[i]);
-            return table;
-        }
+        // In both phases ngx.arg is a proxy, as ngx_lua's (so #ngx.arg is 0).
         var proxy = new LuaTable();
         var meta = new LuaTable();
         meta["__index"] = new HostFunction("__index", call =>

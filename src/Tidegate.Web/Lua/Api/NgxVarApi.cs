@@ -25,9 +25,16 @@ public static class NgxVarApi
                 if (m is null || index < 0 || index >= m.Groups.Count || !m.Groups[index].Success) return call.Return(LuaValue.Nil);
                 return call.Return(NgxApi.Str(m.Groups[index].Value));
             }
-            if (key.Ref is not LuaString name) throw new LuaException("bad variable name");
+            if (key.Ref is not LuaString name) throw call.Thread.RuntimeError("bad variable name");
             string value = name.ToLatin1().ToLowerInvariant();
-            return call.Return(ctx.GetVariable(value) is { } v ? NgxApi.Str(v) : LuaValue.Nil);
+            if (ctx.GetVariable(value) is { } v) return call.Return(NgxApi.Str(v));
+            if (NgxApi.Worker.Config.Lua.DeclaredVariables?.Contains(value) ?? false)
+            {
+                // A set variable not assigned yet: empty, with nginx's warning.
+                NgxApi.Worker.Log(Logging.LogLevel.Warn, $"using uninitialized \"{value}\" variable");
+                return call.Return(LuaString.Empty);
+            }
+            return call.Return(LuaValue.Nil);
         });
         meta["__newindex"] = new HostFunction("__newindex", call =>
         {

@@ -58,12 +58,9 @@ public static class RestyCoreModules
         b["FFI_NO_REQ_CTX"] = -100;
         b["FFI_BAD_CONTEXT"] = -101;
         b["version"] = 10023;
-        var table = state.Globals["table"].AsTable;
-        if (table is not null)
-        {
-            b["new_tab"] = table.Get(NgxApi.Str("new"));
-            b["clear_tab"] = table.Get(NgxApi.Str("clear"));
-        }
+        var helpers = state.DoString("local ok1, n = pcall(require, 'table.new') local ok2, c = pcall(require, 'table.clear') return ok1 and n or nil, ok2 and c or nil", "=resty.core.base");
+        if (helpers.Length > 0) b["new_tab"] = helpers[0];
+        if (helpers.Length > 1) b["clear_tab"] = helpers[1];
         return b;
     }
 

@@ -5,7 +5,7 @@ namespace Tidegate.Web.Lua.Api;
 /// ("Thu, 18-Nov-10 11:27:35 GMT"; four-digit years after 2037) and ngx_parse_http_time (RFC 822,
 /// RFC 850 and asctime forms, parsed with nginx's exact leniency and strictness).
 /// </summary>
-internal static class HttpTime
+public static class HttpTime
 {
     /// <summary>The largest time nginx formats: 9999-12-31 23:59:59.</summary>
     public const long MaxTime = 253402300799;

@@ -24,6 +24,9 @@ public sealed class RegexSettings
 
     internal RegexCache Cache { get; }
 
+    /// <summary>True until a pattern is compiled with 'o' (ngx.re.opt refuses changes after that).</summary>
+    public bool CacheIsEmpty => Cache.IsEmpty;
+
     /// <summary>Patterns compiled without 'o' are cached here too (their results cannot differ), just not counted.</summary>
     internal RegexCache Scratch { get; } = new(() => 256);
 

@@ -17,6 +17,7 @@ public class NgxScriptTests
     [InlineData("time")]
     [InlineData("regex")]
     [InlineData("regex_errors")]
+    [InlineData("regex_more")]
     public void ScriptSaysWhatNginxSaid(string name)
     {
         var dir = ScriptDirectory();

@@ -226,11 +226,18 @@ public sealed class ProcessHost
             errorLog = OpenErrorLog(config);
             runtime = new ServerRuntime(config, errorLog);
             runtime.OpenAccessLogs();
+            runtime.PrepareWorkers();
             runtime.Bind(null);
         }
         catch (ConfigException e)
         {
             startupLog.Write(LogLevel.Emerg, e.Message);
+            return 1;
+        }
+        catch (Lua.LuaInitException e)
+        {
+            // init_by_lua failed: nginx stops before it serves, with the error on stderr and in the log.
+            startupLog.Write(LogLevel.Error, e.Message);
             return 1;
         }
         foreach (var (level, message) in compiler.Warnings) errorLog.Write(level, message);
@@ -330,11 +337,17 @@ public sealed class ProcessHost
             log = OpenErrorLog(config);
             next = new ServerRuntime(config, log);
             next.OpenAccessLogs();
+            next.PrepareWorkers();
             next.Bind(inherited);
         }
         catch (ConfigException e)
         {
             currentLog.Write(LogLevel.Emerg, e.Message);
+            return (null, null);
+        }
+        catch (Lua.LuaInitException e)
+        {
+            currentLog.Write(LogLevel.Error, e.Message);
             return (null, null);
         }
         foreach (var (level, message) in compiler.Warnings) log.Write(level, message);

@@ -210,35 +210,35 @@ public static class DirectiveRegistry
         LuaHandler("log_by_lua", HttpAnyIf);
         Block("balancer_by_lua_block", Upstream, 0, 0, NotYet);
         Add("balancer_by_lua_file", Upstream, 1, 1, NotYet);
-        Add("set_by_lua", Rewrite, 2, N, NotYet);
-        Block("set_by_lua_block", Rewrite, 1, 1, NotYet);
-        Add("set_by_lua_file", Rewrite, 2, N, NotYet);
-        Add("lua_package_path", HttpMain, 1, 1, NotYet, unique: true);
-        Add("lua_package_cpath", HttpMain, 1, 1, NotYet, unique: true);
-        Flag("lua_code_cache", HttpAny, NotYet);
-        Flag("lua_need_request_body", HttpAny, NotYet);
-        Add("lua_shared_dict", HttpMain, 2, 2, NotYet);
-        Flag("rewrite_by_lua_no_postpone", HttpMain, NotYet);
-        Flag("access_by_lua_no_postpone", HttpMain, NotYet);
-        Flag("lua_transform_underscores_in_response_headers", HttpAny, NotYet);
-        Flag("lua_use_default_type", HttpAny, NotYet);
-        Flag("lua_http10_buffering", HttpAny, NotYet);
-        Add("lua_regex_cache_max_entries", HttpMain, 1, 1, NotYet);
-        Add("lua_regex_match_limit", HttpMain, 1, 1, NotYet);
-        Add("lua_max_pending_timers", HttpMain, 1, 1, NotYet);
-        Add("lua_max_running_timers", HttpMain, 1, 1, NotYet);
-        Add("lua_socket_connect_timeout", HttpAny, 1, 1, NotYet);
-        Add("lua_socket_send_timeout", HttpAny, 1, 1, NotYet);
-        Add("lua_socket_read_timeout", HttpAny, 1, 1, NotYet);
-        Add("lua_socket_send_lowat", HttpAny, 1, 1, NotYet);
-        Add("lua_socket_buffer_size", HttpAny, 1, 1, NotYet);
-        Add("lua_socket_pool_size", HttpAny, 1, 1, NotYet);
-        Add("lua_socket_keepalive_timeout", HttpAny, 1, 1, NotYet);
-        Flag("lua_socket_log_errors", HttpAny, NotYet);
-        Flag("lua_check_client_abort", HttpAny, NotYet);
-        Add("lua_malloc_trim", HttpMain, 1, 1, NotYet);
-        Flag("lua_sa_restart", HttpMain, NotYet);
-        Add("lua_capture_error_log", HttpMain, 1, 1, NotYet);
+        Add("set_by_lua", Rewrite, 2, N, Built);
+        Block("set_by_lua_block", Rewrite, 1, 1, Built);
+        Add("set_by_lua_file", Rewrite, 2, N, Built);
+        Add("lua_package_path", HttpMain, 1, 1, Built, unique: true);
+        Add("lua_package_cpath", HttpMain, 1, 1, Built, unique: true);
+        Flag("lua_code_cache", HttpAny, Built);
+        Flag("lua_need_request_body", HttpAny, Built);
+        Add("lua_shared_dict", HttpMain, 2, 2, Built);
+        Flag("rewrite_by_lua_no_postpone", HttpMain, Built);
+        Flag("access_by_lua_no_postpone", HttpMain, Built);
+        Flag("lua_transform_underscores_in_response_headers", HttpAny, Built);
+        Flag("lua_use_default_type", HttpAny, Built);
+        Flag("lua_http10_buffering", HttpAny, Built);
+        Add("lua_regex_cache_max_entries", HttpMain, 1, 1, Built);
+        Add("lua_regex_match_limit", HttpMain, 1, 1, Built);
+        Add("lua_max_pending_timers", HttpMain, 1, 1, Built);
+        Add("lua_max_running_timers", HttpMain, 1, 1, Built);
+        Add("lua_socket_connect_timeout", HttpAny, 1, 1, Built);
+        Add("lua_socket_send_timeout", HttpAny, 1, 1, Built);
+        Add("lua_socket_read_timeout", HttpAny, 1, 1, Built);
+        Add("lua_socket_send_lowat", HttpAny, 1, 1, Built);
+        Add("lua_socket_buffer_size", HttpAny, 1, 1, Built);
+        Add("lua_socket_pool_size", HttpAny, 1, 1, Built);
+        Add("lua_socket_keepalive_timeout", HttpAny, 1, 1, Built);
+        Flag("lua_socket_log_errors", HttpAny, Built);
+        Flag("lua_check_client_abort", HttpAny, Built);
+        Add("lua_malloc_trim", HttpMain, 1, 1, Built);
+        Flag("lua_sa_restart", HttpMain, Built);
+        Add("lua_capture_error_log", HttpMain, 1, 1, Built);
         Add("lua_load_resty_core", HttpMain, 1, 1, Equivalent);
     }
 
@@ -251,9 +251,9 @@ public static class DirectiveRegistry
     /// <summary>Lua handler directives come in three forms: "x" (a string), "x_block" and "x_file".</summary>
     private static void LuaHandler(string stem, DirectiveContext contexts, bool hasStringForm = true)
     {
-        if (hasStringForm) Add(stem, contexts, 1, 1, NotYet);
-        Block(stem + "_block", contexts, 0, 0, NotYet);
-        Add(stem + "_file", contexts, 1, 1, NotYet);
+        if (hasStringForm) Add(stem, contexts, 1, 1, Built);
+        Block(stem + "_block", contexts, 0, 0, Built);
+        Add(stem + "_file", contexts, 1, 1, Built);
     }
 
     private static void Add(string name, DirectiveContext contexts, int min, int max, DirectiveSupport support, bool unique = false) =>

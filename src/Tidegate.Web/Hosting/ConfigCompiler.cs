@@ -53,7 +53,8 @@ public sealed class ConfigCompiler
     {
         foreach (var d in block)
         {
-            if (d.Name == "set" && d.Arguments.Count == 2 && d.Arguments[0].StartsWith('$'))
+            if ((d.Name == "set" && d.Arguments.Count == 2 || d.Name.StartsWith("set_by_lua", StringComparison.Ordinal) && d.Arguments.Count >= 1)
+                && d.Arguments[0].StartsWith('$'))
                 declared.Add(d.Arguments[0][1..].ToLowerInvariant());
             if (d.Block is not null) CollectSetVariables(d.Block, declared);
         }

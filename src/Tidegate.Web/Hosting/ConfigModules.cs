@@ -6,5 +6,5 @@ namespace Tidegate.Web.Hosting;
 /// </summary>
 public static class ConfigModules
 {
-    public static IReadOnlyList<IConfigModule> Create() => Array.Empty<IConfigModule>();
+    public static IReadOnlyList<IConfigModule> Create() => new IConfigModule[] { new Lua.LuaConfigModule() };
 }

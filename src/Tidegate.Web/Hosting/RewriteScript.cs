@@ -28,6 +28,13 @@ public sealed record IfStep(RewriteCondition Condition, IReadOnlyList<RewriteSte
 
 public sealed record BreakStep : RewriteStep;
 
+/// <summary>A module's step that runs among the rewrite module's (set_by_lua, more_set_input_headers); synchronous, as in nginx.</summary>
+public abstract record ModuleRewriteStep : RewriteStep
+{
+    /// <returns>false when the step failed (already logged): the request gets a 500.</returns>
+    public abstract bool Run(Http.RequestContext ctx);
+}
+
 /// <summary>return code [text|URL], or return URL (302).</summary>
 public sealed record ReturnAction(int Status, VariableTemplate? Text);
 

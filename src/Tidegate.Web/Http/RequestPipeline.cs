@@ -1,5 +1,6 @@
 using Tidegate.Web.Hosting;
 using Tidegate.Web.Logging;
+using Tidegate.Web.Lua;
 
 namespace Tidegate.Web.Http;
 
@@ -47,6 +48,9 @@ public sealed class RequestPipeline
     private async ValueTask RunFromServerRewriteAsync(RequestContext ctx)
     {
         ctx.Location = ctx.Server.Root;
+        // server_rewrite_by_lua runs before the server's rewrite-module directives (it is added later to the phase).
+        if (ctx.Settings.LuaServerRewrite is { } serverRewrite
+            && await LuaEntryRunner.RunAsync(ctx, serverRewrite, LuaPhase.ServerRewrite, this) == LuaOutcome.Finished) return;
         if (await RewriteEngine.RunAsync(ctx, ctx.Server.Root.Settings.Rewrites, this) == RewriteOutcome.Finished) return;
         FindLocation(ctx);
         await RunFromFindConfigAsync(ctx);
@@ -64,6 +68,7 @@ public sealed class RequestPipeline
             }
             // nginx skips the location rewrite phase when no location matched (the server's own codes ran already).
             if (ctx.Location == ctx.Server.Root) break;
+            if (await LuaPhaseRunner.RunUnpostponedRewriteAsync(ctx, this) == LuaOutcome.Finished) return;
             var outcome = await RewriteEngine.RunAsync(ctx, ctx.Settings.Rewrites, this);
             if (outcome == RewriteOutcome.Finished) return;
             if (outcome != RewriteOutcome.Last) break;
@@ -76,7 +81,23 @@ public sealed class RequestPipeline
             }
             FindLocation(ctx);
         }
+        if (await LuaPhaseRunner.RunRequestPhasesAsync(ctx, this) == LuaOutcome.Finished) return;
         await ContentAsync(ctx);
+    }
+
+    /// <summary>ngx.req.set_uri(uri, true) from rewrite_by_lua: match locations again for the new URI.</summary>
+    public async ValueTask RematchAsync(RequestContext ctx)
+    {
+        if (++ctx.InternalRedirects > MaxInternalRedirects)
+        {
+            Log(ctx, LogLevel.Error, $"rewrite or internal redirection cycle while processing \"{ctx.Request.Path}\"");
+            ctx.Response.IsErrorPage = true;
+            await SpecialAsync(ctx, 500);
+            return;
+        }
+        ctx.InternalRedirects--;
+        FindLocation(ctx);
+        await RunFromFindConfigAsync(ctx);
     }
 
     private async ValueTask ContentAsync(RequestContext ctx)
@@ -168,11 +189,34 @@ public sealed class RequestPipeline
             return;
         }
         string text = ret.Text.Evaluate(ctx);
+        // Headers modules set earlier in the request (set_by_lua, more_set_headers) stay, as in nginx.
+        var kept = response.Headers.Count > 0 ? response.Headers.ToList() : null;
         response.Reset();
+        if (kept is not null) response.Headers.AddRange(kept);
         response.Status = ret.Status;
         response.ContentType = ContentTypes.For(ctx.Request.Path, ctx.Settings);
         response.Body = System.Text.Encoding.Latin1.GetBytes(text);
         response.ContentLength = response.Body.Length;
+    }
+
+    /// <summary>An internal redirect to a named location (ngx.exec("@name"), echo_exec): its phases from find-config on.</summary>
+    public async ValueTask NamedLocationAsync(RequestContext ctx, string name)
+    {
+        if (++ctx.InternalRedirects > MaxInternalRedirects)
+        {
+            Log(ctx, LogLevel.Error, $"rewrite or internal redirection cycle while redirect to named location \"{name}\"");
+            ctx.Response.IsErrorPage = true;
+            await SpecialAsync(ctx, 500);
+            return;
+        }
+        if (!ctx.Server.NamedLocations.TryGetValue(name, out var named))
+        {
+            Log(ctx, LogLevel.Error, $"could not find named location \"{name}\"");
+            await SpecialAsync(ctx, 500);
+            return;
+        }
+        ctx.Location = named;
+        await RunFromFindConfigAsync(ctx);
     }
 
     /// <summary>An internal redirect to <paramref name="uri"/> (index files, error pages): match locations again.</summary>

@@ -33,10 +33,14 @@ public static class ResponseFilters
 {
     public static IReadOnlyList<IHeaderFilter> HeaderFilters { get; } = new IHeaderFilter[]
     {
+        new Lua.LuaHeaderFilter(),
         new AddHeaderFilter(),
     };
 
-    public static IReadOnlyList<IBodyFilter> BodyFilters { get; } = Array.Empty<IBodyFilter>();
+    public static IReadOnlyList<IBodyFilter> BodyFilters { get; } = new IBodyFilter[]
+    {
+        new Lua.LuaBodyFilter(),
+    };
 
     public static void RunHeaderFilters(RequestContext ctx)
     {

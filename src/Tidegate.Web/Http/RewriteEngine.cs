@@ -39,6 +39,10 @@ public static class RewriteEngine
                 return await RunAsync(ctx, when_.Body, pipeline);
             case RewriteRuleStep rule:
                 return await RewriteAsync(ctx, rule, pipeline);
+            case ModuleRewriteStep module:
+                if (module.Run(ctx)) return RewriteOutcome.Continue;
+                await pipeline.SpecialAsync(ctx, 500);
+                return RewriteOutcome.Finished;
         }
         return RewriteOutcome.Continue;
     }

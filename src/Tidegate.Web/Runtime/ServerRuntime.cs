@@ -98,13 +98,38 @@ public sealed class ServerRuntime : IAsyncDisposable
     /// <summary>The listening sockets, for handing over to the next runtime on reload.</summary>
     public Dictionary<string, SocketListener> Listeners => listeners.ToDictionary(l => ConfigCompiler.FormatEndPoint(l.Group.EndPoint), l => l.Listener);
 
-    /// <summary>Starts the workers; each one runs an accept loop on every listening socket.</summary>
-    public void Start()
+    /// <summary>
+    /// Creates the worker threads and, when Lua is configured, each worker's Lua state on its own
+    /// thread, running init_by_lua and init_worker_by_lua there. nginx runs init_by_lua while it
+    /// reads the configuration, so this comes before the sockets are bound; its failure is a
+    /// <see cref="Lua.LuaInitException"/> carrying nginx's message.
+    /// </summary>
+    public void PrepareWorkers()
     {
+        if (workers.Count > 0) return;
         for (int i = 0; i < Config.WorkerProcesses; i++)
         {
             var worker = new WorkerLoop(i);
             workers.Add(worker);
+            if (!Config.Lua.Enabled) continue;
+            string? failure = null;
+            int id = i;
+            worker.Send(_ => failure = Lua.LuaWorker.Start(this, id), null);
+            if (failure is not null)
+            {
+                foreach (var w in workers) w.Dispose();
+                workers.Clear();
+                throw new Lua.LuaInitException(failure);
+            }
+        }
+    }
+
+    /// <summary>Starts the workers; each one runs an accept loop on every listening socket.</summary>
+    public void Start()
+    {
+        PrepareWorkers();
+        foreach (var worker in workers)
+        {
             foreach (var (group, listener) in listeners)
             {
                 var done = new TaskCompletionSource();
@@ -163,6 +188,8 @@ public sealed class ServerRuntime : IAsyncDisposable
     public void LogAccess(RequestContext ctx)
     {
         var settings = ctx.Settings;
+        // The log phase: log_by_lua runs before the access log line is written.
+        if (settings.LuaLog is { } luaLog && ctx.RunsFilters) Lua.LuaSyncRunner.Run(ctx, luaLog, Lua.LuaPhase.Log);
         if (settings.AccessLogOff) return;
         if (settings.AccessLogs.Count == 0)
         {
@@ -217,6 +244,8 @@ public sealed class ServerRuntime : IAsyncDisposable
         stopAccepting.Cancel();
         stopIdle.Cancel();
         foreach (var connection in connections.Values) connection.Dispose();
+        if (Config.Lua.Enabled)
+            foreach (var worker in workers) worker.Post(_ => Lua.LuaWorker.Stop(), null);
         foreach (var worker in workers) worker.Dispose();
     }
 

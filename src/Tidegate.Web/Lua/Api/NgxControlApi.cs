@@ -1,0 +1,128 @@
+using System.Text;
+using Tidegate.Lua.Runtime;
+
+namespace Tidegate.Web.Lua.Api;
+
+/// <summary>ngx.exit, ngx.exec, ngx.redirect, ngx.sleep, ngx.on_abort, ngx.get_phase, ngx.is_subrequest.</summary>
+public static class NgxControlApi
+{
+    public static void Register(LuaTable ngx)
+    {
+        NgxApi.Set(ngx, "exit", Exit);
+        NgxApi.Set(ngx, "exec", Exec);
+        NgxApi.Set(ngx, "redirect", Redirect);
+        NgxApi.Set(ngx, "sleep", Sleep);
+        NgxApi.Set(ngx, "on_abort", OnAbort);
+        NgxApi.Set(ngx, "get_phase", call => call.Return(NgxApi.Str(LuaPhases.Name(NgxApi.Worker.Phase))));
+    }
+
+    private const PhaseMask ExitPhases = PhaseMask.Yieldable | PhaseMask.HeaderFilter | PhaseMask.Timer | PhaseMask.Balancer;
+
+    private static int Exit(LuaCall call)
+    {
+        var worker = NgxApi.Worker;
+        var request = NgxApi.Request(ExitPhases);
+        if (call.Count != 1) throw new LuaException("expecting one argument");
+        int status = (int)call.CheckNumber(0);
+        var ctx = request.Context;
+        if (worker.Phase == LuaPhase.HeaderFilter)
+        {
+            // In a header filter ngx.exit only changes the status of the response about to go out.
+            if (status >= 200) ctx.Response.Status = status;
+            return call.Return();
+        }
+        if (status >= 200 && ctx.Channel.HeadersSent && status != 444)
+            worker.Log(Logging.LogLevel.Error, $"attempt to set status {status} via ngx.exit after sending out the response status {ctx.Response.Status}");
+        request.ExitKind = LuaExitKind.Exit;
+        request.ExitStatus = status;
+        return Stop(call, request);
+    }
+
+    /// <summary>ends the entry coroutine for good: it is parked and never resumed.</summary>
+    private static int Stop(in LuaCall call, LuaRequest request)
+    {
+        if (call.Thread != request.EntryThread || !call.Thread.IsYieldable)
+            throw new LuaException("tidegate does not support ngx.exit/ngx.exec/ngx.redirect inside user coroutines yet");
+        return call.Thread.Suspend(call);
+    }
+
+    private static int Exec(LuaCall call)
+    {
+        var request = NgxApi.Request(PhaseMask.Yieldable);
+        if (call.Count is < 1 or > 2) throw new LuaException("expecting one or two arguments, but got " + call.Count);
+        var uri = call.CheckString(0).ToLatin1();
+        if (uri.Length == 0) throw new LuaException("The uri argument is empty");
+        string? args = null;
+        int question = uri.IndexOf('?');
+        if (question >= 0)
+        {
+            args = uri[(question + 1)..];
+            uri = uri[..question];
+        }
+        if (call.Count == 2 && !call[1].IsNil)
+        {
+            var a = call[1];
+            if (a.Ref is LuaString s) args = s.ToLatin1();
+            else if (a.Ref is LuaTable t) args = NgxReqArgs.Encode(call, t);
+            else throw new LuaException("Bad args type: " + a.TypeName);
+        }
+        if (request.Context.Channel.HeadersSent) throw new LuaException("attempt to call ngx.exec after sending out response headers");
+        request.ExitKind = LuaExitKind.Exec;
+        request.ExecUri = uri;
+        request.ExecArgs = args;
+        return Stop(call, request);
+    }
+
+    private static int Redirect(LuaCall call)
+    {
+        var request = NgxApi.Request(PhaseMask.Yieldable);
+        if (call.Count is < 1 or > 2) throw new LuaException("expecting one or two arguments");
+        var uri = call.CheckString(0);
+        int status = 302;
+        if (call.Count == 2)
+        {
+            status = (int)call.CheckNumber(1);
+            if (status is not (301 or 302 or 303 or 307 or 308))
+                throw new LuaException("only ngx.HTTP_MOVED_TEMPORARILY, ngx.HTTP_MOVED_PERMANENTLY, ngx.HTTP_PERMANENT_REDIRECT, ngx.HTTP_SEE_OTHER, and ngx.HTTP_TEMPORARY_REDIRECT are allowed");
+        }
+        if (request.Context.Channel.HeadersSent) throw new LuaException("attempt to call ngx.redirect after sending out the headers");
+        // Control characters in the target are escaped as nginx does (no header splitting).
+        var sb = new StringBuilder();
+        foreach (byte b in uri.Span)
+        {
+            if (b < 0x20 || b == 0x7f) sb.Append('%').Append(((int)b).ToString("X2"));
+            else sb.Append((char)b);
+        }
+        request.ExitKind = LuaExitKind.Redirect;
+        request.ExitStatus = status;
+        request.ExecUri = sb.ToString();
+        return Stop(call, request);
+    }
+
+    private static int Sleep(LuaCall call)
+    {
+        var request = NgxApi.Request(PhaseMask.Yieldable | PhaseMask.Timer);
+        if (call.Count != 1) throw new LuaException("attempt to pass " + call.Count + " arguments, but accepted 1");
+        double seconds = call.CheckNumber(0);
+        if (seconds < 0 || double.IsNaN(seconds)) throw new LuaException("invalid sleep duration \"" + (long)(seconds * 1000) + "\"");
+        int ms = (int)Math.Min(seconds * 1000, int.MaxValue);
+        return NgxApi.Park(call, request, async () =>
+        {
+            // Output buffered so far goes out first, as nginx's output chain is not held across a sleep.
+            if (ms == 0) await Task.Yield();
+            else await Task.Delay(ms);
+            return Array.Empty<LuaValue>();
+        });
+    }
+
+    private static int OnAbort(LuaCall call)
+    {
+        var request = NgxApi.Request(PhaseMask.Rewrite | PhaseMask.Access | PhaseMask.Content | PhaseMask.ServerRewrite);
+        call.CheckFunction(0);
+        if (!request.Context.Settings.LuaCheckClientAbort)
+            return call.Return(LuaValue.Nil, NgxApi.Str("lua_check_client_abort is off"));
+        if (request.OnAbort is not null) return call.Return(LuaValue.Nil, NgxApi.Str("duplicate call"));
+        request.OnAbort = call[0].AsFunction;
+        return call.Return(1);
+    }
+}

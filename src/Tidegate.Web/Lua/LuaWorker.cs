@@ -1,0 +1,170 @@
+using System.Text;
+using Tidegate.Lua.Library;
+using Tidegate.Lua.Runtime;
+using Tidegate.Web.Hosting;
+using Tidegate.Web.Http;
+using Tidegate.Web.Logging;
+using Tidegate.Web.Lua.Api;
+using Tidegate.Web.Runtime;
+
+namespace Tidegate.Web.Lua;
+
+/// <summary>
+/// One worker's Lua state (DESIGN.md non-negotiable 5): created on the worker's thread, used only
+/// there, so no locks. It holds the <c>ngx</c> table, the compiled chunks (each compiled once per
+/// state unless <c>lua_code_cache off</c>), and which request's Lua code is running now, which
+/// is how the API functions find their request (nginx finds it through the running coroutine).
+/// </summary>
+public sealed class LuaWorker
+{
+    [ThreadStatic] private static LuaWorker? current;
+
+    /// <summary>The Lua state of the worker running on this thread, or null (no Lua configured).</summary>
+    public static LuaWorker? Current => current;
+
+    private readonly Dictionary<LuaChunkSpec, LuaFunction> inlineChunks = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, LuaFunction> fileChunks = new(StringComparer.Ordinal);
+
+    private LuaWorker(ServerRuntime runtime, int id)
+    {
+        Runtime = runtime;
+        Config = runtime.Config;
+        Id = id;
+        State = new LuaState();
+        StandardLibraries.OpenAll(State);
+        State.StandardOutput = Stream.Null;
+        Ngx = NgxTable.Create(this);
+        State.Globals["ngx"] = Ngx;
+        PackagePaths.Apply(State, Config.Lua);
+        RestyCoreModules.Register(State, Ngx);
+        GlobalWriteGuard.Install(this);
+    }
+
+    public ServerRuntime Runtime { get; }
+    public ServerConfiguration Config { get; }
+    public int Id { get; }
+    public LuaState State { get; }
+    public LuaTable Ngx { get; }
+    /// <summary>True once exit_worker_by_lua started (ngx.worker.exiting()).</summary>
+    public bool Exiting { get; private set; }
+
+    /// <summary>The request whose Lua code runs now (null in init, init_worker, exit_worker).</summary>
+    public LuaRequest? Request { get; set; }
+    /// <summary>The phase running now, as ngx.get_phase() names it.</summary>
+    public LuaPhase Phase { get; set; } = LuaPhase.Init;
+
+    /// <summary>
+    /// Creates the worker's state on the calling (worker) thread and runs init_by_lua and
+    /// init_worker_by_lua in it. An init_by_lua error is returned (start-up fails, as nginx's).
+    /// </summary>
+    public static string? Start(ServerRuntime runtime, int id)
+    {
+        var worker = new LuaWorker(runtime, id);
+        current = worker;
+        var lua = runtime.Config.Lua;
+        if (lua.Init is { } init)
+        {
+            worker.Phase = LuaPhase.Init;
+            try { worker.State.Call(worker.Load(init, null)); }
+            catch (LuaException e) { return "init_by_lua error: " + LuaErrors.Describe(e); }
+        }
+        if (lua.InitWorker is { } initWorker)
+        {
+            worker.Phase = LuaPhase.InitWorker;
+            try { worker.State.Call(worker.Load(initWorker, null)); }
+            catch (LuaException e) { worker.Log(LogLevel.Error, "init_worker_by_lua error: " + LuaErrors.Describe(e)); }
+        }
+        return null;
+    }
+
+    /// <summary>Runs exit_worker_by_lua on this worker's thread (at stop).</summary>
+    public static void Stop()
+    {
+        if (current is not { } worker) return;
+        worker.Exiting = true;
+        if (worker.Config.Lua.ExitWorker is { } exit)
+        {
+            worker.Phase = LuaPhase.ExitWorker;
+            try { worker.State.Call(worker.Load(exit, null)); }
+            catch (LuaException e) { worker.Log(LogLevel.Error, "exit_worker_by_lua error: " + LuaErrors.Describe(e)); }
+        }
+        current = null;
+    }
+
+    /// <summary>The compiled chunk of a handler: from the cache, or compiled now (syntax errors throw).</summary>
+    public LuaFunction Load(LuaChunkSpec spec, RequestContext? ctx)
+    {
+        bool cache = ctx?.Settings.LuaCodeCache ?? Config.Lua.CodeCache;
+        if (!spec.IsFile)
+        {
+            if (cache && inlineChunks.TryGetValue(spec, out var known)) return known;
+            var chunk = Compile(spec.Source!, spec.ChunkName!, isFile: false);
+            if (cache) inlineChunks[spec] = chunk;
+            return chunk;
+        }
+        string path = spec.ResolveFile(ctx);
+        if (cache && fileChunks.TryGetValue(path, out var loaded)) return loaded;
+        byte[] source;
+        try { source = File.ReadAllBytes(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new LuaFileMissingException($"failed to load external Lua file \"{path}\": cannot open {path}: No such file or directory");
+        }
+        var fileChunk = Compile(source, "@" + path, isFile: true);
+        if (cache) fileChunks[path] = fileChunk;
+        return fileChunk;
+    }
+
+    private LuaFunction Compile(byte[] source, string chunkName, bool isFile)
+    {
+        try { return State.Load(source, chunkName); }
+        catch (LuaException e)
+        {
+            // nginx words a compile failure by the kind of code it loaded.
+            string what = isFile ? "failed to load external Lua file \"" + chunkName[1..] + "\"" : "failed to load inlined Lua code";
+            throw new LuaCompileException(what + ": " + LuaErrors.Message(e.Value));
+        }
+    }
+
+    /// <summary>Writes to the error log with the running request's context (or none outside requests).</summary>
+    public void Log(LogLevel level, string message)
+    {
+        if (Request is { } request)
+        {
+            var ctx = request.Context;
+            var log = Runtime.ErrorLogFor(ctx.Settings);
+            if (!log.IsEnabled(level)) return;
+            string suffix = Phase == LuaPhase.Log ? " while logging request" : "";
+            log.Write(level, message + suffix, ctx.Connection.Id, ctx.LogContext);
+            return;
+        }
+        string context = Phase switch
+        {
+            LuaPhase.InitWorker => ", context: init_worker_by_lua*",
+            LuaPhase.ExitWorker => ", context: exit_worker_by_lua*",
+            _ => "",
+        };
+        Runtime.ErrorLog.Write(level, message + context);
+    }
+
+    public bool LogEnabled(LogLevel level) =>
+        Request is { } r ? Runtime.ErrorLogFor(r.Context.Settings).IsEnabled(level) : Runtime.ErrorLog.IsEnabled(level);
+}
+
+/// <summary>A _file handler whose file cannot be read: nginx answers 404.</summary>
+public sealed class LuaFileMissingException : LuaException
+{
+    public LuaFileMissingException(string message) : base(message) { }
+}
+
+/// <summary>A chunk that failed to compile: the message is nginx's whole text ("failed to load inlined Lua code: ...").</summary>
+public sealed class LuaCompileException : LuaException
+{
+    public LuaCompileException(string message) : base(message) { }
+}
+
+/// <summary>init_by_lua failed in a worker's state: start-up (or a reload) stops with nginx's "init_by_lua error: ..." message.</summary>
+public sealed class LuaInitException : Exception
+{
+    public LuaInitException(string message) : base(message) { }
+}

@@ -45,6 +45,7 @@ public static class LuaEntryRunner
             var previous = (worker.Request, worker.Phase);
             worker.Request = request;
             worker.Phase = phase;
+            worker.Clock.Update();
             try { thread.Resume(resumeValues); }
             catch (LuaException e)
             {

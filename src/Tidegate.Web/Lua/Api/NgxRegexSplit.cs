@@ -57,9 +57,9 @@ internal static class NgxRegexSplit
             execPos = from == to ? to + 1 : to;
             from += 1;
             to += 1;
-            LuaString? capture = compiled.CaptureCount > 0 && rc > 1 && ovector[2] >= 0
-                ? LuaString.FromBytes(bytes.AsSpan(ovector[2], ovector[3] - ovector[2]))
-                : null;
+            // resty.core takes string.sub(subj, caps[2] + 1, caps[3]) whenever rc > 1, so an unset first
+            // capture (-1, -1) becomes sub(subj, 0, -1): the whole subject.
+            LuaString? capture = compiled.CaptureCount > 0 && rc > 1 ? LuaSub(bytes, ovector[2] + 1, ovector[3]) : null;
             if (lastEmptyMatch is not null) subIndex = lastEmptyMatch.Value;
             if (from == to) lastEmptyMatch = from;
             if (from > subIndex || lastEmptyMatch is null)
@@ -90,6 +90,15 @@ internal static class NgxRegexSplit
         else res.Set(++resIndex, Piece(bytes, subIndex, len));
         res.Set(resIndex + 1, LuaValue.Nil);
         return call.Return(res);
+    }
+
+    /// <summary>Lua's string.sub(s, i, j), negative positions counting from the end.</summary>
+    private static LuaString LuaSub(byte[] bytes, int i, int j)
+    {
+        int len = bytes.Length;
+        if (i < 0) i = Math.Max(len + i + 1, 1);
+        if (j < 0) j = len + j + 1;
+        return Piece(bytes, i == 0 ? 1 : i, j);
     }
 
     /// <summary>string.sub(subject, from, to) with 1-based inclusive bounds.</summary>

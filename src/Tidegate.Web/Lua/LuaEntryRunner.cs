@@ -47,6 +47,7 @@ public static class LuaEntryRunner
             var outer = LuaWorker.Enter(worker);
             worker.Request = request;
             worker.Phase = phase;
+            worker.Clock.Update();
             LuaException? failure = null;
             try { thread.Resume(resumeValues); }
             catch (LuaException e) { failure = e; }

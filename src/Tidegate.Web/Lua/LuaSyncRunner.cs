@@ -24,6 +24,7 @@ public static class LuaSyncRunner
         try
         {
             var chunk = worker.Load(spec, ctx);
+            worker.Clock.Update();
             return worker.State.Call(chunk);
         }
         catch (LuaException e)

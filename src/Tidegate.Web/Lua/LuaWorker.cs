@@ -33,10 +33,15 @@ public sealed class LuaWorker
         State = new LuaState();
         StandardLibraries.OpenAll(State);
         State.StandardOutput = Stream.Null;
+        Regex = new RegexSettings
+        {
+            CacheMaxEntries = Config.Lua.RegexCacheMaxEntries,
+            MatchLimit = (int)Math.Clamp(Config.Lua.RegexMatchLimit, 0, int.MaxValue),
+        };
         Ngx = NgxTable.Create(this);
         State.Globals["ngx"] = Ngx;
         PackagePaths.Apply(State, Config.Lua);
-        RestyCoreModules.Register(State, Ngx);
+        RestyCoreModules.Register(State, Ngx, Regex);
         GlobalWriteGuard.Install(this);
     }
 
@@ -45,6 +50,10 @@ public sealed class LuaWorker
     public int Id { get; }
     public LuaState State { get; }
     public LuaTable Ngx { get; }
+    /// <summary>The worker's cached time (ngx.now etc.), refreshed as each handler starts or resumes, as nginx refreshes it per event-loop iteration.</summary>
+    public NgxClock Clock { get; } = new();
+    /// <summary>ngx.re's limits (lua_regex_cache_max_entries, lua_regex_match_limit) and its 'o' cache.</summary>
+    public RegexSettings Regex { get; }
     /// <summary>True once exit_worker_by_lua started (ngx.worker.exiting()).</summary>
     public bool Exiting { get; private set; }
 

@@ -6,8 +6,8 @@ namespace Tidegate.Web.Lua.Api;
 /// <summary>
 /// The <c>ngx</c> table of one worker state: constants, the API functions, and the dynamic fields
 /// (ngx.status, ngx.ctx, ngx.headers_sent, ngx.arg) read and written through its metatable.
-/// ngx.re, the codec and the time functions are registered by their own helpers (Api/Regex*,
-/// Api/Codec*, Api/Time*); until then they raise a "not built yet" error naming themselves.
+/// ngx.re, the codec and the time functions are registered by their own helpers (NgxRegex,
+/// NgxCodec, NgxTime); tables not built yet raise a "not built yet" error naming themselves.
 /// </summary>
 public static class NgxTable
 {
@@ -35,15 +35,7 @@ public static class NgxTable
         ("SERVICE_UNAVAILABLE", 503), ("GATEWAY_TIMEOUT", 504), ("VERSION_NOT_SUPPORTED", 505), ("INSUFFICIENT_STORAGE", 507),
     };
 
-    /// <summary>Names other helpers provide; each raises a clear error until it is wired in.</summary>
-    private static readonly string[] notBuiltFunctions =
-    {
-        "time", "now", "update_time", "today", "localtime", "utctime", "http_time", "cookie_time", "parse_http_time",
-        "escape_uri", "unescape_uri", "encode_args", "decode_args", "encode_base64", "decode_base64", "decode_base64mime",
-        "md5", "md5_bin", "sha1_bin", "hmac_sha1", "crc32_short", "crc32_long", "quote_sql_str",
-    };
-
-    private static readonly string[] notBuiltTables = { "re", "shared", "timer", "socket", "location", "thread" };
+    private static readonly string[] notBuiltTables = { "shared", "timer", "socket", "location", "thread" };
 
     public static LuaTable Create(LuaWorker worker)
     {
@@ -57,13 +49,14 @@ public static class NgxTable
         NgxReqApi.RegisterMethodConstants(ngx);
         ngx["null"] = Null;
 
-        foreach (var name in notBuiltFunctions)
-            ngx[name] = new HostFunction(name, _ => throw new LuaException($"ngx.{name} is not built in tidegate yet"));
         foreach (var name in notBuiltTables) ngx[name] = NotBuiltModule("ngx." + name);
 
         NgxOutputApi.Register(ngx);
         NgxControlApi.Register(ngx);
         NgxLogApi.Register(ngx, worker.State.Globals);
+        NgxCodec.Register(ngx);
+        NgxTime.Register(ngx, worker.Clock);
+        NgxRegex.Register(ngx, worker.Regex);
         ngx["req"] = NgxReqApi.Create();
         ngx["header"] = NgxHeaderApi.CreateHeaderProxy();
         ngx["var"] = NgxVarApi.CreateProxy();

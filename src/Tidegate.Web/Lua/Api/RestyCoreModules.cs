@@ -24,7 +24,7 @@ public static class RestyCoreModules
         "ngx.ocsp", "ngx.pipe", "ngx.ssl.session", "ngx.ssl.clienthello",
     };
 
-    public static void Register(LuaState state, LuaTable ngx)
+    public static void Register(LuaState state, LuaTable ngx, RegexSettings regex)
     {
         if (state.Globals["package"].AsTable?.Get(NgxApi.Str("preload")).AsTable is not { } preload) return;
         foreach (var name in coreModules)
@@ -39,6 +39,7 @@ public static class RestyCoreModules
             {
                 "ngx.resp" => Resp(ngx),
                 "ngx.process" => Process(),
+                "ngx.re" => NgxRegex.OpenModule(regex),
                 _ => NgxTable.NotBuiltModule(name),
             };
             preload[name] = new HostFunction("loader", call => call.Return(module));

@@ -1,0 +1,31 @@
+namespace Tidegate.Web.Lua.Api;
+
+/// <summary>
+/// A worker's cached time, as nginx's ngx_cached_time: read by ngx.now/time/today/localtime/utctime
+/// and refreshed only by <see cref="Update"/> (the worker's event loop calls it once per iteration,
+/// and ngx.update_time from Lua), so the time stays constant inside a handler until then.
+/// </summary>
+public sealed class NgxClock
+{
+    private readonly Func<DateTimeOffset> _source;
+
+    /// <summary>Unix time in milliseconds at the last update.</summary>
+    public long UnixMilliseconds { get; private set; }
+
+    public NgxClock() : this(() => DateTimeOffset.UtcNow) { }
+
+    /// <summary>A clock reading <paramref name="source"/> (tests pass a fixed time).</summary>
+    public NgxClock(Func<DateTimeOffset> source)
+    {
+        _source = source;
+        Update();
+    }
+
+    public void Update() => UnixMilliseconds = _source().ToUnixTimeMilliseconds();
+
+    public long UnixSeconds => Math.DivRem(UnixMilliseconds, 1000L, out long ms) - (ms < 0 ? 1 : 0);
+
+    public DateTime UtcNow => DateTime.UnixEpoch.AddSeconds(UnixSeconds);
+
+    public DateTime LocalNow => TimeZoneInfo.ConvertTimeFromUtc(UtcNow, TimeZoneInfo.Local);
+}

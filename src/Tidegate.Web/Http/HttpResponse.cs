@@ -8,6 +8,8 @@ namespace Tidegate.Web.Http;
 public sealed class HttpResponse
 {
     public int Status { get; set; } = 200;
+    /// <summary>A status line's text after "HTTP/1.1 " taken from elsewhere (a proxied response's "200 Fine"), used while Status is unchanged.</summary>
+    public (int Status, string Text)? StatusLineText { get; set; }
     public string? ContentType { get; set; }
     public long? ContentLength { get; set; }
     public DateTimeOffset? LastModified { get; set; }

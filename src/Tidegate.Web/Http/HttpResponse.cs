@@ -22,6 +22,8 @@ public sealed class HttpResponse
     /// <summary>Close without sending anything (return 444).</summary>
     public bool CloseWithoutResponse { get; set; }
     public bool HeadersOnly { get; set; }
+    /// <summary>Answer as HTTP/0.9: no status line or headers, the body ended by closing (an upstream's HTTP/0.9 response, passed on as nginx does).</summary>
+    public bool Http09 { get; set; }
     /// <summary>Set once the response came from an error page, so error_page does not apply twice.</summary>
     public bool IsErrorPage { get; set; }
     public long BodyBytesSent { get; set; }

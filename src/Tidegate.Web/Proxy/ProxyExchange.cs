@@ -99,6 +99,7 @@ public sealed class ProxyExchange
                 continue;
             }
 
+            if (head.IsHttp09) Log(LogLevel.Error, "upstream sent no valid HTTP/1.0 header while reading response header from upstream");
             state.Response = head;
             attempt.Status = head.Status;
             if (NextForStatus(head.Status) is { } statusCondition && selection.Tries > 1

@@ -44,7 +44,8 @@ public sealed class ProxyResponseRelay
         var response = ctx.Response;
         response.Reset();
         response.Status = head.Status;
-        if (!head.IsHttp09) response.StatusLineText = (head.Status, head.StatusText);
+        if (head.IsHttp09) response.Http09 = true;
+        else response.StatusLineText = (head.Status, head.StatusText);
         CopyHeaders();
 
         bool noBody = ctx.Request.Method == "HEAD" || head.Status is 204 or 304 || head.Status < 200;
@@ -52,21 +53,57 @@ public sealed class ProxyResponseRelay
         if (head.Chunked || closeDelimited) response.ContentLength = null;
         else if (!noBody || ctx.Request.Method == "HEAD") response.ContentLength = head.ContentLength;
 
-        await ctx.Channel.SendHeadersAsync();
-        bool complete;
-        if (noBody) complete = true;
-        else if (settings.Buffering) complete = await RelayBufferedAsync(closeDelimited);
-        else complete = await RelayStreamingAsync(closeDelimited);
-        attempt.ResponseTime = attempt.Elapsed;
-        if (!complete)
+        if (noBody)
         {
-            // The head is out and the body cannot be finished: the client connection is closed,
-            // so it sees the response cut short, as with nginx.
+            await ctx.Channel.SendHeadersAsync();
+            await ctx.Channel.FinishAsync();
+            attempt.ResponseTime = attempt.Elapsed;
+            return !head.ConnectionClose && !head.IsHttp09;
+        }
+        BodyEnd end;
+        if (settings.Buffering)
+        {
+            // nginx's event pipe: the body that came with the head is taken before the head goes
+            // out (a broken one then closes the connection unanswered); after that the body is
+            // collected and written at its end, or when the upstream closes early. A timeout
+            // drops what was collected.
+            using var body = new MemoryStream();
+            end = await ReadBodyAsync(piece => { body.Write(piece.Span); return ValueTask.CompletedTask; }, closeDelimited,
+                beforeWaiting: SendHeadNowAsync);
+            if (end == BodyEnd.Invalid && !ctx.Channel.HeadersSent)
+            {
+                ctx.Response.CloseWithoutResponse = true;
+                attempt.ResponseTime = attempt.Elapsed;
+                return false;
+            }
+            if (end != BodyEnd.Failed && body.Length > 0) await ctx.Channel.WriteAsync(body.GetBuffer().AsMemory(0, (int)body.Length));
+        }
+        else
+        {
+            await ctx.Channel.SendHeadersAsync();
+            end = await ReadBodyAsync(piece => ctx.Channel.WriteAsync(piece, flush: true), closeDelimited, beforeWaiting: null);
+        }
+        attempt.ResponseTime = attempt.Elapsed;
+        if (end != BodyEnd.Complete)
+        {
+            // The body cannot be finished: the client connection is closed, so it sees the
+            // response cut short, as with nginx.
+            await SendHeadNowAsync();
             throw new IOException("the upstream response ended early");
         }
         await ctx.Channel.FinishAsync();
         return !closeDelimited && !head.ConnectionClose && !head.IsHttp09;
     }
+
+    /// <summary>Puts the head on the wire now (the channel otherwise holds it for the first body bytes).</summary>
+    private async ValueTask SendHeadNowAsync()
+    {
+        await ctx.Channel.SendHeadersAsync();
+        await ctx.Channel.WriteAsync(default, flush: true);
+    }
+
+    /// <summary>How reading an upstream body ended.</summary>
+    private enum BodyEnd { Complete, ClosedEarly, Invalid, Failed }
 
     private void CopyHeaders()
     {
@@ -120,22 +157,23 @@ public sealed class ProxyResponseRelay
         return location;
     }
 
-    /// <summary>proxy_buffering on: the whole body first, then one write.</summary>
-    private async Task<bool> RelayBufferedAsync(bool closeDelimited)
+    /// <summary>
+    /// Reads the body by its framing, handing each piece to <paramref name="sink"/>;
+    /// <paramref name="beforeWaiting"/> runs once, before the first wait for more bytes.
+    /// Early ends are logged with nginx's words.
+    /// </summary>
+    private async Task<BodyEnd> ReadBodyAsync(Func<ReadOnlyMemory<byte>, ValueTask> sink, bool closeDelimited, Func<ValueTask>? beforeWaiting)
     {
-        using var body = new MemoryStream();
-        bool complete = await ReadBodyAsync(piece => { body.Write(piece.Span); return ValueTask.CompletedTask; }, closeDelimited);
-        if (body.Length > 0) await ctx.Channel.WriteAsync(body.GetBuffer().AsMemory(0, (int)body.Length));
-        return complete;
-    }
+        async ValueTask<int> FillAsync()
+        {
+            if (beforeWaiting is not null)
+            {
+                await beforeWaiting();
+                beforeWaiting = null;
+            }
+            return await connection.FillAsync(settings.ReadTimeout, WhileReading);
+        }
 
-    /// <summary>proxy_buffering off: each piece goes to the client as it comes.</summary>
-    private Task<bool> RelayStreamingAsync(bool closeDelimited) =>
-        ReadBodyAsync(piece => ctx.Channel.WriteAsync(piece, flush: true), closeDelimited);
-
-    /// <summary>Reads the body by its framing, handing each piece to <paramref name="sink"/>; false if it ended early (logged).</summary>
-    private async Task<bool> ReadBodyAsync(Func<ReadOnlyMemory<byte>, ValueTask> sink, bool closeDelimited)
-    {
         try
         {
             if (head.IsHttp09 || closeDelimited)
@@ -149,17 +187,43 @@ public sealed class ProxyResponseRelay
                         attempt.ResponseLength += piece.Length;
                         await sink(piece);
                     }
-                    if (await connection.FillAsync(settings.ReadTimeout, WhileReading) == 0) return true;
+                    if (await FillAsync() == 0) return BodyEnd.Complete;
                 }
             }
-            if (head.Chunked) return await ReadChunkedAsync(sink);
+            if (head.Chunked)
+            {
+                var decoder = new ChunkedDecoder();
+                using var decoded = new MemoryStream();
+                while (true)
+                {
+                    if (connection.Buffered.Length == 0 && await FillAsync() == 0)
+                    {
+                        log(LogLevel.Error, "upstream prematurely closed connection while reading upstream");
+                        return BodyEnd.ClosedEarly;
+                    }
+                    decoded.SetLength(0);
+                    var result = decoder.Feed(connection.Buffered, decoded, out int consumed);
+                    connection.Consume(consumed);
+                    if (decoded.Length > 0)
+                    {
+                        attempt.ResponseLength += decoded.Length;
+                        await sink(decoded.ToArray());
+                    }
+                    if (result == ChunkedDecoder.State.Invalid)
+                    {
+                        log(LogLevel.Error, "upstream sent invalid chunked response while reading upstream");
+                        return BodyEnd.Invalid;
+                    }
+                    if (result == ChunkedDecoder.State.Done) return BodyEnd.Complete;
+                }
+            }
             long remaining = head.ContentLength ?? 0;
             while (remaining > 0)
             {
-                if (connection.Buffered.Length == 0 && await connection.FillAsync(settings.ReadTimeout, WhileReading) == 0)
+                if (connection.Buffered.Length == 0 && await FillAsync() == 0)
                 {
                     log(LogLevel.Error, "upstream prematurely closed connection while reading upstream");
-                    return false;
+                    return BodyEnd.ClosedEarly;
                 }
                 int take = (int)Math.Min(remaining, connection.Buffered.Length);
                 var piece = connection.BufferedMemory[..take].ToArray();
@@ -168,40 +232,12 @@ public sealed class ProxyResponseRelay
                 attempt.ResponseLength += take;
                 await sink(piece);
             }
-            return true;
+            return BodyEnd.Complete;
         }
         catch (UpstreamException e)
         {
             log(LogLevel.Error, e.Message);
-            return false;
-        }
-    }
-
-    private async Task<bool> ReadChunkedAsync(Func<ReadOnlyMemory<byte>, ValueTask> sink)
-    {
-        var decoder = new ChunkedDecoder();
-        using var decoded = new MemoryStream();
-        while (true)
-        {
-            if (connection.Buffered.Length == 0 && await connection.FillAsync(settings.ReadTimeout, WhileReading) == 0)
-            {
-                log(LogLevel.Error, "upstream prematurely closed connection while reading upstream");
-                return false;
-            }
-            decoded.SetLength(0);
-            var result = decoder.Feed(connection.Buffered, decoded, out int consumed);
-            connection.Consume(consumed);
-            if (decoded.Length > 0)
-            {
-                attempt.ResponseLength += decoded.Length;
-                await sink(decoded.ToArray());
-            }
-            if (result == ChunkedDecoder.State.Invalid)
-            {
-                log(LogLevel.Error, "upstream sent invalid chunked response while reading upstream");
-                return false;
-            }
-            if (result == ChunkedDecoder.State.Done) return true;
+            return BodyEnd.Failed;
         }
     }
 }

@@ -18,7 +18,9 @@ public sealed class UpstreamResponseHead
     public int Version { get; private set; }
     public bool IsHttp09 => Version == 9;
     public List<KeyValuePair<string, string>> Headers { get; } = new();
-    public long? ContentLength { get; private set; }
+    /// <summary>The body's length from Content-Length, unless the body is chunked.</summary>
+    public long? ContentLength { get => Chunked ? null : contentLength; private set => contentLength = value; }
+    private long? contentLength;
     public bool Chunked { get; private set; }
     public bool ConnectionClose { get; private set; }
 
@@ -167,19 +169,13 @@ public sealed class UpstreamResponseHead
         if (nul >= 0) throw Invalid(line, colon + 1 + nul);
         string value = Encoding.Latin1.GetString(valueSpan).Trim(' ', '\t');
         Headers.Add(new(name, value));
+        // nginx 1.22 keeps the last Content-Length, reads an unparsable one as absent, frames
+        // the body by chunks whenever Transfer-Encoding is "chunked" (ignoring Content-Length)
+        // and reads to the close for any other Transfer-Encoding.
         if (name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
-        {
-            if (ContentLength is not null)
-                throw new UpstreamException(UpstreamFailure.InvalidHeader, $"upstream sent duplicate header line: \"{name}: {value}\", previous value: \"{name}: {ContentLength}\" " + WhileReading);
-            if (!long.TryParse(value, System.Globalization.NumberStyles.None, null, out long length))
-                throw new UpstreamException(UpstreamFailure.InvalidHeader, $"upstream sent invalid \"Content-Length\" header: \"{name}: {value}\" " + WhileReading);
-            ContentLength = length;
-        }
+            ContentLength = long.TryParse(value, System.Globalization.NumberStyles.None, null, out long length) ? length : null;
         else if (name.Equals("Transfer-Encoding", StringComparison.OrdinalIgnoreCase))
-        {
-            if (value.Equals("chunked", StringComparison.OrdinalIgnoreCase)) Chunked = true;
-            else throw new UpstreamException(UpstreamFailure.InvalidHeader, $"upstream sent unknown \"Transfer-Encoding\": \"{value}\" " + WhileReading);
-        }
+            Chunked = value.Equals("chunked", StringComparison.OrdinalIgnoreCase);
         else if (name.Equals("Connection", StringComparison.OrdinalIgnoreCase))
         {
             if (value.Contains("close", StringComparison.OrdinalIgnoreCase)) ConnectionClose = true;

@@ -126,11 +126,11 @@ public sealed class UpstreamConnection : IDisposable
         }
         catch (OperationCanceledException)
         {
-            throw new UpstreamException(UpstreamFailure.Timeout, "upstream timed out (110: Connection timed out) while " + while_);
+            throw new UpstreamException(UpstreamFailure.Timeout, "upstream timed out (110: Connection timed out) " + while_);
         }
         catch (SocketException e)
         {
-            throw new UpstreamException(UpstreamFailure.Error, $"recv() failed ({ErrorText(e)}) while " + while_);
+            throw new UpstreamException(UpstreamFailure.Error, $"recv() failed ({ErrorText(e)}) " + while_);
         }
     }
 

@@ -88,7 +88,10 @@ public sealed class ProxyExchange
                     UpstreamFailure.InvalidHeader => NextUpstream.InvalidHeader,
                     _ => NextUpstream.Error,
                 };
-                selection.Free(failed: true, Log);
+                // nginx's lines carry the action under way ("while connecting to upstream").
+                int at = e.Message.IndexOf(" while ", StringComparison.Ordinal);
+                string action = at < 0 ? "" : e.Message[at..];
+                selection.Free(failed: true, (level, message) => Log(level, message + action));
                 // A pooled connection the upstream had closed does not count as a try (nginx: "inform balancer instead").
                 if (cached && e.Failure == UpstreamFailure.Error) selection.Tries++;
                 if (!MayTryNext(selection, condition, requestSent, started))
@@ -107,7 +110,7 @@ public sealed class ProxyExchange
             {
                 connection.Dispose();
                 attempt.ResponseTime = attempt.Elapsed;
-                selection.Free(failed: head.Status is not (403 or 404), Log);
+                selection.Free(failed: head.Status is not (403 or 404), (level, message) => Log(level, message + " while reading response header from upstream"));
                 state.Response = null;
                 continue;
             }

@@ -141,36 +141,37 @@ public static class DirectiveRegistry
         Add("add_trailer", HttpAnyIf, 2, 3, NotYet);
 
         // upstream
-        Block("upstream", HttpMain, 1, 1, NotYet);
-        Add("server", Upstream, 1, N, NotYet);
-        Add("keepalive", Upstream, 1, 1, NotYet);
-        Add("keepalive_timeout", Upstream, 1, 1, NotYet);
-        Add("keepalive_requests", Upstream, 1, 1, NotYet);
-        Add("hash", Upstream, 1, 2, NotYet);
-        Add("ip_hash", Upstream, 0, 0, NotYet);
-        Add("least_conn", Upstream, 0, 0, NotYet);
+        Block("upstream", HttpMain, 1, 1, Built);
+        Add("server", Upstream, 1, N, Built);
+        Add("keepalive", Upstream, 1, 1, Built);
+        Add("keepalive_timeout", Upstream, 1, 1, Built);
+        Add("keepalive_requests", Upstream, 1, 1, Built);
+        Add("hash", Upstream, 1, 2, Built);
+        Add("ip_hash", Upstream, 0, 0, Built);
+        Add("least_conn", Upstream, 0, 0, Built);
 
         // proxy
-        Add("proxy_pass", Loc | LimitExcept, 1, 1, NotYet);
-        Add("proxy_set_header", HttpAny, 2, 2, NotYet);
-        Add("proxy_http_version", HttpAny, 1, 1, NotYet);
-        Add("proxy_connect_timeout", HttpAny, 1, 1, NotYet);
-        Add("proxy_send_timeout", HttpAny, 1, 1, NotYet);
-        Add("proxy_read_timeout", HttpAny, 1, 1, NotYet);
-        Flag("proxy_buffering", HttpAny, NotYet);
-        Add("proxy_buffer_size", HttpAny, 1, 1, NotYet);
-        Add("proxy_buffers", HttpAny, 2, 2, NotYet);
-        Add("proxy_next_upstream", HttpAny, 1, N, NotYet);
-        Add("proxy_next_upstream_tries", HttpAny, 1, 1, NotYet);
-        Flag("proxy_intercept_errors", HttpAny, NotYet);
-        Add("proxy_redirect", HttpAny, 1, 2, NotYet);
-        Add("proxy_hide_header", HttpAny, 1, 1, NotYet);
-        Add("proxy_pass_header", HttpAny, 1, 1, NotYet);
+        Add("proxy_pass", Loc | LimitExcept, 1, 1, Built);
+        Add("proxy_set_header", HttpAny, 2, 2, Built);
+        Add("proxy_http_version", HttpAny, 1, 1, Built);
+        Add("proxy_connect_timeout", HttpAny, 1, 1, Built);
+        Add("proxy_send_timeout", HttpAny, 1, 1, Built);
+        Add("proxy_read_timeout", HttpAny, 1, 1, Built);
+        Flag("proxy_buffering", HttpAny, Built);
+        Add("proxy_buffer_size", HttpAny, 1, 1, Built);
+        Add("proxy_buffers", HttpAny, 2, 2, Built);
+        Add("proxy_next_upstream", HttpAny, 1, N, Built);
+        Add("proxy_next_upstream_tries", HttpAny, 1, 1, Built);
+        Flag("proxy_intercept_errors", HttpAny, Built);
+        Add("proxy_redirect", HttpAny, 1, 2, Built);
+        Add("proxy_hide_header", HttpAny, 1, 1, Built);
+        Add("proxy_pass_header", HttpAny, 1, 1, Built);
         Add("proxy_ignore_headers", HttpAny, 1, N, NotYet);
-        Add("proxy_set_body", HttpAny, 1, 1, NotYet);
-        Flag("proxy_pass_request_headers", HttpAny, NotYet);
-        Flag("proxy_pass_request_body", HttpAny, NotYet);
-        Add("proxy_method", HttpAny, 1, 1, NotYet);
+        Add("proxy_set_body", HttpAny, 1, 1, Built);
+        Flag("proxy_pass_request_headers", HttpAny, Built);
+        Flag("proxy_pass_request_body", HttpAny, Built);
+        Add("proxy_method", HttpAny, 1, 1, Built);
+        Add("proxy_next_upstream_timeout", HttpAny, 1, 1, Built);
 
         // echo module (agentzh's ngx_echo)
         foreach (var name in new[] { "echo", "echo_before_body", "echo_after_body" })

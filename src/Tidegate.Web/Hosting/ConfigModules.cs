@@ -6,5 +6,9 @@ namespace Tidegate.Web.Hosting;
 /// </summary>
 public static class ConfigModules
 {
-    public static IReadOnlyList<IConfigModule> Create() => new IConfigModule[] { new Lua.LuaConfigModule() };
+    public static IReadOnlyList<IConfigModule> Create()
+    {
+        var upstreams = new Upstreams.UpstreamConfigModule();
+        return new IConfigModule[] { upstreams, new Proxy.ProxyConfigModule(upstreams), new Lua.LuaConfigModule() };
+    }
 }

@@ -86,6 +86,8 @@ public static class VariableNames
         "nginx_version", "pid", "document_root", "realpath_root", "request_filename", "https",
         "limit_rate", "request_id", "upstream_addr", "upstream_status", "upstream_response_time",
         "http_host", "http_user_agent", "http_referer",
+        "proxy_host", "proxy_port", "proxy_add_x_forwarded_for", "upstream_connect_time", "upstream_header_time",
+        "upstream_response_length", "upstream_bytes_received", "upstream_bytes_sent",
     };
     private static readonly string[] prefixes = { "http_", "sent_http_", "cookie_", "arg_", "upstream_http_", "sent_trailer_" };
 

@@ -56,7 +56,8 @@ public sealed partial class HttpConnection
             filtered = ResponseFilters.AnyBodyFilter(ctx);
             var request = ctx.Request;
             noBody = request.Method == "HEAD" || response.Status is 204 or 304 || response.Status < 200;
-            if (!noBody && response.ContentLength is null && !request.IsHttp09)
+            if (response.Http09) keepAlive = false;
+            else if (!noBody && response.ContentLength is null && !request.IsHttp09)
             {
                 // HTTP/1.1 frames an open-ended body in chunks; HTTP/1.0 ends it by closing.
                 if (request.VersionMajor == 1 && request.VersionMinor >= 1) chunked = true;

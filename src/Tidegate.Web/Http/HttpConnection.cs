@@ -430,10 +430,11 @@ public sealed partial class HttpConnection
     private static byte[] BuildHead(RequestContext ctx, bool keepAlive, bool chunked)
     {
         var response = ctx.Response;
-        if (ctx.Request.IsHttp09) return Array.Empty<byte>();
+        if (ctx.Request.IsHttp09 || response.Http09) return Array.Empty<byte>();
         var head = new StringBuilder(256);
         int shownStatus = response.Status == 494 ? 400 : response.Status;
-        head.Append(HttpStatus.StatusLine(shownStatus));
+        if (response.StatusLineText is { } own && own.Status == shownStatus) head.Append("HTTP/1.1 ").Append(own.Text).Append("\r\n");
+        else head.Append(HttpStatus.StatusLine(shownStatus));
         head.Append("Server: ").Append(ctx.ServerToken).Append("\r\n");
         head.Append("Date: ").Append(HttpDate.Now).Append("\r\n");
         if (response.ContentType is { } type) head.Append("Content-Type: ").Append(type).Append("\r\n");

@@ -8,6 +8,8 @@ namespace Tidegate.Web.Http;
 public sealed class HttpResponse
 {
     public int Status { get; set; } = 200;
+    /// <summary>A status line's text after "HTTP/1.1 " taken from elsewhere (a proxied response's "200 Fine"), used while Status is unchanged.</summary>
+    public (int Status, string Text)? StatusLineText { get; set; }
     public string? ContentType { get; set; }
     public long? ContentLength { get; set; }
     public DateTimeOffset? LastModified { get; set; }
@@ -20,6 +22,8 @@ public sealed class HttpResponse
     /// <summary>Close without sending anything (return 444).</summary>
     public bool CloseWithoutResponse { get; set; }
     public bool HeadersOnly { get; set; }
+    /// <summary>Answer as HTTP/0.9: no status line or headers, the body ended by closing (an upstream's HTTP/0.9 response, passed on as nginx does).</summary>
+    public bool Http09 { get; set; }
     /// <summary>Set once the response came from an error page, so error_page does not apply twice.</summary>
     public bool IsErrorPage { get; set; }
     public long BodyBytesSent { get; set; }

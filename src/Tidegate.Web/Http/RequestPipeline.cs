@@ -308,6 +308,10 @@ public sealed class RequestPipeline
 
     public void Log(RequestContext ctx, LogLevel level, string message) =>
         errorLogFor(ctx.Settings).Write(level, message, ctx.Connection.Id, ctx.LogContext);
+
+    /// <summary>Logs with a request tail of the caller's (e.g. with the upstream part).</summary>
+    public void Log(RequestContext ctx, LogLevel level, string message, RequestLogContext context) =>
+        errorLogFor(ctx.Settings).Write(level, message, ctx.Connection.Id, context);
 }
 
 /// <summary>Relative redirect targets made absolute as nginx does (absolute_redirect, port_in_redirect).</summary>

@@ -78,10 +78,14 @@ public sealed class ErrorLog : IDisposable
 /// <summary>The ", client: ..., server: ..., request: ..., host: ..." tail nginx adds to request-time lines.</summary>
 public sealed record RequestLogContext(string Client, string Server, string? RequestLine, string? Host)
 {
+    /// <summary>The upstream URL a proxied request was talking to (nginx's ", upstream: ..." part).</summary>
+    public string? Upstream { get; init; }
+
     public void AppendTo(StringBuilder line)
     {
         line.Append(", client: ").Append(Client).Append(", server: ").Append(Server);
         if (RequestLine is not null) line.Append(", request: \"").Append(RequestLine).Append('"');
+        if (Upstream is not null) line.Append(", upstream: \"").Append(Upstream).Append('"');
         if (Host is not null) line.Append(", host: \"").Append(Host).Append('"');
     }
 }

@@ -28,10 +28,11 @@ public static class CaseRunner
             }
             int code = server.WaitForExit(TimeSpan.FromSeconds(10));
             if (code != 1) failures.Add($"expected exit status 1, got {code}");
-            CheckLog(c, server.Stderr + server.ErrorLog, failures);
+            CheckLog(c, server.Stderr + server.ErrorLog, failures, server);
             return failures;
         }
 
+        using var backend = c.Get("backend") is { } script ? new FakeBackend(server.Substitute(script), server.BackendPort) : null;
         if (!server.Start(startTimeout))
         {
             failures.Add($"server did not start: {server.Stderr} {server.ErrorLog}");
@@ -39,13 +40,13 @@ public static class CaseRunner
         }
 
         var timeout = TimeSpan.FromSeconds(double.Parse(c.Get("timeout") ?? "3", System.Globalization.CultureInfo.InvariantCulture));
-        byte[] request = BuildRequest(c, out bool head);
-        int pause = 0;
-        byte[] raw = HttpExchange.SendRaw(server.Port, request, timeout, pause);
-        var responses = HttpExchange.ParseAll(raw, head);
+        var responses = c.Has("requests")
+            ? CaseRequests.SendEach(c, server, timeout)
+            : HttpExchange.ParseAll(HttpExchange.SendRaw(server.Port, BuildRequest(c, out bool head), timeout), head);
         Thread.Sleep(c.Has("error_log") || c.Has("no_error_log") || c.Has("access_log") ? 100 : 0);
-        CheckResponses(c, responses, failures, server.Port);
-        CheckLog(c, server.ErrorLog, failures);
+        CheckResponses(c, responses, failures, server);
+        CaseRequests.CheckAll(c, responses, backend, server, failures);
+        CheckLog(c, server.ErrorLog, failures, server);
         if (c.Get("access_log") is { } accessExpected)
         {
             string access = server.AccessLog;
@@ -57,8 +58,7 @@ public static class CaseRunner
 
     public static string BuildConfig(WebCase c, ServerProcess server)
     {
-        string Sub(string? text) => (text ?? "").Replace("$TEST_NGINX_SERVER_PORT", server.Port.ToString())
-            .Replace("$TEST_NGINX_PREFIX", server.Prefix);
+        string Sub(string? text) => server.Substitute(text ?? "");
         if (c.Get("full_config") is { } full) return server.ModulePreamble + Sub(full);
         return server.ModulePreamble + $$"""
             daemon off;
@@ -100,7 +100,9 @@ public static class CaseRunner
         if (path is not null) server.WriteFile(path, content.ToString().TrimEnd('\n') + "\n");
     }
 
-    private static byte[] BuildRequest(WebCase c, out bool head)
+    public static byte[] BuildRequest(WebCase c, out bool head) => BuildRequest(c, c.Get("request") ?? "GET /\n", out head);
+
+    public static byte[] BuildRequest(WebCase c, string spec, out bool head)
     {
         head = false;
         if (c.Get("raw_request") is { } rawText)
@@ -108,7 +110,6 @@ public static class CaseRunner
             head = rawText.StartsWith("HEAD ", StringComparison.Ordinal);
             return WebCase.Unescape(rawText.Replace("\n", ""));
         }
-        string spec = c.Get("request") ?? "GET /\n";
         var lines = spec.TrimEnd('\n').Split('\n');
         var first = lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries);
         string method = first[0], uri = first.Length > 1 ? first[1] : "/", protocol = first.Length > 2 ? first[2] : "HTTP/1.1";
@@ -125,7 +126,7 @@ public static class CaseRunner
         return Encoding.UTF8.GetBytes(sb.ToString());
     }
 
-    private static void CheckResponses(WebCase c, List<WireResponse> responses, List<string> failures, int port)
+    private static void CheckResponses(WebCase c, List<WireResponse> responses, List<string> failures, ServerProcess server)
     {
         if (c.Get("response_count") is { } countText && responses.Count != int.Parse(countText))
             failures.Add($"expected {countText} responses, got {responses.Count}");
@@ -153,6 +154,7 @@ public static class CaseRunner
         string body = NormalizeServerToken(r.BodyText);
         if (c.Get("response_body") is { } expected)
         {
+            expected = server.Substitute(expected);
             if (c.SectionArgs.TryGetValue("response_body", out var args) && args.Contains("chomp")) expected = expected.TrimEnd('\n');
             if (body != expected) failures.Add($"body: expected {Show(expected)}, got {Show(body)}");
         }
@@ -173,7 +175,7 @@ public static class CaseRunner
                     continue;
                 }
                 int colon = line.IndexOf(':');
-                string name = line[..colon].Trim(), value = line[(colon + 1)..].Trim().Replace("$TEST_NGINX_SERVER_PORT", port.ToString());
+                string name = line[..colon].Trim(), value = server.Substitute(line[(colon + 1)..].Trim());
                 string? actual = r.Header(name);
                 if (actual is null) failures.Add($"header {name} missing (expected \"{value}\")");
                 else if (NormalizeServerToken(actual) != value) failures.Add($"header {name}: expected \"{value}\", got \"{actual}\"");
@@ -191,13 +193,13 @@ public static class CaseRunner
         }
     }
 
-    private static void CheckLog(WebCase c, string log, List<string> failures)
+    private static void CheckLog(WebCase c, string log, List<string> failures, ServerProcess server)
     {
         if (c.Get("error_log") is { } wanted)
-            foreach (var line in Lines(wanted))
+            foreach (var line in Lines(server.Substitute(wanted)))
                 if (!log.Contains(line, StringComparison.Ordinal)) failures.Add($"error log lacks \"{line}\"; it holds:\n{Tail(log)}");
         if (c.Get("no_error_log") is { } unwanted)
-            foreach (var line in Lines(unwanted))
+            foreach (var line in Lines(server.Substitute(unwanted)))
                 if (log.Contains(line, StringComparison.Ordinal)) failures.Add($"error log should not contain \"{line}\":\n{Tail(log)}");
     }
 

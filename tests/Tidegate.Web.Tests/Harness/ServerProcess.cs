@@ -174,13 +174,23 @@ public sealed partial class ServerProcess : IDisposable
         try { Directory.Delete(Prefix, true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
+    private static readonly HashSet<int> portsHandedOut = new();
+
+    /// <summary>
+    /// A port free now and never handed out before in this test run: cases run side by side and
+    /// bind their ports later, so a port released here must not go to a second case meanwhile.
+    /// </summary>
     public static int FreePort()
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
+        while (true)
+        {
+            var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            listener.Stop();
+            lock (portsHandedOut)
+                if (portsHandedOut.Add(port)) return port;
+        }
     }
 
     [LibraryImport("libc", SetLastError = true)]

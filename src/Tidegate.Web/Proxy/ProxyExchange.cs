@@ -1,0 +1,160 @@
+using Tidegate.Web.Http;
+using Tidegate.Web.Logging;
+using Tidegate.Web.Upstreams;
+
+namespace Tidegate.Web.Proxy;
+
+/// <summary>
+/// One proxied request against its upstream: the attempt loop of ngx_http_upstream_connect /
+/// _next (peer choice, failure accounting, proxy_next_upstream and its tries, retrying a pooled
+/// connection the upstream had closed) and, once a response head is taken, its relay to the client.
+/// </summary>
+public sealed class ProxyExchange
+{
+    private readonly RequestContext ctx;
+    private readonly RequestPipeline pipeline;
+    private readonly ProxySettings settings;
+    private readonly ProxyRequestState state;
+    private readonly UpstreamBlock upstream;
+    private readonly string uri;
+    private readonly byte[] request;
+    private string? upstreamUrl;
+
+    public ProxyExchange(RequestContext ctx, RequestPipeline pipeline, ProxySettings settings, ProxyRequestState state,
+        UpstreamBlock upstream, string uri, byte[] request)
+    {
+        this.ctx = ctx;
+        this.pipeline = pipeline;
+        this.settings = settings;
+        this.state = state;
+        this.upstream = upstream;
+        this.uri = uri;
+        this.request = request;
+    }
+
+    private void Log(LogLevel level, string message) =>
+        pipeline.Log(ctx, level, message, ctx.LogContext with { Upstream = upstreamUrl });
+
+    private bool NonIdempotent => ctx.Request.Method is "POST" or "LOCK" or "PATCH";
+
+    public async Task RunAsync()
+    {
+        var peers = UpstreamPeers.For(upstream);
+        string? hashKey = upstream.HashKey?.Evaluate(ctx);
+        byte[]? client = ctx.Connection.Remote is System.Net.IPEndPoint ip
+            ? (ip.Address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? ip.Address.GetAddressBytes()[..3] : ip.Address.GetAddressBytes())
+            : null;
+        var selection = new PeerSelection(peers, hashKey, client, settings.NextUpstreamTries);
+        long started = Environment.TickCount64;
+        while (true)
+        {
+            var peer = selection.Pick(Log);
+            if (peer is null)
+            {
+                upstreamUrl = "http://" + upstream.Name + uri;
+                Log(LogLevel.Error, "no live upstreams while connecting to upstream");
+                state.Attempts.Add(new UpstreamAttempt { Address = upstream.Name, Status = 502 });
+                await FinishWithStatusAsync(502);
+                return;
+            }
+            upstreamUrl = "http://" + peer.Address.Name + (peer.Address.Name.StartsWith("unix:", StringComparison.Ordinal) ? ":" : "") + uri;
+            var attempt = new UpstreamAttempt { Address = peer.Address.Name };
+            state.Attempts.Add(attempt);
+            UpstreamConnection? connection = null;
+            bool requestSent = false;
+            UpstreamResponseHead head;
+            try
+            {
+                connection = peers.Pool.Take(peer.Address);
+                if (connection is null) connection = await UpstreamConnection.ConnectAsync(peer.Address, settings.ConnectTimeout);
+                attempt.ConnectTime = attempt.Elapsed;
+                requestSent = true;
+                await connection.SendAsync(request, settings.SendTimeout);
+                connection.Requests++;
+                head = await UpstreamResponseHead.ReadAsync(connection, settings.ReadTimeout, settings.BufferSize);
+                attempt.HeaderTime = attempt.Elapsed;
+            }
+            catch (UpstreamException e)
+            {
+                bool cached = connection?.Reused == true;
+                connection?.Dispose();
+                Log(LogLevel.Error, e.Message);
+                int status = e.Failure == UpstreamFailure.Timeout ? 504 : 502;
+                attempt.Status = status;
+                attempt.ResponseTime = attempt.Elapsed;
+                var condition = e.Failure switch
+                {
+                    UpstreamFailure.Timeout => NextUpstream.Timeout,
+                    UpstreamFailure.InvalidHeader => NextUpstream.InvalidHeader,
+                    _ => NextUpstream.Error,
+                };
+                // nginx's lines carry the action under way ("while connecting to upstream").
+                int at = e.Message.IndexOf(" while ", StringComparison.Ordinal);
+                string action = at < 0 ? "" : e.Message[at..];
+                selection.Free(failed: true, (level, message) => Log(level, message + action));
+                // A pooled connection the upstream had closed does not count as a try (nginx: "inform balancer instead").
+                if (cached && e.Failure == UpstreamFailure.Error) selection.Tries++;
+                if (!MayTryNext(selection, condition, requestSent, started))
+                {
+                    await FinishWithStatusAsync(status);
+                    return;
+                }
+                continue;
+            }
+
+            if (head.IsHttp09) Log(LogLevel.Error, "upstream sent no valid HTTP/1.0 header while reading response header from upstream");
+            state.Response = head;
+            attempt.Status = head.Status;
+            if (NextForStatus(head.Status) is { } statusCondition && selection.Tries > 1
+                && MayTryNext(selection, statusCondition, requestSent, started, checkTries: false))
+            {
+                connection.Dispose();
+                attempt.ResponseTime = attempt.Elapsed;
+                selection.Free(failed: head.Status is not (403 or 404), (level, message) => Log(level, message + " while reading response header from upstream"));
+                state.Response = null;
+                continue;
+            }
+            selection.Free(failed: false, Log);
+            if (head.Status >= 300 && settings.InterceptErrors && ctx.Settings.ErrorPages.ContainsKey(head.Status))
+            {
+                connection.Dispose();
+                attempt.ResponseTime = attempt.Elapsed;
+                await pipeline.SpecialAsync(ctx, head.Status);
+                return;
+            }
+            var relay = new ProxyResponseRelay(ctx, settings, head, connection, attempt, Log);
+            bool reusable = await relay.RunAsync();
+            if (reusable) peers.Pool.Give(connection);
+            else connection.Dispose();
+            return;
+        }
+    }
+
+    /// <summary>proxy_next_upstream for a status the upstream answered with.</summary>
+    private NextUpstream? NextForStatus(int status)
+    {
+        var condition = status switch
+        {
+            500 => NextUpstream.Http500, 502 => NextUpstream.Http502, 503 => NextUpstream.Http503, 504 => NextUpstream.Http504,
+            403 => NextUpstream.Http403, 404 => NextUpstream.Http404, 429 => NextUpstream.Http429, _ => NextUpstream.None,
+        };
+        return condition == NextUpstream.None ? null : condition;
+    }
+
+    /// <summary>
+    /// Whether another peer may be tried after <paramref name="condition"/>: tries left, the
+    /// condition listed in proxy_next_upstream (plus non_idempotent for a POST, LOCK or PATCH
+    /// already sent), and proxy_next_upstream_timeout not passed.
+    /// </summary>
+    private bool MayTryNext(PeerSelection selection, NextUpstream condition, bool requestSent, long started, bool checkTries = true)
+    {
+        if (requestSent && NonIdempotent) condition |= NextUpstream.NonIdempotent;
+        if (checkTries && selection.Tries == 0) return false;
+        if ((settings.NextUpstream & condition) != condition) return false;
+        if (settings.NextUpstreamTimeout > TimeSpan.Zero && Environment.TickCount64 - started >= settings.NextUpstreamTimeout.TotalMilliseconds) return false;
+        return true;
+    }
+
+    /// <summary>nginx's answer when the upstream gave none: its 502/504 page (or the location's error_page).</summary>
+    private async ValueTask FinishWithStatusAsync(int status) => await pipeline.SpecialAsync(ctx, status);
+}

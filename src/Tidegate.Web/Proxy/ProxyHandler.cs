@@ -1,0 +1,99 @@
+using System.Net;
+using System.Net.Sockets;
+using Tidegate.Web.Hosting;
+using Tidegate.Web.Http;
+using Tidegate.Web.Logging;
+using Tidegate.Web.Upstreams;
+
+namespace Tidegate.Web.Proxy;
+
+/// <summary>
+/// proxy_pass as a location's content handler (ngx_http_proxy_handler with the upstream core):
+/// read the client body, build the upstream request, then try peers as the balancer gives them
+/// — connect, send, read the response head — moving to the next peer on the failures
+/// proxy_next_upstream names, and finally relay the response (or nginx's 502/504, or the
+/// location's error_page with proxy_intercept_errors). Every await resumes on the worker.
+/// </summary>
+public sealed class ProxyHandler : IContentHandler
+{
+    private readonly UpstreamConfigModule upstreams;
+
+    public ProxyHandler(ProxyTarget target, UpstreamConfigModule upstreams)
+    {
+        Target = target;
+        this.upstreams = upstreams;
+    }
+
+    public ProxyTarget Target { get; }
+    /// <summary>The level whose proxy_pass this is (a nested location's own proxy_pass replaces it).</summary>
+    public required LocationSettings Owner { get; init; }
+
+    public async ValueTask HandleAsync(RequestContext ctx, RequestPipeline pipeline)
+    {
+        var settings = ctx.Settings.Proxy;
+        var state = ProxyRequestState.For(ctx);
+        if (!Resolve(ctx, pipeline, state, out var upstream, out string uri))
+        {
+            await pipeline.SpecialAsync(ctx, state.Attempts.Count > 0 || upstream is null ? 502 : 500);
+            return;
+        }
+        // proxy_request_buffering on: the whole body is read before the upstream is contacted.
+        if (!await ctx.Channel.ReadBodyAsync())
+        {
+            ctx.Response.IsErrorPage = true;
+            await pipeline.SpecialAsync(ctx, 400);
+            return;
+        }
+        byte[] request = UpstreamRequestBuilder.Build(ctx, settings, state.ProxyHost, uri);
+        var exchange = new ProxyExchange(ctx, pipeline, settings, state, upstream!, uri, request);
+        await exchange.RunAsync();
+    }
+
+    /// <summary>
+    /// The upstream and the URI to request: fixed at configuration time, or (with variables)
+    /// from the evaluated URL, naming an upstream block or an IP address.
+    /// </summary>
+    private bool Resolve(RequestContext ctx, RequestPipeline pipeline, ProxyRequestState state, out UpstreamBlock? upstream, out string uri)
+    {
+        upstream = null;
+        uri = "";
+        if (Target.Url is null)
+        {
+            upstream = Target.Upstream!;
+            state.ProxyHost = Target.ProxyHost;
+            state.ProxyPort = PortOf(upstream);
+            uri = ProxyUri.Build(ctx, Target.Uri);
+            return true;
+        }
+        string url = Target.Url.Evaluate(ctx);
+        if (!ProxyTarget.TryParse(url, out string hostAndPort, out bool hasPort, out string proxyHost, out string? uriPart, out string? error))
+        {
+            pipeline.Log(ctx, LogLevel.Error, error == "https" ? $"https proxying is not supported by tidegate yet: \"{url}\"" : $"invalid URL prefix in \"{url}\"");
+            upstream = new UpstreamBlock("");
+            return false;
+        }
+        state.ProxyHost = proxyHost;
+        uri = uriPart ?? ProxyUri.Build(ctx, null);
+        if (!hasPort && upstreams.TryGetBlock(hostAndPort) is { } block)
+        {
+            upstream = block;
+            state.ProxyPort = "80";
+            return true;
+        }
+        UpstreamConfigModule.TrySplit(hostAndPort, out string host, out int port, out _);
+        if (hostAndPort.StartsWith("unix:", StringComparison.OrdinalIgnoreCase)
+            || IPAddress.TryParse(host.Trim('[', ']'), out _))
+        {
+            upstream = UpstreamConfigModule.ForAddress(hostAndPort);
+            state.ProxyPort = PortOf(upstream);
+            return upstream is not null;
+        }
+        // nginx resolves names in variables with its resolver, which tidegate does not have.
+        pipeline.Log(ctx, LogLevel.Error, $"no resolver defined to resolve {host}");
+        state.Attempts.Add(new UpstreamAttempt { Address = hostAndPort, Status = 502 });
+        return false;
+    }
+
+    private static string PortOf(UpstreamBlock upstream) =>
+        upstream.Primary.FirstOrDefault()?.EndPoint is IPEndPoint ip ? ip.Port.ToString(System.Globalization.CultureInfo.InvariantCulture) : "80";
+}

@@ -1,0 +1,45 @@
+using System.Globalization;
+using Tidegate.Web.Http;
+
+namespace Tidegate.Web.Proxy;
+
+/// <summary>
+/// What a proxied request learned about its upstream(s), for $upstream_* and $proxy_host: one
+/// entry per attempt (address, status, times), and the headers of the response that was used.
+/// </summary>
+public sealed class ProxyRequestState
+{
+    public string ProxyHost { get; set; } = "";
+    public string ProxyPort { get; set; } = "";
+    public List<UpstreamAttempt> Attempts { get; } = new();
+    public UpstreamResponseHead? Response { get; set; }
+
+    public static ProxyRequestState For(RequestContext ctx)
+    {
+        ctx.ModuleState ??= new Dictionary<Type, object>();
+        if (ctx.ModuleState.TryGetValue(typeof(ProxyRequestState), out var existing)) return (ProxyRequestState)existing;
+        var state = new ProxyRequestState();
+        ctx.ModuleState[typeof(ProxyRequestState)] = state;
+        return state;
+    }
+
+    public static ProxyRequestState? Find(RequestContext ctx) =>
+        ctx.ModuleState is { } m && m.TryGetValue(typeof(ProxyRequestState), out var s) ? (ProxyRequestState)s : null;
+}
+
+/// <summary>One try at an upstream server.</summary>
+public sealed class UpstreamAttempt
+{
+    public required string Address { get; init; }
+    public long Started { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
+    /// <summary>The status it answered, or nginx's 502/504 for a failure; null while none.</summary>
+    public int? Status { get; set; }
+    public double? ConnectTime { get; set; }
+    public double? HeaderTime { get; set; }
+    public double? ResponseTime { get; set; }
+    public long ResponseLength { get; set; }
+
+    public double Elapsed => System.Diagnostics.Stopwatch.GetElapsedTime(Started).TotalSeconds;
+
+    public static string Seconds(double? s) => s is double v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "-";
+}

@@ -1,0 +1,148 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Tidegate.Web.Upstreams;
+
+/// <summary>
+/// A connection to an upstream server: a socket plus a read buffer. Its awaits capture the
+/// worker's SynchronizationContext, so a proxied request stays on the worker that accepted it.
+/// </summary>
+public sealed class UpstreamConnection : IDisposable
+{
+    private readonly Socket socket;
+    private byte[] buffer = new byte[16 * 1024];
+    private int start, end;
+
+    private UpstreamConnection(Socket socket, UpstreamAddress address)
+    {
+        this.socket = socket;
+        Address = address;
+    }
+
+    public UpstreamAddress Address { get; }
+    /// <summary>Requests sent on this connection so far (for the upstream's keepalive_requests).</summary>
+    public int Requests { get; set; }
+    /// <summary>Came out of the keepalive pool (a failure on it is retried without counting, as nginx does).</summary>
+    public bool Reused { get; set; }
+    public long IdleSince { get; set; }
+
+    /// <summary>Connects within <paramref name="timeout"/>; a refusal or timeout throws (see <see cref="UpstreamError"/>).</summary>
+    public static async ValueTask<UpstreamConnection> ConnectAsync(UpstreamAddress address, TimeSpan timeout)
+    {
+        var endPoint = address.EndPoint;
+        bool unix = endPoint is UnixDomainSocketEndPoint;
+        var socket = new Socket(endPoint.AddressFamily, SocketType.Stream, unix ? ProtocolType.Unspecified : ProtocolType.Tcp);
+        using var timer = new CancellationTokenSource(timeout);
+        try
+        {
+            await socket.ConnectAsync(endPoint, timer.Token);
+            if (!unix) socket.NoDelay = true;
+            return new UpstreamConnection(socket, address);
+        }
+        catch (OperationCanceledException)
+        {
+            socket.Dispose();
+            throw new UpstreamException(UpstreamFailure.Timeout, "upstream timed out (110: Connection timed out) while connecting to upstream");
+        }
+        catch (SocketException e)
+        {
+            socket.Dispose();
+            throw new UpstreamException(UpstreamFailure.Error, $"connect() failed ({ErrorText(e)}) while connecting to upstream");
+        }
+    }
+
+    /// <summary>nginx's "(111: Connection refused)" form of a socket error.</summary>
+    public static string ErrorText(SocketException e) => e.SocketErrorCode switch
+    {
+        SocketError.ConnectionRefused => "111: Connection refused",
+        SocketError.ConnectionReset => "104: Connection reset by peer",
+        SocketError.TimedOut => "110: Connection timed out",
+        SocketError.HostUnreachable => "113: No route to host",
+        SocketError.NetworkUnreachable => "101: Network is unreachable",
+        SocketError.Shutdown or SocketError.ConnectionAborted => "32: Broken pipe",
+        SocketError.AddressNotAvailable => "99: Cannot assign requested address",
+        SocketError.AccessDenied => "13: Permission denied",
+        _ when e.SocketErrorCode == SocketError.AddressFamilyNotSupported => "97: Address family not supported by protocol",
+        _ => $"{e.NativeErrorCode}: {e.Message}",
+    };
+
+    /// <summary>True when the peer closed (or sent something unexpected) while the connection sat idle.</summary>
+    public bool ClosedWhileIdle()
+    {
+        try { return start != end || (socket.Poll(0, SelectMode.SelectRead) && socket.Available == 0) || socket.Available > 0; }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException) { return true; }
+    }
+
+    public async ValueTask SendAsync(ReadOnlyMemory<byte> data, TimeSpan timeout)
+    {
+        using var timer = new CancellationTokenSource(timeout);
+        try
+        {
+            while (data.Length > 0)
+            {
+                int sent = await socket.SendAsync(data, SocketFlags.None, timer.Token);
+                data = data[sent..];
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            throw new UpstreamException(UpstreamFailure.Timeout, "upstream timed out (110: Connection timed out) while sending request to upstream");
+        }
+        catch (SocketException e)
+        {
+            throw new UpstreamException(UpstreamFailure.Error, $"writev() failed ({ErrorText(e)}) while sending request to upstream");
+        }
+    }
+
+    /// <summary>The unread bytes already buffered.</summary>
+    public ReadOnlySpan<byte> Buffered => buffer.AsSpan(start, end - start);
+    public ReadOnlyMemory<byte> BufferedMemory => buffer.AsMemory(start, end - start);
+
+    public void Consume(int count) => start += count;
+
+    /// <summary>
+    /// Reads more bytes after the buffered ones within <paramref name="timeout"/> (proxy_read_timeout).
+    /// </summary>
+    /// <returns>the count read; 0 when the upstream closed.</returns>
+    public async ValueTask<int> FillAsync(TimeSpan timeout, string while_)
+    {
+        if (start == end) start = end = 0;
+        if (end == buffer.Length)
+        {
+            if (start > 0)
+            {
+                Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
+                end -= start;
+                start = 0;
+            }
+            else Array.Resize(ref buffer, buffer.Length * 2);
+        }
+        using var timer = new CancellationTokenSource(timeout);
+        try
+        {
+            int n = await socket.ReceiveAsync(buffer.AsMemory(end), SocketFlags.None, timer.Token);
+            end += n;
+            return n;
+        }
+        catch (OperationCanceledException)
+        {
+            throw new UpstreamException(UpstreamFailure.Timeout, "upstream timed out (110: Connection timed out) " + while_);
+        }
+        catch (SocketException e)
+        {
+            throw new UpstreamException(UpstreamFailure.Error, $"recv() failed ({ErrorText(e)}) " + while_);
+        }
+    }
+
+    public void Dispose() => socket.Dispose();
+}
+
+/// <summary>What went wrong with an upstream, as proxy_next_upstream names it.</summary>
+public enum UpstreamFailure { Error, Timeout, InvalidHeader }
+
+/// <summary>An upstream failure with nginx's log text (without the request tail).</summary>
+public sealed class UpstreamException : Exception
+{
+    public UpstreamException(UpstreamFailure failure, string message) : base(message) { Failure = failure; }
+    public UpstreamFailure Failure { get; }
+}

@@ -1,0 +1,27 @@
+namespace Tidegate.Web.Tests.Harness;
+
+public sealed partial class ServerProcess
+{
+    private readonly int[] extraPorts = { FreePort(), FreePort(), FreePort(), FreePort() };
+
+    /// <summary>
+    /// The port of the case's fake backend (<see cref="FakeBackend"/>); with no backend section
+    /// nothing listens there, so it is also a port that refuses connections.
+    /// </summary>
+    public int BackendPort { get; } = FreePort();
+
+    /// <summary>
+    /// The case's text with its port placeholders filled in: <c>$TEST_NGINX_SERVER_PORT</c>,
+    /// <c>$TEST_NGINX_PORT_1</c> .. <c>_4</c> (free ports for more server blocks, e.g. backends
+    /// of an upstream; one not listened on refuses), <c>$TEST_NGINX_BACKEND_PORT</c> and
+    /// <c>$TEST_NGINX_PREFIX</c>.
+    /// </summary>
+    public string Substitute(string text)
+    {
+        text = text.Replace("$TEST_NGINX_SERVER_PORT", Port.ToString())
+            .Replace("$TEST_NGINX_BACKEND_PORT", BackendPort.ToString())
+            .Replace("$TEST_NGINX_PREFIX", Prefix);
+        for (int i = 0; i < extraPorts.Length; i++) text = text.Replace($"$TEST_NGINX_PORT_{i + 1}", extraPorts[i].ToString());
+        return text;
+    }
+}

@@ -182,14 +182,24 @@ public sealed partial class ServerProcess : IDisposable
     /// </summary>
     public static int FreePort()
     {
-        while (true)
+        // The kernel may offer the same free port again and again; a port already handed out is
+        // kept bound while asking again, so the next answer must be another port.
+        var held = new List<TcpListener>();
+        try
         {
-            var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            int port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            listener.Stop();
-            lock (portsHandedOut)
-                if (portsHandedOut.Add(port)) return port;
+            while (true)
+            {
+                var listener = new TcpListener(IPAddress.Loopback, 0);
+                listener.Start();
+                held.Add(listener);
+                int port = ((IPEndPoint)listener.LocalEndpoint).Port;
+                lock (portsHandedOut)
+                    if (portsHandedOut.Add(port)) return port;
+            }
+        }
+        finally
+        {
+            foreach (var listener in held) listener.Stop();
         }
     }
 

@@ -27,6 +27,33 @@ public static class CSymbols
         return false;
     }
 
+    [DllImport("libc", EntryPoint = "dlsym")]
+    private static extern nint DlSym(nint handle, [MarshalAs(UnmanagedType.LPUTF8Str)] string name);
+
+    [DllImport("libc", EntryPoint = "dlerror")]
+    private static extern nint DlError();
+
+    /// <summary>
+    /// dlerror's message for a missing symbol, as LuaJIT reports it: the library's resolved path for
+    /// an ffi.load namespace ("/lib/x86_64-linux-gnu/libz.so: undefined symbol: f"), the program for ffi.C.
+    /// </summary>
+    public static string UndefinedSymbolMessage(nint[]? libraries, string name)
+    {
+        string fallback = $"{Path.GetFileName(Environment.ProcessPath) ?? "tidegate"}: undefined symbol: {name}";
+        if (libraries is not { Length: 1 } || !OperatingSystem.IsLinux()) return fallback;
+        try
+        {
+            DlError(); // clear any earlier error
+            if (DlSym(libraries[0], name) != 0) return fallback;
+            nint message = DlError();
+            return message == 0 ? fallback : Marshal.PtrToStringUTF8(message) ?? fallback;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return fallback;
+        }
+    }
+
     /// <summary>Opens a library as ffi.load does; null when it cannot be found.</summary>
     public static nint? Load(string name)
     {

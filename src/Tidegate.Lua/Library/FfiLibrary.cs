@@ -378,7 +378,7 @@ public static class FfiLibrary
                 throw call.Thread.RuntimeError($"missing declaration for symbol '{name}'");
             if (functions.TryGetValue(name, out var existing)) return call.Return(existing);
             if (!CSymbols.TryFind(libraries ?? CSymbols.Default, name, out nint address))
-                throw call.Thread.RuntimeError($"{Path.GetFileName(Environment.ProcessPath) ?? "tidegate"}: undefined symbol: {name}"); // dlerror's wording
+                throw call.Thread.RuntimeError(CSymbols.UndefinedSymbolMessage(libraries, name));
             if (type.Unqualified.Kind == CTypeKind.Function)
             {
                 var fn = new HostFunction(name, c =>
@@ -392,6 +392,23 @@ public static class FfiLibrary
             }
             try { return call.Return(CConvert.Read(type, address, null)); }
             catch (CDeclException e) { throw Fail(call, e); }
+        });
+        // Assigning to a declared C variable writes it; functions, constants and const variables refuse.
+        mt[MetaMethodNames.NewIndex] = new HostFunction("C", call =>
+        {
+            var name = call.CheckString(1).ToLatin1();
+            var reg = FfiState.RegistryOf(call.State);
+            if (reg.Constants.ContainsKey(name)) throw call.Thread.RuntimeError("attempt to write to constant location");
+            if (!reg.Symbols.TryGetValue(name, out var type))
+                throw call.Thread.RuntimeError($"missing declaration for symbol '{name}'");
+            // As in LuaJIT, the symbol is resolved before the kind of declaration is looked at.
+            if (!CSymbols.TryFind(libraries ?? CSymbols.Default, name, out nint address))
+                throw call.Thread.RuntimeError(CSymbols.UndefinedSymbolMessage(libraries, name));
+            if (type.Unqualified.Kind == CTypeKind.Function || type.IsConst)
+                throw call.Thread.RuntimeError("attempt to write to constant location");
+            try { CConvert.Write(type, address, call[2]); }
+            catch (CDeclException e) { throw Fail(call, e); }
+            return 0;
         });
         return new LuaUserdata(null, mt);
     }

@@ -22,7 +22,7 @@ internal sealed class JsonEncoder
     private readonly CjsonConfig _config;
     private readonly JsonOutput _out;
     private readonly bool _openResty;
-    private readonly ReadOnlyMemory<byte>[] _escapes;
+    private readonly byte[]?[] _escapes;
     private int _slots = 1; // the argument
 
     private JsonEncoder(CjsonConfig config, JsonOutput output)
@@ -188,16 +188,46 @@ internal sealed class JsonEncoder
 
     private void AppendString(ReadOnlySpan<byte> s)
     {
-        _out.Append((byte)'"');
         var escapes = _escapes;
-        var special = _escapes == Escapes ? EscapedBytes : EscapedBytesWithoutSlash;
+        var special = ReferenceEquals(escapes, Escapes) ? EscapedBytes : EscapedBytesWithoutSlash;
+        if (s.Length > ShortString)
+        {
+            AppendLongString(s, escapes, special);
+            return;
+        }
+        // Room for the worst case (every byte a \u00XX escape), as lua-cjson reserves it: then no checks.
+        var room = _out.GetSpan(s.Length * 6 + 2);
+        int o = 0;
+        room[o++] = (byte)'"';
+        // Short strings: a byte loop beats the setup of a vectorised search.
+        for (int i = 0; i < s.Length; i++)
+        {
+            byte b = s[i];
+            var escape = escapes[b];
+            if (escape is null)
+            {
+                room[o++] = b;
+                continue;
+            }
+            for (int k = 0; k < escape.Length; k++) room[o++] = escape[k];
+        }
+        room[o++] = (byte)'"';
+        _out.Commit(o);
+    }
+
+    /// <summary>Strings above this length are written run by run instead of into a worst-case reservation.</summary>
+    private const int ShortString = 256;
+
+    private void AppendLongString(ReadOnlySpan<byte> s, byte[]?[] escapes, System.Buffers.SearchValues<byte> special)
+    {
+        _out.Append((byte)'"');
         while (true)
         {
             // Copy the run up to the next byte that needs an escape at once (vectorised search).
             int run = s.IndexOfAny(special);
             if (run < 0) break;
             _out.Append(s[..run]);
-            _out.Append(escapes[s[run]].Span);
+            _out.Append(escapes[s[run]]);
             s = s[(run + 1)..];
         }
         _out.Append(s);
@@ -208,17 +238,17 @@ internal sealed class JsonEncoder
 
     // ---- the escape table (lua-cjson's char2escape) ----
 
-    private static readonly ReadOnlyMemory<byte>[] Escapes = BuildEscapes(escapeSlash: true);
-    private static readonly ReadOnlyMemory<byte>[] EscapesWithoutSlash = BuildEscapes(escapeSlash: false);
+    private static readonly byte[]?[] Escapes = BuildEscapes(escapeSlash: true);
+    private static readonly byte[]?[] EscapesWithoutSlash = BuildEscapes(escapeSlash: false);
     private static readonly System.Buffers.SearchValues<byte> EscapedBytes = EscapedSet(Escapes);
     private static readonly System.Buffers.SearchValues<byte> EscapedBytesWithoutSlash = EscapedSet(EscapesWithoutSlash);
 
-    private static System.Buffers.SearchValues<byte> EscapedSet(ReadOnlyMemory<byte>[] table) =>
-        System.Buffers.SearchValues.Create(Enumerable.Range(0, 256).Where(b => !table[b].IsEmpty).Select(b => (byte)b).ToArray());
+    private static System.Buffers.SearchValues<byte> EscapedSet(byte[]?[] table) =>
+        System.Buffers.SearchValues.Create(Enumerable.Range(0, 256).Where(b => table[b] is not null).Select(b => (byte)b).ToArray());
 
-    private static ReadOnlyMemory<byte>[] BuildEscapes(bool escapeSlash)
+    private static byte[]?[] BuildEscapes(bool escapeSlash)
     {
-        var table = new ReadOnlyMemory<byte>[256];
+        var table = new byte[]?[256];
         static byte[] Ascii(string s) => s.Select(c => (byte)c).ToArray();
         for (int c = 0; c < 0x20; c++) table[c] = Ascii($"\\u{c:x4}");
         table['\b'] = Ascii("\\b");

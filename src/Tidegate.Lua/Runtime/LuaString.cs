@@ -61,7 +61,16 @@ public sealed class LuaString : IEquatable<LuaString>, IComparable<LuaString>
     internal byte[] Bytes => _bytes;
     public byte this[int index] => _bytes[index];
 
+    /// <summary>The cached hash; inlined into table lookups, which compute it once per string at most.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public override int GetHashCode()
+    {
+        int h = _hash;
+        return h != 0 ? h : ComputeHash();
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private int ComputeHash()
     {
         int h = _hash;
         if (h == 0)

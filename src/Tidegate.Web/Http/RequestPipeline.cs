@@ -268,6 +268,8 @@ public sealed class RequestPipeline
                     return;
                 }
                 ctx.Location = named;
+                // The page runs with the error status already chosen (r->err_status): a handler reading it sees it.
+                if (!page.UseTargetStatus) response.Status = page.OverrideStatus ?? status;
                 await RunFromFindConfigAsync(ctx);
                 // As for a URI target: the page's 200 takes the original (or "=code") status.
                 if (!page.UseTargetStatus && response.Status == 200) response.Status = page.OverrideStatus ?? status;
@@ -281,6 +283,7 @@ public sealed class RequestPipeline
                 return;
             }
             if (ctx.Request.Method != "HEAD") ctx.Request.Method = "GET";
+            if (!page.UseTargetStatus) response.Status = page.OverrideStatus ?? status;
             await InternalRedirectAsync(ctx, target);
             // The page's own 200 takes the original status (or the "=code" one); "=" keeps the page's.
             if (!page.UseTargetStatus && response.Status == 200) response.Status = page.OverrideStatus ?? status;

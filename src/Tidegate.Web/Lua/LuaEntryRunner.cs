@@ -63,6 +63,8 @@ public static class LuaEntryRunner
             if (request.Pending is { } pending)
             {
                 resumeValues = await pending();
+                // The awaited work may end the request itself (a body that failed to arrive).
+                if (request.ExitKind != LuaExitKind.None) break;
                 continue;
             }
             // A bare coroutine.yield() in the entry thread: ngx_lua resumes it at once.

@@ -34,11 +34,10 @@ public static class NgxApi
 
     public static void CheckPhase(LuaWorker worker, PhaseMask allowed)
     {
-        if (worker.Request is null && worker.Phase is LuaPhase.Init or LuaPhase.InitWorker or LuaPhase.ExitWorker
-            && (allowed & (PhaseMask)(1 << (int)worker.Phase)) == 0)
-            throw new LuaException("no request object found");
-        if ((allowed & (PhaseMask)(1 << (int)worker.Phase)) == 0)
-            throw new LuaException("API disabled in the context of " + LuaPhases.Directive(worker.Phase));
+        if ((allowed & (PhaseMask)(1 << (int)worker.Phase)) != 0) return;
+        // Outside any request (init, init_worker, exit_worker) ngx_lua first finds no request.
+        if (worker.Request is null) throw new LuaException("no request object found");
+        throw new LuaException("API disabled in the context of " + LuaPhases.Directive(worker.Phase));
     }
 
     /// <summary>Parks the request's entry coroutine until <paramref name="work"/> completes; its result resumes the code.</summary>

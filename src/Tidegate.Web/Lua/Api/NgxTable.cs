@@ -150,7 +150,7 @@ public static class NgxTable
         var request = NgxApi.Request(PhaseMask.AnyRequest);
         var ctx = request.Context;
         // Before a status is chosen nginx's r->headers_out.status is 0.
-        if (!ctx.Channel.HeadersSent && !request.StatusSet && worker.Phase is LuaPhase.Set or LuaPhase.ServerRewrite
+        if (!ctx.Channel.HeadersSent && !request.StatusSet && !ctx.Response.IsErrorPage && worker.Phase is LuaPhase.Set or LuaPhase.ServerRewrite
             or LuaPhase.Rewrite or LuaPhase.Access or LuaPhase.Precontent or LuaPhase.Content)
             return 0;
         return ctx.Response.Status;

@@ -38,7 +38,7 @@ public static class RestyCoreModules
             var module = name switch
             {
                 "ngx.resp" => Resp(ngx),
-                "ngx.process" => Process(),
+                "ngx.process" => Process(ngx),
                 "ngx.re" => NgxRegex.OpenModule(regex),
                 _ => NgxTable.NotBuiltModule(name),
             };
@@ -88,10 +88,11 @@ public static class RestyCoreModules
         return module;
     }
 
-    private static LuaTable Process()
+    private static LuaTable Process(LuaTable ngx)
     {
         var module = new LuaTable();
-        NgxApi.Set(module, "type", call => call.Return(NgxApi.Str("worker")));
+        // "single" without a master process, as nginx's process type says.
+        NgxApi.Set(module, "type", call => call.Return(NgxApi.Str(NgxApi.Worker.Config.MasterProcess ? "worker" : "single")));
         NgxApi.Set(module, "get_master_pid", call => call.Return(Environment.ProcessId));
         NgxApi.Set(module, "enable_privileged_agent", call => throw new LuaException("ngx.process.enable_privileged_agent is not built in tidegate yet"));
         NgxApi.Set(module, "signal_graceful_exit", call => throw new LuaException("ngx.process.signal_graceful_exit is not built in tidegate yet"));

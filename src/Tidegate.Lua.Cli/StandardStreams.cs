@@ -33,11 +33,43 @@ internal static class StandardStreams
     /// </summary>
     public static Stream OpenInput()
     {
+        // Started with stdin closed (`<&-`), luajit's reads fail with EBADF; here descriptor 0 is by then
+        // reused by the runtime for a pipe of its own, whose reads would block forever.
+        if (DescriptorZeroIsOwnPipe()) return new Library.IoErrorStream(9); // EBADF: "Bad file descriptor"
         var fd0 = TryOpen(0, FileAccess.Read);
         if (fd0 is null) return Console.OpenStandardInput();
         if (!fd0.CanSeek) return fd0;
         fd0.Dispose();
         return Console.OpenStandardInput();
+    }
+
+    /// <summary>
+    /// True when descriptor 0 is the read end of a pipe whose write end this process holds: a pipe the
+    /// .NET runtime made at startup, which got descriptor 0 because the process started without stdin.
+    /// (A real stdin pipe's write end is the writer's; holding it would block luajit forever too.)
+    /// Linux /proc only; elsewhere false.
+    /// </summary>
+    private static bool DescriptorZeroIsOwnPipe()
+    {
+        try
+        {
+            var target = new FileInfo("/proc/self/fd/0").LinkTarget;
+            if (target is null || !target.StartsWith("pipe:", StringComparison.Ordinal)) return false;
+            foreach (var fd in Directory.EnumerateFiles("/proc/self/fd"))
+            {
+                string name = Path.GetFileName(fd);
+                if (name is "0" or "1" or "2" || new FileInfo(fd).LinkTarget != target) continue;
+                // The write end: "flags:" in fdinfo is octal, O_ACCMODE 3, O_WRONLY 1.
+                foreach (var line in File.ReadLines("/proc/self/fdinfo/" + name))
+                    if (line.StartsWith("flags:", StringComparison.Ordinal) && (Convert.ToInt32(line[6..].Trim(), 8) & 3) == 1)
+                        return true;
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or ArgumentException)
+        {
+            // No /proc, or a descriptor closed while looking: take stdin as it is.
+        }
+        return false;
     }
 
     /// <summary>A FileStream on a standard descriptor, or null when it is closed or unusable (e.g. `<&-`).</summary>

@@ -47,6 +47,26 @@ public class CliTests
     public void ScriptsArgumentsAndOptions(params string[] args) => AssertSame("", args);
 
     [Theory]
+    [InlineData("-e", "print(io.read()) print(io.read('*a')) print(io.read('*n')) print(io.read(0)) print(io.stdin:read(1))")]
+    [InlineData("-e", "for l in io.lines() do print(l) end")]
+    [InlineData("-e", "print(io.stdin:lines()())")]
+    public void ReadingAClosedStdinFailsWithoutBlocking(params string[] args)
+    {
+        // Started without descriptor 0, luajit's reads fail with EBADF; the .NET runtime reuses descriptor 0
+        // for a pipe of its own, which must not be read (it would block forever).
+        var expected = ProcessRun.LuaJitWithoutStdin(Dir, args);
+        var actual = ProcessRun.TidegateLuaWithoutStdin(Dir, args);
+        Assert.Equal(expected.Stdout, actual.Stdout);
+        Assert.Equal(expected.ExitCode, actual.ExitCode);
+        Assert.Equal(expected.ErrorMessage, actual.ErrorMessage);
+    }
+
+    [Theory]
+    [InlineData("-e", "print(io.read()) print(io.read('*a')) print(io.read('*n')) print(io.read(5)) print(io.read(0))")]
+    [InlineData("-e", "for l in io.lines() do print(l) end print('done')")]
+    public void ReadingAnEmptyStdinEnds(params string[] args) => AssertSame("", args);
+
+    [Theory]
     [InlineData("fail.lua")]
     [InlineData("table_error.lua")]
     [InlineData("tostring_error.lua")]

@@ -27,18 +27,42 @@ public static class ProcessRun
 
     public static ProcessResult LuaJit(string workingDirectory, string stdin, params string[] args)
     {
-        var luajit = FindOnPath("luajit") ?? throw new InvalidOperationException(
-            "luajit not found on PATH: these tests compare with the reference interpreter; run scripts/setup");
-        return Run(luajit, Array.Empty<string>(), workingDirectory, stdin, args);
+        var (program, prefix) = LuaJitCommand();
+        return Run(program, prefix, workingDirectory, stdin, args);
     }
 
     public static ProcessResult TidegateLua(string workingDirectory, string stdin, params string[] args)
     {
+        var (program, prefix) = TidegateLuaCommand();
+        return Run(program, prefix, workingDirectory, stdin, args);
+    }
+
+    /// <summary>luajit started with no stdin at all (descriptor 0 closed, as by a shell's <c>&lt;&amp;-</c>).</summary>
+    public static ProcessResult LuaJitWithoutStdin(string workingDirectory, params string[] args) =>
+        RunWithoutStdin(LuaJitCommand(), workingDirectory, args);
+
+    /// <summary>tidegate-lua started with no stdin at all.</summary>
+    public static ProcessResult TidegateLuaWithoutStdin(string workingDirectory, params string[] args) =>
+        RunWithoutStdin(TidegateLuaCommand(), workingDirectory, args);
+
+    private static (string Program, string[] Prefix) LuaJitCommand()
+    {
+        var luajit = FindOnPath("luajit") ?? throw new InvalidOperationException(
+            "luajit not found on PATH: these tests compare with the reference interpreter; run scripts/setup");
+        return (luajit, Array.Empty<string>());
+    }
+
+    private static (string Program, string[] Prefix) TidegateLuaCommand()
+    {
         var dll = Path.Combine(AppContext.BaseDirectory, "tidegate-lua.dll");
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
         if (string.IsNullOrEmpty(dotnet) || !File.Exists(dotnet)) dotnet = FindOnPath("dotnet") ?? "dotnet";
-        return Run(dotnet, new[] { dll }, workingDirectory, stdin, args);
+        return (dotnet, new[] { dll });
     }
+
+    /// <summary>Runs a command through /bin/sh, which closes descriptor 0 and then execs it.</summary>
+    private static ProcessResult RunWithoutStdin((string Program, string[] Prefix) command, string workingDirectory, string[] args) =>
+        Run("/bin/sh", new[] { "-c", "exec \"$@\" <&-", "sh", command.Program }.Concat(command.Prefix).ToArray(), workingDirectory, "", args);
 
     private static ProcessResult Run(string program, string[] prefix, string workingDirectory, string stdin, string[] args)
     {

@@ -31,8 +31,8 @@ internal static class NgxArgs
     public static LuaException Error(LuaCall call, string message, int level) =>
         new(LuaString.FromUtf8(call.Thread.Where(level - 1) + message));
 
-    /// <summary>A C function's luaL_error: LuaJIT gives it no position (level 1 is the C function itself).</summary>
-    public static LuaException CError(string message) => new(message);
+    /// <summary>A C function's luaL_error: LuaJIT prefixes the position of the Lua code that called it (none when a C function such as pcall did).</summary>
+    public static LuaException CError(LuaThread thread, string message) => thread.RuntimeError(message);
 
     public static void Register(LuaTable table, string name, HostFunctionBody body) =>
         table[name] = new HostFunction(name, body);

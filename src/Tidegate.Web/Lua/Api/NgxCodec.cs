@@ -28,6 +28,25 @@ public static class NgxCodec
         NgxArgs.Register(ngx, "quote_sql_str", QuoteSqlString);
     }
 
+    /// <summary>The table <c>require "ngx.base64"</c> returns: encode_base64url and decode_base64url.</summary>
+    public static LuaTable OpenBase64Module()
+    {
+        var module = new LuaTable(0, 4);
+        NgxArgs.Register(module, "encode_base64url", call => call[0].Ref is LuaString s
+            ? call.Return(new LuaString(Base64Codec.Encode(s.Span, padding: false, url: true)))
+            : call.Return(LuaValue.Nil, MustProvideString));
+        NgxArgs.Register(module, "decode_base64url", call =>
+        {
+            if (call[0].Ref is not LuaString s) return call.Return(LuaValue.Nil, MustProvideString);
+            var decoded = Base64Codec.Decode(s.Span, url: true);
+            return decoded is null ? call.Return(LuaValue.Nil, InvalidInput) : call.Return(new LuaString(decoded));
+        });
+        module["version"] = 10023;
+        return module;
+    }
+
+    private static readonly LuaString MustProvideString = "must provide a string", InvalidInput = "invalid input";
+
     /// <summary>ngx.escape_uri(s [, type]): type 0..6 as nginx's ngx_escape_uri, 2 (URI component) by default.</summary>
     private static int EscapeUri(LuaCall call)
     {
@@ -63,7 +82,7 @@ public static class NgxCodec
 
     private static int HmacSha1(LuaCall call)
     {
-        if (call.Count != 2) throw NgxArgs.CError($"expecting 2 arguments, but got {call.Count}");
+        if (call.Count != 2) throw NgxArgs.CError(call.Thread, $"expecting 2 arguments, but got {call.Count}");
         var key = call.CheckString(0);
         var message = call.CheckString(1);
         return call.Return(new LuaString(HMACSHA1.HashData(key.Span, message.Span)));
@@ -72,7 +91,7 @@ public static class NgxCodec
     /// <summary>ngx.quote_sql_str: MySQL's escapes inside single quotes.</summary>
     private static int QuoteSqlString(LuaCall call)
     {
-        if (call.Count != 1) throw NgxArgs.CError("expecting one argument");
+        if (call.Count != 1) throw NgxArgs.CError(call.Thread, "expecting one argument");
         var s = call.CheckString(0).Span;
         var output = new List<byte>(s.Length + 2) { (byte)'\'' };
         foreach (byte b in s)

@@ -13,9 +13,9 @@ internal static class QueryArgs
 
     public static int Encode(LuaCall call)
     {
-        if (call.Count != 1) throw NgxArgs.CError($"expecting 1 argument but seen {call.Count}");
+        if (call.Count != 1) throw NgxArgs.CError(call.Thread, $"expecting 1 argument but seen {call.Count}");
         var table = call.CheckTable(0);
-        return call.Return(Encode(table));
+        return call.Return(Encode(call.Thread, table));
     }
 
     /// <summary>
@@ -23,30 +23,30 @@ internal static class QueryArgs
     /// key=value, true gives the bare key, false nothing, a table one piece per element (its
     /// values in iteration order, keys ignored), anything else is an error.
     /// </summary>
-    public static LuaString Encode(LuaTable table)
+    public static LuaString Encode(LuaThread thread, LuaTable table)
     {
         var output = new List<byte>();
         LuaValue key = LuaValue.Nil;
         while (table.Next(ref key, out var value))
         {
             if (key.Ref is not LuaString name)
-                throw NgxArgs.CError("attempt to use a non-string key in the \"args\" option table");
+                throw NgxArgs.CError(thread, "attempt to use a non-string key in the \"args\" option table");
             if (value.Ref is LuaTable list)
             {
                 LuaValue index = LuaValue.Nil;
-                while (list.Next(ref index, out var element)) AppendPair(output, name, element);
+                while (list.Next(ref index, out var element)) AppendPair(thread, output, name, element);
             }
-            else AppendPair(output, name, value);
+            else AppendPair(thread, output, name, value);
         }
         return output.Count == 0 ? LuaString.Empty : new LuaString(output.ToArray());
     }
 
-    private static void AppendPair(List<byte> output, LuaString name, in LuaValue value)
+    private static void AppendPair(LuaThread thread, List<byte> output, LuaString name, in LuaValue value)
     {
         LuaString? text = value.Ref as LuaString ?? (value.IsNumber ? LuaNumber.ToLuaString(value.Number) : null);
         if (text is null)
         {
-            if (!value.IsBoolean) throw NgxArgs.CError($"attempt to use {value.TypeName} as query arg value");
+            if (!value.IsBoolean) throw NgxArgs.CError(thread, $"attempt to use {value.TypeName} as query arg value");
             if (!value.AsBoolean) return;
         }
         if (output.Count > 0) output.Add((byte)'&');
@@ -58,7 +58,7 @@ internal static class QueryArgs
 
     public static int Decode(LuaCall call)
     {
-        if (call.Count is not (1 or 2)) throw NgxArgs.CError($"expecting 1 or 2 arguments but seen {call.Count}");
+        if (call.Count is not (1 or 2)) throw NgxArgs.CError(call.Thread, $"expecting 1 or 2 arguments but seen {call.Count}");
         var args = call.CheckString(0);
         int max = call.Count == 2 ? call.CheckInt(1) : DefaultMaxArgs;
         var result = new LuaTable();

@@ -40,6 +40,7 @@ public static class RestyCoreModules
                 "ngx.resp" => Resp(ngx),
                 "ngx.process" => Process(ngx),
                 "ngx.re" => NgxRegex.OpenModule(regex),
+                "ngx.base64" => NgxCodec.OpenBase64Module(),
                 _ => NgxTable.NotBuiltModule(name),
             };
             preload[name] = new HostFunction("loader", call => call.Return(module));

@@ -122,9 +122,11 @@ public sealed class ProxyResponseRelay
                 response.LastModified = modified;
                 continue;
             }
-            if (name.Equals("Location", StringComparison.OrdinalIgnoreCase))
+            // A Location proxy_redirect rewrote becomes the response's own (made absolute, in
+            // nginx's place for it); any other passes as an ordinary header.
+            if (name.Equals("Location", StringComparison.OrdinalIgnoreCase) && RewriteLocation(header.Value) is { } rewritten)
             {
-                response.Location = Redirects.Absolute(ctx, RewriteLocation(header.Value));
+                response.Location = Redirects.Absolute(ctx, rewritten);
                 continue;
             }
             response.Headers.Add(new(name, header.Value));
@@ -144,17 +146,17 @@ public sealed class ProxyResponseRelay
 
     /// <summary>
     /// proxy_redirect default: a Location starting with the proxy_pass URL ("http://host:port/uri")
-    /// gets the location's prefix instead.
+    /// gets the location's prefix instead; null when it does not apply.
     /// </summary>
-    private string RewriteLocation(string location)
+    private string? RewriteLocation(string location)
     {
-        if (settings.RedirectOff || ctx.Settings.ContentHandler is not ProxyHandler { Target: { Url: null } target }) return location;
+        if (settings.RedirectOff || ctx.Settings.ContentHandler is not ProxyHandler { Target: { Url: null } target }) return null;
         var state = ProxyRequestState.Find(ctx);
-        if (state is null) return location;
+        if (state is null) return null;
         string prefix = "http://" + state.ProxyHost + (target.Uri ?? "/");
         string replacement = target.Uri is null ? "/" : ctx.Location.Name;
         if (location.StartsWith(prefix, StringComparison.Ordinal)) return replacement + location[prefix.Length..];
-        return location;
+        return null;
     }
 
     /// <summary>

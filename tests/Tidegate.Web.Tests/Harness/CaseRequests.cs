@@ -6,7 +6,7 @@ namespace Tidegate.Web.Tests.Harness;
 /// Sections for cases that need several requests or a fake backend:
 /// <c>--- requests</c> (one request line per line, e.g. <c>GET /t</c>, each sent on its own
 /// connection after the previous one's response, with <c>more_headers</c>; <c>--- request_pause:
-/// SECONDS</c> waits between them), <c>--- response_bodies</c> (every response's body, concatenated),
+/// SECONDS</c> waits between them), <c>--- response_bodies</c> (every response's body, concatenated; <c>chomp</c> drops the final newline),
 /// <c>--- response_statuses</c> (every response's status, space-separated), and for the
 /// <see cref="FakeBackend"/>: <c>--- backend_request</c> (the exact bytes of the first request the
 /// backend read, raw_request's escapes, newlines ignored) and <c>--- backend_connections: N</c>.
@@ -33,6 +33,7 @@ public static class CaseRequests
         if (c.Get("response_bodies") is { } bodies)
         {
             bodies = server.Substitute(bodies);
+            if (c.SectionArgs.TryGetValue("response_bodies", out var args) && args.Contains("chomp")) bodies = bodies.TrimEnd('\n');
             string all = CaseRunner.NormalizeServerToken(string.Concat(responses.Select(r => r.BodyText)));
             if (all != bodies) failures.Add($"bodies: expected {Show(bodies)}, got {Show(all)}");
         }

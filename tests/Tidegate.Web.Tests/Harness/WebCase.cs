@@ -7,6 +7,10 @@ namespace Tidegate.Web.Tests.Harness;
 /// users): <c>=== TEST n: name</c> then <c>--- section</c> blocks — main_config, http_config,
 /// config, request, raw_request, more_headers, error_code, response_body, response_body_like,
 /// response_headers, error_log, no_error_log, must_die, files, error_page, skip_nginx.
+/// Proxy cases add (see <see cref="CaseRequests"/> and <see cref="FakeBackend"/>): requests,
+/// request_pause, response_bodies, response_statuses, backend (a scripted raw TCP upstream on
+/// $TEST_NGINX_BACKEND_PORT), backend_request, backend_connections; $TEST_NGINX_PORT_1.._4 are
+/// free ports for backend server blocks (<see cref="ServerProcess.Substitute"/>).
 /// </summary>
 public sealed class WebCase
 {

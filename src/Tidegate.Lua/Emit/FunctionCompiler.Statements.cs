@@ -187,19 +187,7 @@ internal sealed partial class FunctionCompiler
             var e = s.Values[i];
             if (i == s.Values.Count - 1 && IsMultiValued(e) && i < symbols.Count)
             {
-                int b = _depth;
-                var count = EmitMultiTo(e, b);
-                for (int j = i; j < symbols.Count; j++)
-                {
-                    LdThread();
-                    LdSlotIndex(b);
-                    _il.Emit(OpCodes.Ldloc, count);
-                    _il.Emit(OpCodes.Ldc_I4, j - i);
-                    _il.Emit(OpCodes.Call, Result);
-                    values[j] = StoreClearedTemp();
-                }
-                FreeIntTemp(count);
-                _depth = b;
+                EmitSpread(e, values, i);
             }
             else if (i < symbols.Count)
             {
@@ -216,6 +204,27 @@ internal sealed partial class FunctionCompiler
             Release(values[i]);
             StoreNewVariable(symbols[i]);
         }
+    }
+
+    /// <summary>
+    /// The last expression of a list (a call or '...') with all its values: they fill
+    /// <paramref name="into"/> from <paramref name="from"/> on (nil where there are fewer), each in a temp.
+    /// </summary>
+    private void EmitSpread(Expr e, Operand[] into, int from)
+    {
+        int b = _depth;
+        var count = EmitMultiTo(e, b);
+        for (int j = from; j < into.Length; j++)
+        {
+            LdThread();
+            LdSlotIndex(b);
+            _il.Emit(OpCodes.Ldloc, count);
+            _il.Emit(OpCodes.Ldc_I4, j - from);
+            _il.Emit(OpCodes.Call, Result);
+            into[j] = StoreClearedTemp();
+        }
+        FreeIntTemp(count);
+        _depth = b;
     }
 
     private void EmitAssign(AssignStmt s)
@@ -262,19 +271,7 @@ internal sealed partial class FunctionCompiler
             var e = s.Values[i];
             if (i == s.Values.Count - 1 && IsMultiValued(e) && i < values.Length)
             {
-                int b = _depth;
-                var count = EmitMultiTo(e, b);
-                for (int j = i; j < values.Length; j++)
-                {
-                    LdThread();
-                    LdSlotIndex(b);
-                    _il.Emit(OpCodes.Ldloc, count);
-                    _il.Emit(OpCodes.Ldc_I4, j - i);
-                    _il.Emit(OpCodes.Call, Result);
-                    values[j] = StoreClearedTemp();
-                }
-                FreeIntTemp(count);
-                _depth = b;
+                EmitSpread(e, values, i);
             }
             else if (i < values.Length) values[i] = Snapshot(Eval(e));
             else Release(Eval(e));
@@ -389,19 +386,7 @@ internal sealed partial class FunctionCompiler
             var e = s.Values[k];
             if (k == s.Values.Count - 1 && IsMultiValued(e) && k < 3)
             {
-                int b = _depth;
-                var count = EmitMultiTo(e, b);
-                for (int j = k; j < 3; j++)
-                {
-                    LdThread();
-                    LdSlotIndex(b);
-                    _il.Emit(OpCodes.Ldloc, count);
-                    _il.Emit(OpCodes.Ldc_I4, j - k);
-                    _il.Emit(OpCodes.Call, Result);
-                    state[j] = StoreTemp();
-                }
-                FreeIntTemp(count);
-                _depth = b;
+                EmitSpread(e, state, k);
             }
             else if (k < 3) state[k] = Snapshot(Eval(e));
             else Release(Eval(e));

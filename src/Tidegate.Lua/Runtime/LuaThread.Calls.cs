@@ -54,12 +54,15 @@ public sealed partial class LuaThread
     /// Pushes a record standing for the running host function (its name is what the calling Lua site
     /// calls it, read from the record's CallerSite like any frame's name).
     /// </summary>
-    private void PushHostFrame()
+    private void PushHostFrame() => PushHostRecord(HostFrame);
+
+    /// <summary>Pushes a record for a running host function, called from the current site.</summary>
+    private void PushHostRecord(LuaFunction function)
     {
         int c = FrameCount;
         if (c >= Frames.Length) Array.Resize(ref Frames, Frames.Length * 2);
         ref CallFrameRecord r = ref Frames[c];
-        r.Function = HostFrame;
+        r.Function = function;
         r.CallerSite = CurrentSite;
         FrameCount = c + 1;
     }
@@ -82,12 +85,7 @@ public sealed partial class LuaThread
         // A host function that called Lua has that frame's records above its own level: not the raiser.
         if (FrameCount != framesAtEntry) return false;
         if (e is not LuaException && !HostExceptions.IsConvertible(e)) return false;
-        int c = FrameCount;
-        if (c >= Frames.Length) Array.Resize(ref Frames, Frames.Length * 2);
-        ref CallFrameRecord r = ref Frames[c];
-        r.Function = function;
-        r.CallerSite = CurrentSite;
-        FrameCount = c + 1;
+        PushHostRecord(function);
         return false;
     }
 

@@ -142,29 +142,19 @@ public sealed class Lexer
                     throw Error("invalid long string delimiter", _src.AsSpan(start, 1 + equals));
                 }
                 case '=':
-                    Next();
-                    if (_c != '=') Single(ref tok, TokenKind.Assign);
-                    else { Next(); Single(ref tok, TokenKind.Equal); }
+                    OneOrTwo(ref tok, '=', TokenKind.Assign, TokenKind.Equal);
                     return;
                 case '<':
-                    Next();
-                    if (_c != '=') Single(ref tok, TokenKind.Less);
-                    else { Next(); Single(ref tok, TokenKind.LessEqual); }
+                    OneOrTwo(ref tok, '=', TokenKind.Less, TokenKind.LessEqual);
                     return;
                 case '>':
-                    Next();
-                    if (_c != '=') Single(ref tok, TokenKind.Greater);
-                    else { Next(); Single(ref tok, TokenKind.GreaterEqual); }
+                    OneOrTwo(ref tok, '=', TokenKind.Greater, TokenKind.GreaterEqual);
                     return;
                 case '~':
-                    Next();
-                    if (_c != '=') Single(ref tok, TokenKind.Tilde);
-                    else { Next(); Single(ref tok, TokenKind.NotEqual); }
+                    OneOrTwo(ref tok, '=', TokenKind.Tilde, TokenKind.NotEqual);
                     return;
                 case ':':
-                    Next();
-                    if (_c != ':') Single(ref tok, TokenKind.Colon);
-                    else { Next(); Single(ref tok, TokenKind.DoubleColon); }
+                    OneOrTwo(ref tok, ':', TokenKind.Colon, TokenKind.DoubleColon);
                     return;
                 case '"':
                 case '\'':
@@ -223,6 +213,15 @@ public sealed class Lexer
     {
         tok.Kind = kind;
         tok.Line = Line;
+    }
+
+    /// <summary>A one-byte token, or the two-byte one when <paramref name="second"/> follows ("=" / "==").</summary>
+    private void OneOrTwo(ref Token tok, char second, TokenKind one, TokenKind two)
+    {
+        Next();
+        if (_c != second) { Single(ref tok, one); return; }
+        Next();
+        Single(ref tok, two);
     }
 
     // The number's text runs over identifier bytes, dots, and a sign right after an exponent letter

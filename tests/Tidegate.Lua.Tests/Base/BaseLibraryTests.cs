@@ -2,11 +2,11 @@ namespace Tidegate.Lua.Tests.Base;
 
 /// <summary>
 /// The base library, each function with its edge cases and error messages, compared with luajit's output
-/// for the same script (see <see cref="ReferenceComparison"/>). Scripts print no addresses.
+/// for the same script (see <see cref="LuaJitReference"/>). Scripts print no addresses.
 /// </summary>
 public class BaseLibraryTests
 {
-    private static void Same(string script) => ReferenceComparison.AssertSameOutput(script);
+    private static void Same(string script) => LuaJitReference.AssertSameOutput(script);
 
     /// <summary>A prelude that prints pcall's results of a call, for error-message checks.</summary>
     private const string P = "local function t(...) print(pcall(...)) end\n";

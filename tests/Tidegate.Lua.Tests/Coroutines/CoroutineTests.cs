@@ -26,5 +26,5 @@ public class CoroutineTests
     [InlineData("local g = coroutine.wrap(function() end) g() print(pcall(g)) print(pcall(coroutine.wrap(function() error('boom') end)))")]
     [InlineData("local acc = coroutine.wrap(function() local acc = 0 local function add(x) acc = acc + x end for i = 1, 3 do add(coroutine.yield(acc)) end return acc end) print(acc(), acc(1), acc(2), acc(3))")]
     [InlineData("local a local b = coroutine.create(function() print(coroutine.status(a)) print(coroutine.resume(a)) end) a = coroutine.create(function() print(coroutine.status(a)) coroutine.resume(b) end) coroutine.resume(a) print(coroutine.status(a))")]
-    public void MatchesLuaJit(string source) => ReferenceRun.AssertSameAsLuaJit(source);
+    public void MatchesLuaJit(string source) => LuaJitReference.AssertSame(source);
 }

@@ -16,7 +16,7 @@ public class HostSuspendTests
 {
     private static LuaState StateWithWait(List<LuaThread> parked)
     {
-        var state = ReferenceRun.NewState(new MemoryStream());
+        var state = LuaJitReference.NewState(new MemoryStream());
         state.Globals["wait"] = new HostFunction("wait", call =>
         {
             parked.Add(call.Thread);

@@ -41,21 +41,21 @@ public class ErrorTests
     [InlineData("local x = nil\nlocal y = 2\n\nreturn x.field")]
     [InlineData("error('top level')")]
     [InlineData("error({})")]
-    public void MatchesLuaJit(string source) => ReferenceRun.AssertSameAsLuaJit(source);
+    public void MatchesLuaJit(string source) => LuaJitReference.AssertSame(source);
 
     [Fact]
-    public void TracebackNamesFramesAsLuaJitDoes() => ReferenceRun.AssertSameAsLuaJit(
+    public void TracebackNamesFramesAsLuaJitDoes() => LuaJitReference.AssertSame(
         "local function f()\n  local tb = debug.traceback('msg')\n  print((tb:gsub('\\n%s*%[C%]: at 0x%x+', '')))\nend\nlocal t = {}\nfunction t.g() f() end\nlocal function h() t.g() return 1 end\nh()\npcall(f)\n");
 
     [Fact]
-    public void UnboundedRecursionIsACatchableStackOverflow() => ReferenceRun.AssertSameAsLuaJit(
+    public void UnboundedRecursionIsACatchableStackOverflow() => LuaJitReference.AssertSame(
         "local function g() return 1 + g() end\nprint(pcall(g))\nprint(pcall(g))\nprint('survived')");
 
     [Fact]
     public void DeepNonTailRecursionRuns()
     {
         // LuaJIT itself overflows near 20000 frames here; the engine must run it (issue 2).
-        string output = ReferenceRun.Engine("local function f(n) return n == 0 and 0 or 1 + f(n - 1) end print(f(100000))");
+        string output = LuaJitReference.Engine("local function f(n) return n == 0 and 0 or 1 + f(n - 1) end print(f(100000))");
         Assert.Equal("100000\n", output);
     }
 
@@ -63,7 +63,7 @@ public class ErrorTests
     public void BudgetStopsAnEndlessLoop()
     {
         var output = new MemoryStream();
-        var state = ReferenceRun.NewState(output);
+        var state = LuaJitReference.NewState(output);
         state.SetBudget(100_000);
         var e = Assert.Throws<LuaException>(() => state.DoString("local i = 0 while true do i = i + 1 end", "@loop.lua"));
         Assert.Equal("loop.lua:1: run time limit exceeded", e.Message);
@@ -74,7 +74,7 @@ public class ErrorTests
     [Fact]
     public void CountHookRunsEveryIntervalAndBudgetStillApplies()
     {
-        var state = ReferenceRun.NewState(new MemoryStream());
+        var state = LuaJitReference.NewState(new MemoryStream());
         int calls = 0;
         state.SetCountHook(_ => calls++, 1000);
         state.DoString("for i = 1, 100000 do end");
@@ -90,7 +90,7 @@ public class ErrorTests
     [Fact]
     public void MaxCallDepthIsConfigurable()
     {
-        var state = ReferenceRun.NewState(new MemoryStream());
+        var state = LuaJitReference.NewState(new MemoryStream());
         state.MaxCallDepth = 50;
         var r = state.DoString("local function f(n) if n == 0 then return 0 end return 1 + f(n - 1) end return pcall(f, 100)", "=depth");
         Assert.False(r[0].AsBoolean);
@@ -100,7 +100,7 @@ public class ErrorTests
     [Fact]
     public void UncaughtErrorsCarryTheTracebackOfWhereTheyWereRaised()
     {
-        var state = ReferenceRun.NewState(new MemoryStream());
+        var state = LuaJitReference.NewState(new MemoryStream());
         var e = Assert.Throws<LuaException>(() => state.DoString("local function inner()\n  error('deep')\nend\nlocal function outer() inner() end\nouter()", "@tb.lua"));
         Assert.Equal("tb.lua:2: deep", e.Message);
         // The first line is the host function that raised the error; the last is luajit's outermost C frame,
@@ -112,7 +112,7 @@ public class ErrorTests
     [Fact]
     public void DotNetExceptionsFromHostFunctionsBecomeLuaErrors()
     {
-        var state = ReferenceRun.NewState(new MemoryStream());
+        var state = LuaJitReference.NewState(new MemoryStream());
         state.Globals["boom"] = new HostFunction("boom", _ => throw new InvalidCastException("bad cast"));
         var r = state.DoString("return pcall(boom)", "=host");
         Assert.False(r[0].AsBoolean);

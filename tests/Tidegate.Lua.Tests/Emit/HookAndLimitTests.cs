@@ -18,7 +18,7 @@ public class HookAndLimitTests
     [InlineData("local lines = {}\nlocal function g(a)\n  return a\nend\ndebug.sethook(function(e, l) lines[#lines + 1] = e .. (l or '') end, 'lcr')\nlocal x = 0\nx = g(x)\ndebug.sethook()\nprint(table.concat(lines, ','))")]
     // gethook reports the mask as LuaJIT orders it.
     [InlineData("local h = function() end debug.sethook(h, 'lrc') local f, m, c = debug.gethook() debug.sethook() print(f == h, m, c) print(debug.gethook())")]
-    public void HooksMatchLuaJit(string source) => ReferenceRun.AssertSameAsLuaJit(source);
+    public void HooksMatchLuaJit(string source) => LuaJitReference.AssertSame(source);
 
     [Theory]
     [InlineData("print(pcall(function() local r = ('x'):rep({}) return r end))")]
@@ -27,7 +27,7 @@ public class HookAndLimitTests
     [InlineData("print(pcall(function() local s = 'x' local r = s:byte({}) return r end))")]
     [InlineData("print(pcall(function() local t = {f = string.rep} local r = t:f() return r end))")]
     [InlineData("print(pcall(function() local t = setmetatable({}, {__index = string}) local r = t:rep(3) return r end))")]
-    public void MethodCallsCountArgumentsWithoutSelf(string source) => ReferenceRun.AssertSameAsLuaJit(source);
+    public void MethodCallsCountArgumentsWithoutSelf(string source) => LuaJitReference.AssertSame(source);
 
     [Theory]
     // (With exactly 247 the last argument overflows, and LuaJIT names the token after the closing
@@ -37,11 +37,11 @@ public class HookAndLimitTests
     public void TooManyCallArgumentsIsLuaJitsRegisterLimit(int count)
     {
         var args = string.Join(",", Enumerable.Range(1, count));
-        ReferenceRun.AssertSameAsLuaJit($"print(loadstring(\"return select('#', {args})\", '=args'))\nlocal f, e = loadstring(\"local a, b = 1, 2 print(a, b, {args})\", '=args2') print(f and 'ok' or e)\nlocal o = {{m = function(self, ...) return select('#', ...) end}} local g, e2 = loadstring(\"local o = ... return o:m({args})\", '=args3') print(g and g(o) or e2)");
+        LuaJitReference.AssertSame($"print(loadstring(\"return select('#', {args})\", '=args'))\nlocal f, e = loadstring(\"local a, b = 1, 2 print(a, b, {args})\", '=args2') print(f and 'ok' or e)\nlocal o = {{m = function(self, ...) return select('#', ...) end}} local g, e2 = loadstring(\"local o = ... return o:m({args})\", '=args3') print(g and g(o) or e2)");
     }
 
     [Fact]
-    public void TracebackEndsWithTheOutermostCFrame() => ReferenceRun.AssertSameAsLuaJit(
+    public void TracebackEndsWithTheOutermostCFrame() => LuaJitReference.AssertSame(
         "local function f() return debug.traceback('m') end\nprint((f():gsub('0x%x+', 'ADDR')))\nlocal co = coroutine.create(function() coroutine.yield() end)\ncoroutine.resume(co)\nprint(debug.traceback(co, 'lvl', 1))\nprint(debug.traceback(co, 'lvl0', 0))");
 
     [Fact]
@@ -50,9 +50,9 @@ public class HookAndLimitTests
         // 5,000-term sums and 5,000-long field chains (below the per-function size limit, see
         // FunctionCompiler.MaxFunctionILSize): no recursion failure, no type-field limit.
         var sum = "local a = 1\nlocal x = " + string.Join(" + ", Enumerable.Repeat("a", 5_000)) + "\nprint(x)";
-        Assert.Equal("5000\n", ReferenceRun.Engine(sum));
+        Assert.Equal("5000\n", LuaJitReference.Engine(sum));
         var chain = "local t = {} t.b = t\nlocal x = t" + string.Concat(Enumerable.Repeat(".b", 5_000)) + "\nprint(x == t)";
-        Assert.Equal("true\n", ReferenceRun.Engine(chain));
+        Assert.Equal("true\n", LuaJitReference.Engine(chain));
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public class HookAndLimitTests
         {
             try
             {
-                var state = ReferenceRun.NewState(new MemoryStream());
+                var state = LuaJitReference.NewState(new MemoryStream());
                 var sw = Stopwatch.StartNew();
                 state.Load(Encoding.UTF8.GetBytes("local a = 1\nlocal x = " + string.Join(" + ", Enumerable.Repeat("a", 100_000))), "=sum");
                 state.Load(Encoding.UTF8.GetBytes("local t = {}\nlocal x = t" + string.Concat(Enumerable.Repeat(".b", 100_000))), "=chain");
@@ -86,16 +86,16 @@ public class HookAndLimitTests
     [Fact]
     public void DeepRightNestingIsASyntaxErrorNotACrash()
     {
-        ReferenceRun.AssertSameAsLuaJit("local a = 'a'\nlocal x = " + string.Join(" .. ", Enumerable.Repeat("a", 300)) + "\nprint(#x)");
-        ReferenceRun.AssertSameAsLuaJit("local x = " + string.Concat(Enumerable.Repeat("-(", 300)) + "1" + new string(')', 300) + "\nprint(x)");
-        ReferenceRun.AssertSameAsLuaJit("local a = 2 local x = " + string.Join(" ^ ", Enumerable.Repeat("a", 300)) + "\nprint(x)");
+        LuaJitReference.AssertSame("local a = 'a'\nlocal x = " + string.Join(" .. ", Enumerable.Repeat("a", 300)) + "\nprint(#x)");
+        LuaJitReference.AssertSame("local x = " + string.Concat(Enumerable.Repeat("-(", 300)) + "1" + new string(')', 300) + "\nprint(x)");
+        LuaJitReference.AssertSame("local a = 2 local x = " + string.Join(" ^ ", Enumerable.Repeat("a", 300)) + "\nprint(x)");
     }
 
     [Fact]
     public void HookChecksAreCompiledOnlyWhereAsked()
     {
         var output = new MemoryStream();
-        var state = ReferenceRun.NewState(output);
+        var state = LuaJitReference.NewState(output);
         int lines = 0;
         var hook = new Tidegate.Lua.Runtime.HostFunction("hook", call => { lines++; return 0; });
         // Compiled before any hook and not mentioning sethook: no line events.
@@ -121,13 +121,13 @@ public class LocalAccessTests
     [InlineData("local function g(...) local x = 1 print(debug.getlocal(1, -1)) print(debug.getlocal(1, -3)) print(debug.getlocal(1, 1)) end g('a', 'b')")]
     [InlineData("local up = 1\nlocal function h() return up end\ndebug.setlocal(1, 1, 42)\nprint(h(), up)\nprint(pcall(debug.getlocal, 40, 1))")]
     [InlineData("local co = coroutine.wrap(function(x)\n  local y = coroutine.yield(x)\n  print(debug.getlocal(1, 1), debug.getlocal(1, 2))\nend)\nco(1) co(2)")]
-    public void MatchesLuaJit(string source) => ReferenceRun.AssertSameAsLuaJit(source);
+    public void MatchesLuaJit(string source) => LuaJitReference.AssertSame(source);
 
     [Fact]
     public void FunctionsCompiledWithoutLocalAccessSayWhy()
     {
         var output = new MemoryStream();
-        var state = ReferenceRun.NewState(output);
+        var state = LuaJitReference.NewState(output);
         state.CompileLocalAccess = false;
         var e = Assert.Throws<LuaException>(() => state.DoString("local x = 1 local name = debug['get' .. 'local'](1, 1)", "=plain"));
         Assert.Contains("local variables of this function are not recorded", e.Message);

@@ -8,7 +8,7 @@ public class LoadingTests
     [Fact]
     public void DoStringReturnsResults()
     {
-        var state = ReferenceRun.NewState(new MemoryStream());
+        var state = LuaJitReference.NewState(new MemoryStream());
         var r = state.DoString("return 1, 'two', nil");
         Assert.Equal(3, r.Length);
         Assert.Equal(1.0, r[0].Number);
@@ -19,7 +19,7 @@ public class LoadingTests
     [Fact]
     public void LoadUsesTheGivenEnvironmentAndCallPassesArguments()
     {
-        var state = ReferenceRun.NewState(new MemoryStream());
+        var state = LuaJitReference.NewState(new MemoryStream());
         var env = new LuaTable();
         env["k"] = 5.0;
         var f = state.Load("local a = ... return a + k"u8, "=env", env);
@@ -29,7 +29,7 @@ public class LoadingTests
     [Fact]
     public void SyntaxErrorsCarryTheParsersMessage()
     {
-        var state = ReferenceRun.NewState(new MemoryStream());
+        var state = LuaJitReference.NewState(new MemoryStream());
         var e = Assert.Throws<Tidegate.Lua.Syntax.LuaSyntaxException>(() => state.Load("x = = 1"u8, "@bad.lua"));
         Assert.StartsWith("bad.lua:1:", e.Message);
     }
@@ -42,25 +42,25 @@ public class LoadingTests
     [InlineData("repeat local z; goto c; local q; ::c:: until q")]
     [InlineData("goto done; local x = 1; ::done::")]
     public void GotoRulesMatchLuaJit(string chunk) =>
-        ReferenceRun.AssertSameAsLuaJit($"local f, e = loadstring({Quote(chunk)}) print(type(f), e)");
+        LuaJitReference.AssertSame($"local f, e = loadstring({Quote(chunk)}) print(type(f), e)");
 
     private static string Quote(string s) => "\"" + s.Replace("\"", "\\\"") + "\"";
 
     [Fact]
     public void DumpedFunctionsLoadAgain()
     {
-        var state = ReferenceRun.NewState(new MemoryStream());
+        var state = LuaJitReference.NewState(new MemoryStream());
         var main = (LuaClosure)state.Load("return 40 + 2"u8, "=dumped");
         var again = state.Load(main.Dump(), "=ignored");
         Assert.Equal(42.0, state.Call(again)[0].Number);
     }
 
     [Fact]
-    public void DumpedInnerFunctionsRunTheirBody() => ReferenceRun.AssertSameAsLuaJit(
+    public void DumpedInnerFunctionsRunTheirBody() => LuaJitReference.AssertSame(
         "local function add(a, b)\n  return a + b\nend\nlocal f = loadstring(string.dump(add))\nprint(f(2, 3), type(string.dump(add)))\nprint(pcall(string.dump, print))");
 
     [Fact]
-    public void DumpsSliceTheRightFunctionOfALine() => ReferenceRun.AssertSameAsLuaJit(
+    public void DumpsSliceTheRightFunctionOfALine() => LuaJitReference.AssertSame(
         // Two functions on one line, a method with comments before its '(', and CRLF line ends: the dump
         // is the function itself, on its own lines.
         "local a, b = function(x) return x + 1 end, function(y) return y * 2 end\r\n" +
@@ -71,7 +71,7 @@ public class LoadingTests
     [Fact]
     public void DamagedDumpsAreLuaErrors()
     {
-        var state = ReferenceRun.NewState(new MemoryStream());
+        var state = LuaJitReference.NewState(new MemoryStream());
         var good = ((LuaClosure)state.Load("local u = 1 return function(a) return u, a end"u8, "=d")).Dump();
         // Every prefix of a valid dump, and every one-byte change of its header, loads or fails with a Lua error.
         for (int n = 0; n <= good.Length; n++)

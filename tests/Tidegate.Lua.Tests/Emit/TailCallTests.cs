@@ -10,5 +10,5 @@ public class TailCallTests
     [InlineData("local t = setmetatable({}, {__call = function(self, n) return n * 2 end}) local function f(x) return t(x) end print(f(21))")]
     [InlineData("local function f(...) return select('#', ...) end local function g(...) return f(...) end print(g(1, nil, nil))")]
     [InlineData("local function inner() return getfenv(2) end local function outer() return inner() end print(outer() == _G)")]
-    public void MatchesLuaJit(string source) => ReferenceRun.AssertSameAsLuaJit(source);
+    public void MatchesLuaJit(string source) => LuaJitReference.AssertSame(source);
 }

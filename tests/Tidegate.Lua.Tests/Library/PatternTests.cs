@@ -9,7 +9,7 @@ namespace Tidegate.Lua.Tests.Library;
 /// </summary>
 public class PatternTests
 {
-    private static void Same(string script) => StringTableMathReference.AssertSameOutput(script);
+    private static void Same(string script) => LuaJitReference.AssertSameOutput(script);
 
     private const string P = """
         local function show(...)

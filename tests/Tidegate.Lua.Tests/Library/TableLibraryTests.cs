@@ -6,7 +6,7 @@ namespace Tidegate.Lua.Tests.Library;
 /// </summary>
 public class TableLibraryTests
 {
-    private static void Same(string script) => StringTableMathReference.AssertSameOutput(script);
+    private static void Same(string script) => LuaJitReference.AssertSameOutput(script);
 
     private const string P = "local function t(...) print(pcall(...)) end\n";
 

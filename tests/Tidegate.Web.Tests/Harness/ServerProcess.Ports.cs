@@ -2,13 +2,16 @@ namespace Tidegate.Web.Tests.Harness;
 
 public sealed partial class ServerProcess
 {
-    private readonly int[] extraPorts = { FreePort(), FreePort(), FreePort(), FreePort() };
+    // Ports are never handed out twice in a run (FreePort), so the extra ones are taken only when
+    // a case names them: a run of thousands of servers must not use up the ephemeral range.
+    private readonly Lazy<int>[] extraPorts = { new(FreePort), new(FreePort), new(FreePort), new(FreePort) };
+    private readonly Lazy<int> backendPort = new(FreePort);
 
     /// <summary>
     /// The port of the case's fake backend (<see cref="FakeBackend"/>); with no backend section
     /// nothing listens there, so it is also a port that refuses connections.
     /// </summary>
-    public int BackendPort { get; } = FreePort();
+    public int BackendPort => backendPort.Value;
 
     /// <summary>
     /// The case's text with its port placeholders filled in: <c>$TEST_NGINX_SERVER_PORT</c>,
@@ -18,10 +21,13 @@ public sealed partial class ServerProcess
     /// </summary>
     public string Substitute(string text)
     {
-        text = text.Replace("$TEST_NGINX_SERVER_PORT", Port.ToString())
-            .Replace("$TEST_NGINX_BACKEND_PORT", BackendPort.ToString())
-            .Replace("$TEST_NGINX_PREFIX", Prefix);
-        for (int i = 0; i < extraPorts.Length; i++) text = text.Replace($"$TEST_NGINX_PORT_{i + 1}", extraPorts[i].ToString());
+        text = text.Replace("$TEST_NGINX_SERVER_PORT", Port.ToString()).Replace("$TEST_NGINX_PREFIX", Prefix);
+        if (text.Contains("$TEST_NGINX_BACKEND_PORT")) text = text.Replace("$TEST_NGINX_BACKEND_PORT", BackendPort.ToString());
+        for (int i = 0; i < extraPorts.Length; i++)
+        {
+            string placeholder = $"$TEST_NGINX_PORT_{i + 1}";
+            if (text.Contains(placeholder)) text = text.Replace(placeholder, extraPorts[i].Value.ToString());
+        }
         return text;
     }
 }

@@ -108,8 +108,8 @@ GET /t
 --- response_body
 nilnot found
 11nilfalse
-16nil
-13.5nil
+16
+13.5
 nilnot a number
 
 === TEST 7: delete and flush_all

@@ -335,7 +335,7 @@ public sealed class ProcessHost
         try
         {
             log = OpenErrorLog(config);
-            next = new ServerRuntime(config, log);
+            next = new ServerRuntime(config, log, current);
             next.OpenAccessLogs();
             next.PrepareWorkers();
             next.Bind(inherited);

@@ -42,6 +42,7 @@ public sealed class LuaWorker
         State.Globals["ngx"] = Ngx;
         PackagePaths.Apply(State, Config.Lua);
         RestyCoreModules.Register(State, Ngx, Regex);
+        LuaSharedDicts.Install(State, Ngx, runtime.SharedDicts);
         GlobalWriteGuard.Install(this);
     }
 

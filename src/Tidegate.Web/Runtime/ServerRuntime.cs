@@ -23,9 +23,11 @@ public sealed class ServerRuntime : IAsyncDisposable
     private readonly List<Task> acceptLoops = new();
     private readonly Dictionary<List<ErrorLogTarget>, ErrorLog> locationErrorLogs = new(ReferenceEqualityComparer.Instance);
 
-    public ServerRuntime(ServerConfiguration config, ErrorLog errorLog)
+    /// <param name="previous">On a reload, the runtime being replaced: its shared dictionaries of unchanged name and size are kept.</param>
+    public ServerRuntime(ServerConfiguration config, ErrorLog errorLog, ServerRuntime? previous = null)
     {
         Config = config;
+        SharedDicts = Lua.LuaSharedDicts.Create(config, previous?.SharedDicts);
         ErrorLog = errorLog;
         AccessLog = new AccessLog();
         Pipeline = new RequestPipeline(ErrorLogFor);
@@ -33,6 +35,8 @@ public sealed class ServerRuntime : IAsyncDisposable
     }
 
     public ServerConfiguration Config { get; }
+    /// <summary>The lua_shared_dict zones, shared by every worker's Lua state.</summary>
+    public Shared.SharedDictZones SharedDicts { get; }
     public ErrorLog ErrorLog { get; }
     public AccessLog AccessLog { get; }
     public RequestPipeline Pipeline { get; }

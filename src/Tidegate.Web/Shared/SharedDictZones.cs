@@ -27,11 +27,15 @@ public sealed class SharedDictZones
     /// A zone too small for its own bookkeeping throws <see cref="InvalidOperationException"/> with
     /// nginx's message ("ngx_slab_alloc() failed: no memory", which nginx logs at [crit] before failing).
     /// </summary>
-    public static SharedDictZones Create(SharedDictDeclarations declarations, SharedDictZones? previous = null, SharedDictClock? clock = null)
+    public static SharedDictZones Create(SharedDictDeclarations declarations, SharedDictZones? previous = null, SharedDictClock? clock = null) =>
+        Create(declarations.All.Select(d => (d.Name, d.Size)), previous, clock);
+
+    /// <summary>The same from (name, size) pairs already checked (the Lua config module's declarations).</summary>
+    public static SharedDictZones Create(IEnumerable<(string Name, long Size)> declarations, SharedDictZones? previous = null, SharedDictClock? clock = null)
     {
         var byName = new Dictionary<string, SharedDictionary>(StringComparer.Ordinal);
         var ordered = new List<SharedDictionary>();
-        foreach (var d in declarations.All)
+        foreach (var d in declarations)
         {
             var kept = previous?.Find(d.Name);
             var dict = kept is not null && kept.Capacity == d.Size ? kept : new SharedDictionary(d.Name, d.Size, clock);

@@ -384,7 +384,9 @@ public static class CompiledCode
     {
         if (o.Ref is LuaTable tb)
         {
-            var v = tb.Get(k);
+            // String keys (t[name] with a string variable) go straight to the string lookup: the generic
+            // Get handles numbers inline and sends everything else through an out-of-line call.
+            var v = k.Ref is LuaString ks ? tb.GetStr(ks) : tb.Get(k);
             if (!v.IsNil || tb.Metatable is null) return v;
         }
         return IndexSlow(t, o, k, site, top, name);

@@ -384,7 +384,9 @@ public static class CompiledCode
     {
         if (o.Ref is LuaTable tb)
         {
-            var v = tb.Get(k);
+            // String keys (t[name] with a string variable) go straight to the string lookup: the generic
+            // Get handles numbers inline and sends everything else through an out-of-line call.
+            var v = k.Ref is LuaString ks ? tb.GetStr(ks) : tb.Get(k);
             if (!v.IsNil || tb.Metatable is null) return v;
         }
         return IndexSlow(t, o, k, site, top, name);
@@ -448,10 +450,23 @@ public static class CompiledCode
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void SetIndex(LuaThread t, LuaValue o, LuaValue k, in LuaValue v, int site, int top, string? name)
     {
-        if (o.Ref is LuaTable tb && tb.Metatable is null && k.IsNumber && !double.IsNaN(k.Number))
+        // A raw store whenever the table's metatable is known to have no __newindex (see SetIndexStr), for
+        // number keys and for string keys (t[name] = v with a string variable).
+        if (o.Ref is LuaTable tb && LuaTable.HasNoMeta(tb.Metatable, MetaEvent.NewIndex))
         {
-            tb.Set(k.Number, v);
-            return;
+            if (k.IsNumber)
+            {
+                if (!double.IsNaN(k.Number))
+                {
+                    tb.Set(k.Number, v);
+                    return;
+                }
+            }
+            else if (k.Ref is LuaString ks)
+            {
+                tb.SetStr(ks, v);
+                return;
+            }
         }
         SetIndexSlow(t, o, k, v, site, top, name);
     }
@@ -459,7 +474,9 @@ public static class CompiledCode
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void SetIndexStr(LuaThread t, LuaValue o, LuaString k, ref int hint, in LuaValue v, int site, int top, string? name)
     {
-        if (o.Ref is LuaTable tb && tb.Metatable is null)
+        // Objects with a class metatable (self.field = v) store raw too once the metatable is known to lack
+        // __newindex; SetIndexSlow records that on the first store (measured: scheduler -13%).
+        if (o.Ref is LuaTable tb && LuaTable.HasNoMeta(tb.Metatable, MetaEvent.NewIndex))
         {
             tb.SetStr(k, v, ref hint);
             return;
@@ -470,6 +487,10 @@ public static class CompiledCode
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static void SetIndexSlow(LuaThread t, LuaValue o, LuaValue k, LuaValue v, int site, int top, string? name)
     {
+        // Looking __newindex up caches its absence in the metatable's flags, so the next store to a table
+        // with this metatable takes the inlined fast path (LuaOps.SetIndex never looks it up when the key
+        // is already present, the usual case for an object's fields).
+        if (o.Ref is LuaTable ot && ot.Metatable is { } omt) LuaTable.GetMetaMethod(omt, MetaEvent.NewIndex);
         Prepare(t, site, top);
         try
         {

@@ -429,25 +429,52 @@ public sealed partial class HttpConnection
     /// <summary>The status line and headers in nginx's order (empty for HTTP/0.9).</summary>
     private static byte[] BuildHead(RequestContext ctx, bool keepAlive, bool chunked)
     {
+        var head = new ResponseHeadWriter(512);
+        try
+        {
+            WriteHead(ctx, keepAlive, chunked, ref head);
+            return head.Length == 0 ? Array.Empty<byte>() : head.ToArray();
+        }
+        finally { head.Dispose(); }
+    }
+
+    /// <summary>Writes the status line and headers in nginx's order (nothing for HTTP/0.9) into <paramref name="head"/>.</summary>
+    private static void WriteHead(RequestContext ctx, bool keepAlive, bool chunked, ref ResponseHeadWriter head)
+    {
         var response = ctx.Response;
-        if (ctx.Request.IsHttp09 || response.Http09) return Array.Empty<byte>();
-        var head = new StringBuilder(256);
+        if (ctx.Request.IsHttp09 || response.Http09) return;
         int shownStatus = response.Status == 494 ? 400 : response.Status;
-        if (response.StatusLineText is { } own && own.Status == shownStatus) head.Append("HTTP/1.1 ").Append(own.Text).Append("\r\n");
-        else head.Append(HttpStatus.StatusLine(shownStatus));
-        head.Append("Server: ").Append(ctx.ServerToken).Append("\r\n");
-        head.Append("Date: ").Append(HttpDate.Now).Append("\r\n");
-        if (response.ContentType is { } type) head.Append("Content-Type: ").Append(type).Append("\r\n");
-        if (response.ContentLength is long length && response.Status != 304) head.Append("Content-Length: ").Append(length).Append("\r\n");
-        if (response.LastModified is { } modified) head.Append("Last-Modified: ").Append(modified.ToString("r", CultureInfo.InvariantCulture)).Append("\r\n");
-        if (response.Location is { } location) head.Append("Location: ").Append(location).Append("\r\n");
-        if (chunked) head.Append("Transfer-Encoding: chunked\r\n");
-        head.Append("Connection: ").Append(keepAlive ? "keep-alive" : "close").Append("\r\n");
+        if (response.StatusLineText is { } own && own.Status == shownStatus)
+        {
+            head.Append("HTTP/1.1 "u8);
+            head.Append(own.Text);
+            head.Append("\r\n"u8);
+        }
+        else head.Append(HttpStatus.StatusLineBytes(shownStatus));
+        head.Append("Server: "u8);
+        head.Append(ctx.ServerToken);
+        head.Append("\r\n"u8);
+        head.Append(HttpDate.HeaderLine);
+        if (response.ContentType is { } type) { head.Append("Content-Type: "u8); head.Append(type); head.Append("\r\n"u8); }
+        if (response.ContentLength is long length && response.Status != 304) { head.Append("Content-Length: "u8); head.Append(length); head.Append("\r\n"u8); }
+        if (response.LastModified is { } modified) { head.Append("Last-Modified: "u8); head.Append(modified.ToString("r", CultureInfo.InvariantCulture)); head.Append("\r\n"u8); }
+        if (response.Location is { } location) { head.Append("Location: "u8); head.Append(location); head.Append("\r\n"u8); }
+        if (chunked) head.Append("Transfer-Encoding: chunked\r\n"u8);
+        head.Append(keepAlive ? "Connection: keep-alive\r\n"u8 : "Connection: close\r\n"u8);
         if (keepAlive && ctx.Settings.KeepaliveHeaderTimeoutSeconds is int seconds)
-            head.Append("Keep-Alive: timeout=").Append(seconds).Append("\r\n");
-        foreach (var header in response.Headers) head.Append(header.Key).Append(": ").Append(header.Value).Append("\r\n");
-        head.Append("\r\n");
-        return Encoding.Latin1.GetBytes(head.ToString());
+        {
+            head.Append("Keep-Alive: timeout="u8);
+            head.Append(seconds);
+            head.Append("\r\n"u8);
+        }
+        foreach (var header in response.Headers)
+        {
+            head.Append(header.Key);
+            head.Append(": "u8);
+            head.Append(header.Value);
+            head.Append("\r\n"u8);
+        }
+        head.Append("\r\n"u8);
     }
 
     private async Task WriteResponseAsync(RequestContext ctx, bool keepAlive, CancellationToken stopping)
@@ -463,44 +490,67 @@ public sealed partial class HttpConnection
         ResponseFilters.RunHeaderFilters(ctx);
         bool headOnly = request.Method == "HEAD";
         bool noBody = headOnly || response.Status is 204 or 304 || response.Status < 200;
-        byte[] headBytes = BuildHead(ctx, keepAlive, chunked: false);
-        var sendTimeout = ctx.Settings.SendTimeout;
-        var sendToken = Arm(ref writeTimer, sendTimeout);
+        // The head goes out of a pooled buffer, with a small in-memory body after it in the same write.
+        var head = new ResponseHeadWriter(512);
+        try
+        {
+            WriteHead(ctx, keepAlive, chunked: false, ref head);
+            int headLength = head.Length;
+            var sendTimeout = ctx.Settings.SendTimeout;
+            var sendToken = Arm(ref writeTimer, sendTimeout);
 
-        long bodyBytes = 0;
-        if (noBody || (response.Body is null && response.FileBody is null))
-        {
-            await connection.WriteAsync(headBytes, sendToken);
-        }
-        else if (response.Body is { } body)
-        {
-            var all = new byte[headBytes.Length + body.Length];
-            headBytes.CopyTo(all, 0);
-            body.CopyTo(all, headBytes.Length);
-            await connection.WriteAsync(all, sendToken);
-            bodyBytes = body.Length;
-        }
-        else if (response.FileBody is { } file)
-        {
-            await connection.WriteAsync(headBytes, sendToken);
-            using var stream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, useAsync: false);
-            stream.Position = file.Offset;
-            long remaining = file.Length;
-            byte[] chunk = ArrayPool<byte>.Shared.Rent(64 * 1024);
-            try
+            long bodyBytes = 0;
+            if (noBody || (response.Body is null && response.FileBody is null))
             {
-                while (remaining > 0)
-                {
-                    int n = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, remaining));
-                    if (n <= 0) break;
-                    await connection.WriteAsync(chunk.AsMemory(0, n), sendToken);
-                    remaining -= n;
-                    bodyBytes += n;
-                }
+                await connection.WriteAsync(head.Written, sendToken);
             }
-            finally { ArrayPool<byte>.Shared.Return(chunk); }
+            else if (response.Body is { } body)
+            {
+                if (body.Length <= CoalescedBodyLimit)
+                {
+                    head.Append(body);
+                    await connection.WriteAsync(head.Written, sendToken);
+                }
+                else
+                {
+                    await connection.WriteAsync(head.Written, sendToken);
+                    await connection.WriteAsync(body, sendToken);
+                }
+                bodyBytes = body.Length;
+            }
+            else if (response.FileBody is { } file)
+            {
+                using var stream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, useAsync: false);
+                stream.Position = file.Offset;
+                long remaining = file.Length;
+                if (remaining <= CoalescedBodyLimit)
+                {
+                    // A small file goes out in the head's write: one send instead of two.
+                    int read = head.AppendFrom(stream, (int)remaining);
+                    remaining -= read;
+                    bodyBytes += read;
+                }
+                await connection.WriteAsync(head.Written, sendToken);
+                byte[] chunk = ArrayPool<byte>.Shared.Rent(64 * 1024);
+                try
+                {
+                    while (remaining > 0)
+                    {
+                        int n = stream.Read(chunk, 0, (int)Math.Min(chunk.Length, remaining));
+                        if (n <= 0) break;
+                        await connection.WriteAsync(chunk.AsMemory(0, n), sendToken);
+                        remaining -= n;
+                        bodyBytes += n;
+                    }
+                }
+                finally { ArrayPool<byte>.Shared.Return(chunk); }
+            }
+            response.BodyBytesSent = bodyBytes;
+            response.BytesSent = headLength + bodyBytes;
         }
-        response.BodyBytesSent = bodyBytes;
-        response.BytesSent = headBytes.Length + bodyBytes;
+        finally { head.Dispose(); }
     }
+
+    /// <summary>Bodies up to this size go out in the head's write (one send); larger ones follow it.</summary>
+    private const int CoalescedBodyLimit = 64 * 1024;
 }

@@ -22,20 +22,26 @@ public static class HttpDate
         }
     }
 
-    private sealed record Cached(long Second, string Text);
+    private sealed record Cached(long Second, string Text)
+    {
+        /// <summary>The whole header line, "Date: ...\r\n", as the response head writes it.</summary>
+        public byte[] HeaderLine { get; } = System.Text.Encoding.ASCII.GetBytes("Date: " + Text + "\r\n");
+    }
     private static Cached cached = new(-1, "");
 
-    public static string Now
+    public static string Now => Current().Text;
+
+    /// <summary>"Date: Sat, 21 Nov 2026 10:00:00 GMT\r\n" as bytes, made once per second.</summary>
+    public static byte[] HeaderLine => Current().HeaderLine;
+
+    private static Cached Current()
     {
-        get
-        {
-            var now = DateTimeOffset.UtcNow;
-            long second = now.ToUnixTimeSeconds();
-            var current = cached;
-            if (current.Second == second) return current.Text;
-            var fresh = new Cached(second, now.ToString("r", CultureInfo.InvariantCulture));
-            cached = fresh;
-            return fresh.Text;
-        }
+        var now = DateTimeOffset.UtcNow;
+        long second = now.ToUnixTimeSeconds();
+        var current = cached;
+        if (current.Second == second) return current;
+        var fresh = new Cached(second, now.ToString("r", CultureInfo.InvariantCulture));
+        cached = fresh;
+        return fresh;
     }
 }

@@ -27,6 +27,16 @@ public static class HttpStatus
     public static string StatusLine(int status) =>
         Reason(status) is { } reason ? $"HTTP/1.1 {status} {reason}\r\n" : $"HTTP/1.1 {status} \r\n";
 
+    // Status lines as bytes, made on first use per status (a race only makes the same bytes twice).
+    private static readonly byte[]?[] statusLineBytes = new byte[]?[1000];
+
+    /// <summary><see cref="StatusLine"/> as bytes, cached for the three-digit statuses.</summary>
+    public static byte[] StatusLineBytes(int status)
+    {
+        if ((uint)status >= (uint)statusLineBytes.Length) return Encoding.ASCII.GetBytes(StatusLine(status));
+        return statusLineBytes[status] ??= Encoding.ASCII.GetBytes(StatusLine(status));
+    }
+
     /// <summary>Statuses nginx answers with its built-in page when there is no body of the request's own.</summary>
     public static bool HasSpecialPage(int status) => status >= 301 && status != 304 && reasons.ContainsKey(status)
         || status == 494;

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Tidegate.Web.Runtime;
 
 /// <summary>
@@ -11,7 +9,13 @@ namespace Tidegate.Web.Runtime;
 /// </summary>
 public sealed class WorkerLoop : SynchronizationContext, IDisposable
 {
-    private readonly BlockingCollection<(SendOrPostCallback Callback, object? State)> queue = new();
+    // Posted work: other threads add under the lock; the worker swaps the whole queue out and runs
+    // it without the lock. A plain lock and Monitor.Pulse (only when the worker sleeps) cost less
+    // per completion than BlockingCollection's semaphore and cancellation plumbing.
+    private Queue<(SendOrPostCallback Callback, object? State)> pending = new();
+    private Queue<(SendOrPostCallback Callback, object? State)> running = new();
+    private readonly object gate = new();
+    private bool sleeping, stopped;
     private readonly Thread thread;
 
     public WorkerLoop(int index)
@@ -30,8 +34,12 @@ public sealed class WorkerLoop : SynchronizationContext, IDisposable
 
     public override void Post(SendOrPostCallback d, object? state)
     {
-        try { queue.Add((d, state)); }
-        catch (InvalidOperationException) { /* the loop has stopped; late completions are dropped */ }
+        lock (gate)
+        {
+            if (stopped) return; // the loop has stopped; late completions are dropped
+            pending.Enqueue((d, state));
+            if (sleeping) Monitor.Pulse(gate);
+        }
     }
 
     public override void Send(SendOrPostCallback d, object? state)
@@ -50,15 +58,36 @@ public sealed class WorkerLoop : SynchronizationContext, IDisposable
     private void Run()
     {
         SetSynchronizationContext(this);
-        foreach (var (callback, state) in queue.GetConsumingEnumerable())
+        while (true)
         {
-            try { callback(state); }
-            catch (Exception e) { Console.Error.WriteLine($"tidegate worker {Index}: unhandled {e}"); }
+            lock (gate)
+            {
+                while (pending.Count == 0)
+                {
+                    if (stopped) return;
+                    sleeping = true;
+                    Monitor.Wait(gate);
+                    sleeping = false;
+                }
+                (pending, running) = (running, pending);
+            }
+            while (running.TryDequeue(out var work))
+            {
+                try { work.Callback(work.State); }
+                catch (Exception e) { Console.Error.WriteLine($"tidegate worker {Index}: unhandled {e}"); }
+            }
         }
     }
 
     /// <summary>Stops taking work once the queue drains; the thread then ends.</summary>
-    public void Dispose() => queue.CompleteAdding();
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            stopped = true;
+            Monitor.Pulse(gate);
+        }
+    }
 
     public void Join(TimeSpan timeout) => thread.Join(timeout);
 }

@@ -63,6 +63,8 @@ public static class LuaEntryRunner
             if (request.Pending is { } pending)
             {
                 resumeValues = await pending();
+                // The wait itself may end the request (a body too large or malformed): no resume.
+                if (request.ExitKind != LuaExitKind.None) break;
                 continue;
             }
             // A bare coroutine.yield() in the entry thread: ngx_lua resumes it at once.

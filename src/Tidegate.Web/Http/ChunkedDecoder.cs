@@ -7,7 +7,18 @@ namespace Tidegate.Web.Http;
 /// </summary>
 public sealed class ChunkedDecoder
 {
-    public enum State { NeedMore, Done, Invalid }
+    public enum State { NeedMore, Done, Invalid, TooLarge }
+
+    /// <summary>
+    /// client_max_body_size (0: no limit). A chunk whose announced size would take the body past
+    /// it stops decoding with <see cref="State.TooLarge"/> before its data is read, as nginx's
+    /// chunked body filter refuses it ("client intended to send too large chunked body: R+S bytes").
+    /// </summary>
+    public long MaxBodySize { get; init; }
+    /// <summary>Data bytes decoded so far.</summary>
+    public long Received { get; private set; }
+    /// <summary>The size of the chunk being read (the one refused after <see cref="State.TooLarge"/>).</summary>
+    public long ChunkSize => size;
 
     private enum Step { Size, Extension, SizeLf, Data, DataCr, DataLf, Trailer, TrailerLine, FinalLf }
 
@@ -38,23 +49,24 @@ public sealed class ChunkedDecoder
                         if (sizeDigits == 0) return State.Invalid;
                         if (c == ';' || c == ' ' || c == '\t') { step = Step.Extension; i++; continue; }
                         if (c == '\r') { step = Step.SizeLf; i++; continue; }
-                        if (c == '\n') { i++; AfterSize(); continue; }
+                        if (c == '\n') { i++; if (!AfterSize()) return State.TooLarge; continue; }
                         return State.Invalid;
                     case Step.Extension:
                         if (c == '\r') step = Step.SizeLf;
-                        else if (c == '\n') { i++; AfterSize(); continue; }
+                        else if (c == '\n') { i++; if (!AfterSize()) return State.TooLarge; continue; }
                         i++;
                         continue;
                     case Step.SizeLf:
                         if (c != '\n') return State.Invalid;
                         i++;
-                        AfterSize();
+                        if (!AfterSize()) return State.TooLarge;
                         continue;
                     case Step.Data:
                         int take = (int)Math.Min(remaining, input.Length - i);
                         output.Write(input.Slice(i, take));
                         i += take;
                         remaining -= take;
+                        Received += take;
                         if (remaining == 0) step = Step.DataCr;
                         continue;
                     case Step.DataCr:
@@ -91,11 +103,14 @@ public sealed class ChunkedDecoder
         }
     }
 
-    private void AfterSize()
+    /// <returns>false when the chunk would exceed <see cref="MaxBodySize"/>.</returns>
+    private bool AfterSize()
     {
-        if (size == 0) { step = Step.Trailer; return; }
+        if (size == 0) { step = Step.Trailer; return true; }
+        if (MaxBodySize > 0 && MaxBodySize - Received < size) return false;
         remaining = size;
         step = Step.Data;
+        return true;
     }
 
     private void Reset()

@@ -42,6 +42,18 @@ public sealed partial class HttpConnection
             return ok;
         }
 
+        /// <summary>
+        /// Reads what is left of the body after the response, to drop it (unless a handler read it
+        /// already): no size limit applies, as nginx's discard filter sets none.
+        /// </summary>
+        public async ValueTask<bool> DiscardBodyAsync()
+        {
+            if (bodyResult is bool known) return known;
+            bool ok = await owner.ReadBodyAsync(ctx, stopping, mayContinue: !HeadersSent, discarding: true);
+            bodyResult = ok;
+            return ok;
+        }
+
         public ValueTask SendHeadersAsync()
         {
             if (HeadersSent) return ValueTask.CompletedTask;

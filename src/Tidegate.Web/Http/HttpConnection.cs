@@ -182,7 +182,7 @@ public sealed partial class HttpConnection
             // A streamed response: end it, then take (and drop) what is left of the body so the
             // next request starts in the right place.
             if (!channel.Finished) await channel.FinishAsync();
-            bool streamedBodyOk = await channel.ReadBodyAsync();
+            bool streamedBodyOk = await channel.DiscardBodyAsync();
             runtime.LogAccess(ctx);
             bool keep = channel.KeepAlive && streamedBodyOk && !stopping.IsCancellationRequested;
             if (!keep)
@@ -195,7 +195,7 @@ public sealed partial class HttpConnection
         // The body is read (and dropped unless a handler took it) so the connection stays in step.
         bool bodyOk = true;
         if (!ctx.Response.CloseWithoutResponse && ctx.Response.Status != 413)
-            bodyOk = await channel.ReadBodyAsync();
+            bodyOk = await channel.DiscardBodyAsync();
         if (!bodyOk)
         {
             ctx.Response.IsErrorPage = true;
@@ -332,7 +332,8 @@ public sealed partial class HttpConnection
     }
 
     /// <summary>Reads the request body (Content-Length or chunked) so the next request starts in the right place.</summary>
-    private async Task<bool> ReadBodyAsync(RequestContext ctx, CancellationToken stopping, bool mayContinue)
+    /// <param name="discarding">the body is read only to be dropped: nginx holds a discarded body to no size limit.</param>
+    private async Task<bool> ReadBodyAsync(RequestContext ctx, CancellationToken stopping, bool mayContinue, bool discarding = false)
     {
         var request = ctx.Request;
         var timeout = ctx.Settings.ClientBodyTimeout;
@@ -357,7 +358,7 @@ public sealed partial class HttpConnection
         }
         else if (request.Chunked)
         {
-            var decoder = new ChunkedDecoder();
+            var decoder = new ChunkedDecoder { MaxBodySize = discarding ? 0 : ctx.Settings.ClientMaxBodySize };
             while (true)
             {
                 if (start == end && await ReadMoreAsync(timeout, stopping, buffer.Length) <= 0) return false;
@@ -368,8 +369,13 @@ public sealed partial class HttpConnection
                     runtime.Pipeline.Log(ctx, LogLevel.Error, "client sent invalid chunked body");
                     return false;
                 }
-                // The body is discarded here, and nginx does not hold a discarded body to
-                // client_max_body_size (a Content-Length over it was refused before).
+                if (state == ChunkedDecoder.State.TooLarge)
+                {
+                    runtime.Pipeline.Log(ctx, LogLevel.Error,
+                        $"client intended to send too large chunked body: {decoder.Received}+{decoder.ChunkSize} bytes");
+                    ctx.BodyTooLarge = true;
+                    return false;
+                }
                 if (state == ChunkedDecoder.State.Done) break;
             }
         }

@@ -27,6 +27,11 @@ public sealed class RequestContext : IVariableResolver
     /// <summary>The request body once read (null when there was none or it was not read).</summary>
     public byte[]? RequestBody { get; set; }
     /// <summary>
+    /// Reading the body stopped at client_max_body_size (a chunked body; a Content-Length over it
+    /// is refused before the phases): the reader answers 413 instead of 400.
+    /// </summary>
+    public bool BodyTooLarge { get; set; }
+    /// <summary>
     /// The client connection as handlers see it: read the body on demand, stream the response.
     /// Set by the connection for every request it runs through the pipeline.
     /// </summary>

@@ -14,8 +14,14 @@ public sealed class LuaContentHandler : IContentHandler
     {
         if (ctx.Settings.LuaNeedRequestBody && !ctx.Channel.BodyRead)
         {
-            await ctx.Channel.ReadBodyAsync();
+            bool bodyOk = await ctx.Channel.ReadBodyAsync();
             LuaRequest.Of(ctx).BodyRead = true;
+            // A chunked body past client_max_body_size ends the request as nginx's body reader does.
+            if (!bodyOk && ctx.BodyTooLarge)
+            {
+                await pipeline.SpecialAsync(ctx, 413);
+                return;
+            }
         }
         await LuaEntryRunner.RunAsync(ctx, Chunk, LuaPhase.Content, pipeline);
     }

@@ -63,7 +63,7 @@ public static class LuaEntryRunner
             if (request.Pending is { } pending)
             {
                 resumeValues = await pending();
-                // The awaited work may end the request itself (a body that failed to arrive).
+                // The wait itself may end the request (a body too large or malformed): no resume.
                 if (request.ExitKind != LuaExitKind.None) break;
                 continue;
             }

@@ -16,8 +16,14 @@ public static class LuaPhaseRunner
         if (s.LuaRewrite is null && s.LuaAccess is null && s.LuaPrecontent is null) return LuaOutcome.Continue;
         if (s.LuaNeedRequestBody)
         {
-            await ctx.Channel.ReadBodyAsync();
+            bool bodyOk = await ctx.Channel.ReadBodyAsync();
             LuaRequest.Of(ctx).BodyRead = true;
+            // A chunked body past client_max_body_size ends the request as nginx's body reader does.
+            if (!bodyOk && ctx.BodyTooLarge)
+            {
+                await pipeline.SpecialAsync(ctx, 413);
+                return LuaOutcome.Finished;
+            }
         }
         if (s.LuaRewrite is { } rewrite && !LuaWorker.Current!.Config.Lua.RewriteNoPostpone
             && await RunRewriteAsync(ctx, rewrite, pipeline) == LuaOutcome.Finished)

@@ -41,7 +41,7 @@ public sealed class ProxyHandler : IContentHandler
         if (!await ctx.Channel.ReadBodyAsync())
         {
             ctx.Response.IsErrorPage = true;
-            await pipeline.SpecialAsync(ctx, 400);
+            await pipeline.SpecialAsync(ctx, ctx.BodyTooLarge ? 413 : 400);
             return;
         }
         byte[] request = UpstreamRequestBuilder.Build(ctx, settings, state.ProxyHost, uri);

@@ -230,7 +230,7 @@ public static class NgxReqApi
             if (!ok)
             {
                 request.ExitKind = LuaExitKind.Exit;
-                request.ExitStatus = 400;
+                request.ExitStatus = request.Context.BodyTooLarge ? 413 : 400;
             }
             return Array.Empty<LuaValue>();
         });

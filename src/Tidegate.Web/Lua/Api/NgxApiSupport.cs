@@ -36,7 +36,7 @@ public static class NgxApi
     {
         if ((allowed & (PhaseMask)(1 << (int)worker.Phase)) != 0) return;
         // Outside any request (init, init_worker, exit_worker) ngx_lua first finds no request.
-        if (worker.Request is null) throw new LuaException("no request object found");
+        if (worker.Request is null && worker.Phase != LuaPhase.Timer) throw new LuaException("no request object found");
         throw new LuaException("API disabled in the context of " + LuaPhases.Directive(worker.Phase));
     }
 

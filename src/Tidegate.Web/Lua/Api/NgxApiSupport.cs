@@ -43,6 +43,11 @@ public static class NgxApi
     /// <summary>Parks the request's entry coroutine until <paramref name="work"/> completes; its result resumes the code.</summary>
     public static int Park(in LuaCall call, LuaRequest request, Func<ValueTask<LuaValue[]>> work)
     {
+        if (call.Thread != request.EntryThread && request.Threads?.Find(call.Thread) is { } user)
+        {
+            user.Pending = work;
+            return call.Thread.Suspend(call);
+        }
         if (call.Thread != request.EntryThread)
             throw new LuaException("tidegate does not support yielding (ngx.sleep, body reads, flushes) inside user coroutines yet");
         request.Pending = work;

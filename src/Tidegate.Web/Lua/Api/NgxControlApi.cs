@@ -49,7 +49,8 @@ public static class NgxControlApi
     /// <summary>ends the entry coroutine for good: it is parked and never resumed.</summary>
     private static int Stop(in LuaCall call, LuaRequest request)
     {
-        if (call.Thread != request.EntryThread || !call.Thread.IsYieldable)
+        bool lightThread = request.Threads?.Find(call.Thread) is not null;
+        if ((call.Thread != request.EntryThread && !lightThread) || !call.Thread.IsYieldable)
             throw new LuaException("tidegate does not support ngx.exit/ngx.exec/ngx.redirect inside user coroutines yet");
         return call.Thread.Suspend(call);
     }

@@ -58,20 +58,57 @@ public static class LuaEntryRunner
                 return await AbortAsync(ctx, request, pipeline, failure, worker, phase);
             }
 
-            if (thread.Status == CoroutineStatus.Dead) break;
             if (request.ExitKind != LuaExitKind.None) break;
-            if (request.Pending is { } pending)
+            if (request.Threads is null)
             {
-                resumeValues = await pending();
-                // The wait itself may end the request (a body too large or malformed): no resume.
-                if (request.ExitKind != LuaExitKind.None) break;
+                if (thread.Status == CoroutineStatus.Dead) break;
+                if (request.Pending is { } pending)
+                {
+                    resumeValues = await pending();
+                    // The wait itself may end the request (a body too large or malformed): no resume.
+                    if (request.ExitKind != LuaExitKind.None) break;
+                    continue;
+                }
+                // A bare coroutine.yield() in the entry thread: ngx_lua resumes it at once.
+                resumeValues = Array.Empty<LuaValue>();
                 continue;
             }
-            // A bare coroutine.yield() in the entry thread: ngx_lua resumes it at once.
-            resumeValues = Array.Empty<LuaValue>();
+            // With user threads (ngx.thread.spawn): wait for whichever coroutine's work completes first.
+            var next = await NextWithThreadsAsync(worker, request, phase, thread);
+            if (next is null) break;
+            resumeValues = next;
         }
         request.EntryThread = null;
+        request.Threads = null;
         return await FinishAsync(ctx, request, phase, pipeline);
+    }
+
+    /// <summary>
+    /// Drives the user threads until the entry thread's own work completes (its resume values are
+    /// returned), or until the request ends: every thread done, or ngx.exit in one (null).
+    /// </summary>
+    private static async ValueTask<LuaValue[]?> NextWithThreadsAsync(LuaWorker worker, LuaRequest request, LuaPhase phase, LuaThread entry)
+    {
+        var threads = request.Threads!;
+        Task<LuaValue[]>? entryTask = entry.Status == CoroutineStatus.Dead ? null
+            : request.Pending is { } pending ? pending().AsTask() : Task.FromResult(Array.Empty<LuaValue>());
+        while (true)
+        {
+            if (request.ExitKind != LuaExitKind.None) return null;
+            if (entryTask is null && threads.AllDone) return null;
+            var waiting = new List<Task>();
+            if (entryTask is not null) waiting.Add(entryTask);
+            foreach (var t in threads.All) if (!t.Done && !t.Reaped && t.Parked is { } parked) waiting.Add(parked);
+            if (waiting.Count == 0) return null;
+            var done = await Task.WhenAny(waiting);
+            if (done == entryTask) return await entryTask;
+            foreach (var t in threads.All)
+                if (t.Parked == done && !t.Done && !t.Reaped)
+                {
+                    Threads.RequestThreads.Resume(worker, request, phase, t, await t.Parked);
+                    break;
+                }
+        }
     }
 
     /// <summary>What the handler's end (or its ngx.exit/exec/redirect) means for the request.</summary>

@@ -29,5 +29,5 @@ public static class LuaPhases
     };
 
     /// <summary>The directive a phase's code comes from, as "API disabled in the context of X" names it.</summary>
-    public static string Directive(LuaPhase phase) => Name(phase) + "_by_lua*";
+    public static string Directive(LuaPhase phase) => phase == LuaPhase.Timer ? "ngx.timer" : Name(phase) + "_by_lua*";
 }

@@ -30,6 +30,7 @@ public sealed class LuaWorker
         Runtime = runtime;
         Config = runtime.Config;
         Id = id;
+        Timers = new Timers.TimerScheduler(this);
         State = new LuaState();
         StandardLibraries.OpenAll(State);
         State.StandardOutput = Stream.Null;
@@ -60,6 +61,11 @@ public sealed class LuaWorker
 
     /// <summary>The request whose Lua code runs now (null in init, init_worker, exit_worker).</summary>
     public LuaRequest? Request { get; set; }
+    /// <summary>The timer whose coroutine runs now (ngx.timer), else null.</summary>
+    public Timers.LuaTimer? Timer { get; set; }
+    /// <summary>This worker's ngx.timer timers and their counts.</summary>
+    public Timers.TimerScheduler Timers { get; }
+
     /// <summary>The phase running now, as ngx.get_phase() names it.</summary>
     public LuaPhase Phase { get; set; } = LuaPhase.Init;
 
@@ -90,7 +96,9 @@ public sealed class LuaWorker
     /// <summary>A graceful stop began (nginx's ngx_exiting): ngx.worker.exiting() answers true.</summary>
     public static void MarkExiting()
     {
-        if (current is { } worker) worker.Exiting = true;
+        if (current is not { } worker) return;
+        worker.Exiting = true;
+        worker.Timers.Expire();
     }
 
     /// <summary>
@@ -134,6 +142,7 @@ public sealed class LuaWorker
     public static void Stop()
     {
         if (current is not { } worker) return;
+        worker.Timers.Expire();
         if (worker.Config.Lua.ExitWorker is { } exit)
         {
             worker.Phase = LuaPhase.ExitWorker;
@@ -188,6 +197,11 @@ public sealed class LuaWorker
             if (!log.IsEnabled(level)) return;
             string suffix = Phase == LuaPhase.Log ? " while logging request" : "";
             log.Write(level, message + suffix, ctx.Connection.Id, ctx.LogContext);
+            return;
+        }
+        if (Phase == LuaPhase.Timer && Timer is { } timer)
+        {
+            Runtime.ErrorLog.Write(level, message + timer.LogSuffix);
             return;
         }
         string context = Phase switch

@@ -36,13 +36,18 @@ public static class NgxApi
     {
         if ((allowed & (PhaseMask)(1 << (int)worker.Phase)) != 0) return;
         // Outside any request (init, init_worker, exit_worker) ngx_lua first finds no request.
-        if (worker.Request is null) throw new LuaException("no request object found");
+        if (worker.Request is null && worker.Phase != LuaPhase.Timer) throw new LuaException("no request object found");
         throw new LuaException("API disabled in the context of " + LuaPhases.Directive(worker.Phase));
     }
 
     /// <summary>Parks the request's entry coroutine until <paramref name="work"/> completes; its result resumes the code.</summary>
     public static int Park(in LuaCall call, LuaRequest request, Func<ValueTask<LuaValue[]>> work)
     {
+        if (call.Thread != request.EntryThread && request.Threads?.Find(call.Thread) is { } user)
+        {
+            user.Pending = work;
+            return call.Thread.Suspend(call);
+        }
         if (call.Thread != request.EntryThread)
             throw new LuaException("tidegate does not support yielding (ngx.sleep, body reads, flushes) inside user coroutines yet");
         request.Pending = work;

@@ -21,6 +21,14 @@ public static class NgxControlApi
     private static int Exit(LuaCall call)
     {
         var worker = NgxApi.Worker;
+        if (worker is { Phase: LuaPhase.Timer, Timer: { } timer })
+        {
+            // ngx.exit in a timer ends the timer's coroutine.
+            if (call.Count != 1) throw new LuaException("expecting one argument");
+            call.CheckNumber(0);
+            timer.Exited = true;
+            return call.Thread.Suspend(call);
+        }
         var request = NgxApi.Request(ExitPhases);
         if (call.Count != 1) throw new LuaException("expecting one argument");
         int status = (int)call.CheckNumber(0);
@@ -41,7 +49,8 @@ public static class NgxControlApi
     /// <summary>ends the entry coroutine for good: it is parked and never resumed.</summary>
     private static int Stop(in LuaCall call, LuaRequest request)
     {
-        if (call.Thread != request.EntryThread || !call.Thread.IsYieldable)
+        bool lightThread = request.Threads?.Find(call.Thread) is not null;
+        if ((call.Thread != request.EntryThread && !lightThread) || !call.Thread.IsYieldable)
             throw new LuaException("tidegate does not support ngx.exit/ngx.exec/ngx.redirect inside user coroutines yet");
         return call.Thread.Suspend(call);
     }
@@ -105,18 +114,21 @@ public static class NgxControlApi
 
     private static int Sleep(LuaCall call)
     {
-        var request = NgxApi.Request(PhaseMask.Yieldable | PhaseMask.Timer);
+        // A timer has no request: it parks its own coroutine.
+        var timer = NgxApi.Worker is { Phase: LuaPhase.Timer, Timer: { } t } ? t : null;
+        var request = timer is null ? NgxApi.Request(PhaseMask.Yieldable | PhaseMask.Timer) : null;
         if (call.Count != 1) throw new LuaException("attempt to pass " + call.Count + " arguments, but accepted 1");
         double seconds = call.CheckNumber(0);
         if (seconds < 0 || double.IsNaN(seconds)) throw new LuaException("invalid sleep duration \"" + (long)(seconds * 1000) + "\"");
         int ms = (int)Math.Min(seconds * 1000, int.MaxValue);
-        return NgxApi.Park(call, request, async () =>
+        Func<ValueTask<LuaValue[]>> work = async () =>
         {
             // Output buffered so far goes out first, as nginx's output chain is not held across a sleep.
             if (ms == 0) await Task.Yield();
             else await Task.Delay(ms);
             return Array.Empty<LuaValue>();
-        });
+        };
+        return timer is not null ? timer.Park(call, work) : NgxApi.Park(call, request!, work);
     }
 
     private static int OnAbort(LuaCall call)

@@ -35,7 +35,7 @@ public static class NgxTable
         ("SERVICE_UNAVAILABLE", 503), ("GATEWAY_TIMEOUT", 504), ("VERSION_NOT_SUPPORTED", 505), ("INSUFFICIENT_STORAGE", 507),
     };
 
-    private static readonly string[] notBuiltTables = { "shared", "timer", "socket", "location", "thread" };
+    private static readonly string[] notBuiltTables = { "shared", "socket", "location" };
 
     public static LuaTable Create(LuaWorker worker)
     {
@@ -65,6 +65,8 @@ public static class NgxTable
         ngx["resp"] = resp;
         ngx["config"] = Config(worker);
         ngx["worker"] = Worker(worker);
+        ngx["timer"] = Timers.NgxTimerApi.Create();
+        ngx["thread"] = Threads.NgxThreadApi.Create();
         ngx.Metatable = DynamicFields();
         return ngx;
     }

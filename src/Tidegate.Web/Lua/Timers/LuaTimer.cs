@@ -1,0 +1,52 @@
+using Tidegate.Lua.Runtime;
+using Tidegate.Web.Logging;
+
+namespace Tidegate.Web.Lua.Timers;
+
+/// <summary>
+/// One ngx.timer.at / ngx.timer.every timer: the function and its extra arguments, the delay,
+/// and while it runs its coroutine and what that coroutine parked on (ngx.sleep). A timer has
+/// no request; its log lines carry the client and server of the request that created it, as
+/// ngx_lua's fake timer connection does.
+/// </summary>
+public sealed class LuaTimer
+{
+    public LuaTimer(LuaFunction function, LuaValue[] args, double delaySeconds, bool every, RequestLogContext? creator)
+    {
+        Function = function;
+        Args = args;
+        DelaySeconds = delaySeconds;
+        Every = every;
+        Creator = creator;
+    }
+
+    public LuaFunction Function { get; }
+    public LuaValue[] Args { get; }
+    public double DelaySeconds { get; }
+    /// <summary>ngx.timer.every: scheduled again each time it fires.</summary>
+    public bool Every { get; }
+    /// <summary>Where the timer was created (client and server for its log lines), null outside requests.</summary>
+    public RequestLogContext? Creator { get; }
+
+    /// <summary>The coroutine running the timer's function (set while it runs).</summary>
+    public LuaThread? Thread { get; set; }
+    /// <summary>Set by ngx.sleep in the timer: the work to await; its result resumes the coroutine.</summary>
+    public Func<ValueTask<LuaValue[]>>? Pending { get; set; }
+    /// <summary>ngx.exit was called in the timer: its coroutine ends here.</summary>
+    public bool Exited { get; set; }
+
+    public int DelayMilliseconds => (int)Math.Clamp(DelaySeconds * 1000, 0, int.MaxValue);
+
+    /// <summary>Parks the timer's coroutine until <paramref name="work"/> completes (ngx.sleep in a timer).</summary>
+    public int Park(in LuaCall call, Func<ValueTask<LuaValue[]>> work)
+    {
+        if (call.Thread != Thread)
+            throw new LuaException("tidegate does not support yielding (ngx.sleep) inside user coroutines of a timer yet");
+        Pending = work;
+        return call.Thread.Suspend(call);
+    }
+
+    /// <summary>", context: ngx.timer, client: ..., server: ..." as ngx_lua ends a timer's log lines.</summary>
+    public string LogSuffix =>
+        Creator is { } c ? ", context: ngx.timer, client: " + c.Client + ", server: " + c.Server : ", context: ngx.timer";
+}

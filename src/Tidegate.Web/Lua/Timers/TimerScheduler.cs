@@ -1,0 +1,104 @@
+using Tidegate.Lua.Runtime;
+using Tidegate.Web.Logging;
+
+namespace Tidegate.Web.Lua.Timers;
+
+/// <summary>
+/// A worker's timers (ngx.timer.*): each waits on the worker's own event loop (the awaits resume
+/// on the worker thread, DESIGN.md non-negotiable 5), then runs in a fresh coroutine of the
+/// worker's state with no request. Counts pending and running timers against
+/// lua_max_pending_timers / lua_max_running_timers; when the worker begins to exit, every
+/// pending timer fires at once with premature = true, as in ngx_lua.
+/// </summary>
+public sealed class TimerScheduler
+{
+    private readonly LuaWorker worker;
+    private readonly CancellationTokenSource exiting = new();
+
+    public TimerScheduler(LuaWorker worker) { this.worker = worker; }
+
+    public int PendingCount { get; private set; }
+    public int RunningCount { get; private set; }
+
+    /// <summary>Schedules a timer; false when lua_max_pending_timers is reached ("too many pending timers").</summary>
+    public bool Schedule(LuaTimer timer)
+    {
+        if (PendingCount >= worker.Config.Lua.MaxPendingTimers) return false;
+        // ngx_lua refuses new timers once the worker is exiting (ngx_exiting): they would only run prematurely.
+        if (exiting.IsCancellationRequested) return false;
+        PendingCount++;
+        _ = WaitAndRunAsync(timer);
+        return true;
+    }
+
+    /// <summary>The worker is exiting: pending timers fire now, prematurely.</summary>
+    public void Expire() => exiting.Cancel();
+
+    public bool IsExiting => exiting.IsCancellationRequested;
+
+    private async Task WaitAndRunAsync(LuaTimer timer)
+    {
+        bool premature = exiting.IsCancellationRequested;
+        // Even a zero delay runs later, from the event loop, never inside the code that made the timer.
+        if (premature || timer.DelayMilliseconds == 0) await Task.Yield();
+        else
+        {
+            try { await Task.Delay(timer.DelayMilliseconds, exiting.Token); }
+            catch (OperationCanceledException) { premature = true; }
+        }
+        PendingCount--;
+        // An every-timer is armed again before its function runs, as ngx_lua does.
+        if (timer.Every && !premature)
+            Schedule(new LuaTimer(timer.Function, timer.Args, timer.DelaySeconds, every: true, timer.Creator));
+        int maxRunning = worker.Config.Lua.MaxRunningTimers;
+        if (RunningCount >= maxRunning)
+        {
+            worker.Runtime.ErrorLog.Write(LogLevel.Alert, maxRunning + " lua_max_running_timers are not enough");
+            return;
+        }
+        RunningCount++;
+        try { await RunAsync(timer, premature); }
+        finally { RunningCount--; }
+    }
+
+    private async Task RunAsync(LuaTimer timer, bool premature)
+    {
+        var args = new LuaValue[timer.Args.Length + 1];
+        args[0] = premature;
+        timer.Args.CopyTo(args, 1);
+        var resumeValues = args;
+        while (true)
+        {
+            timer.Pending = null;
+            var previous = (worker.Request, worker.Phase, worker.Timer);
+            var outer = LuaWorker.Enter(worker);
+            worker.Request = null;
+            worker.Phase = LuaPhase.Timer;
+            worker.Timer = timer;
+            worker.Clock.Update();
+            try
+            {
+                timer.Thread ??= worker.State.NewThread(timer.Function);
+                timer.Thread.Resume(resumeValues);
+            }
+            catch (LuaException e)
+            {
+                worker.Log(LogLevel.Error, "lua entry thread aborted: runtime error: " + LuaErrors.Describe(e, coroutine: true));
+                return;
+            }
+            finally
+            {
+                (worker.Request, worker.Phase, worker.Timer) = previous;
+                LuaWorker.Leave(outer);
+            }
+            if (timer.Thread.Status == CoroutineStatus.Dead || timer.Exited) return;
+            if (timer.Pending is { } pending)
+            {
+                resumeValues = await pending();
+                continue;
+            }
+            // A bare coroutine.yield() in the timer's coroutine: resumed at once, as ngx_lua does.
+            resumeValues = Array.Empty<LuaValue>();
+        }
+    }
+}

@@ -435,7 +435,8 @@ public sealed partial class HttpConnection
         int shownStatus = response.Status == 494 ? 400 : response.Status;
         if (response.StatusLineText is { } own && own.Status == shownStatus) head.Append("HTTP/1.1 ").Append(own.Text).Append("\r\n");
         else head.Append(HttpStatus.StatusLine(shownStatus));
-        head.Append("Server: ").Append(ctx.ServerToken).Append("\r\n");
+        if (response.ServerHeader is null) head.Append("Server: ").Append(ctx.ServerToken).Append("\r\n");
+        else if (response.ServerHeader.Length > 0) head.Append("Server: ").Append(response.ServerHeader).Append("\r\n");
         head.Append("Date: ").Append(HttpDate.Now).Append("\r\n");
         if (response.ContentType is { } type) head.Append("Content-Type: ").Append(type).Append("\r\n");
         if (response.ContentLength is long length && response.Status != 304) head.Append("Content-Length: ").Append(length).Append("\r\n");

@@ -113,7 +113,7 @@ public static class DirectiveRegistry
         Add("satisfy", HttpAny, 1, 1, NotYet);
         Add("auth_basic", HttpAny | LimitExcept, 1, 1, NotYet);
         Add("auth_basic_user_file", HttpAny | LimitExcept, 1, 1, NotYet);
-        Block("map", HttpMain, 2, 2, NotYet);
+        Block("map", HttpMain, 2, 2, Built);
         Block("geo", HttpMain, 1, 2, NotYet);
         Add("ssl_certificate", HttpMain | Server, 1, 1, NotYet);
         Add("ssl_certificate_key", HttpMain | Server, 1, 1, NotYet);

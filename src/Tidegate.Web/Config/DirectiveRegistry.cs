@@ -113,7 +113,7 @@ public static class DirectiveRegistry
         Add("satisfy", HttpAny, 1, 1, NotYet);
         Add("auth_basic", HttpAny | LimitExcept, 1, 1, NotYet);
         Add("auth_basic_user_file", HttpAny | LimitExcept, 1, 1, NotYet);
-        Block("map", HttpMain, 2, 2, NotYet);
+        Block("map", HttpMain, 2, 2, Built);
         Block("geo", HttpMain, 1, 2, NotYet);
         Add("ssl_certificate", HttpMain | Server, 1, 1, NotYet);
         Add("ssl_certificate_key", HttpMain | Server, 1, 1, NotYet);
@@ -175,27 +175,27 @@ public static class DirectiveRegistry
 
         // echo module (agentzh's ngx_echo)
         foreach (var name in new[] { "echo", "echo_before_body", "echo_after_body" })
-            Add(name, Loc, 0, N, NotYet);
-        Add("echo_sleep", Loc, 1, 1, NotYet);
-        Add("echo_blocking_sleep", Loc, 1, 1, NotYet);
-        Add("echo_location", Loc, 1, 2, NotYet);
-        Add("echo_location_async", Loc, 1, 2, NotYet);
-        Add("echo_exec", Loc, 1, 2, NotYet);
-        Add("echo_duplicate", Loc, 2, N, NotYet);
-        Add("echo_flush", Loc, 0, 0, NotYet);
-        Add("echo_read_request_body", Loc, 0, 0, NotYet);
-        Add("echo_request_body", Loc, 0, 0, NotYet);
-        Add("echo_reset_timer", Loc, 0, 0, NotYet);
-        Add("echo_subrequest", Loc, 2, N, NotYet);
-        Add("echo_subrequest_async", Loc, 2, N, NotYet);
-        Add("echo_foreach_split", Loc, 2, N, NotYet);
-        Add("echo_end", Loc, 0, 0, NotYet);
+            Add(name, Loc, 0, N, Built);
+        Add("echo_sleep", Loc, 1, 1, Built);
+        Add("echo_blocking_sleep", Loc, 1, 1, Built);
+        Add("echo_location", Loc, 1, 2, Built);
+        Add("echo_location_async", Loc, 1, 2, Built);
+        Add("echo_exec", Loc, 1, 2, Built);
+        Add("echo_duplicate", Loc, 2, N, Built);
+        Add("echo_flush", Loc, 0, 0, Built);
+        Add("echo_read_request_body", Loc, 0, 0, Built);
+        Add("echo_request_body", Loc, 0, 0, Built);
+        Add("echo_reset_timer", Loc, 0, 0, Built);
+        Add("echo_subrequest", Loc, 2, N, Built);
+        Add("echo_subrequest_async", Loc, 2, N, Built);
+        Add("echo_foreach_split", Loc, 2, N, Built);
+        Add("echo_end", Loc, 0, 0, Built);
         Add("echo_abort_parent", Loc, 0, 0, NotYet);
-        Add("echo_status", HttpAny, 1, 1, NotYet);
+        Add("echo_status", Loc, 1, 1, Built);
 
         // headers-more
         foreach (var name in new[] { "more_set_headers", "more_clear_headers", "more_set_input_headers", "more_clear_input_headers" })
-            Add(name, HttpAnyIf, 1, N, NotYet);
+            Add(name, HttpAnyIf, 1, N, Built);
 
         // lua-nginx-module 0.10.23
         LuaHandler("init_by_lua", HttpMain);

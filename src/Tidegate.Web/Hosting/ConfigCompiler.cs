@@ -56,6 +56,9 @@ public sealed class ConfigCompiler
             if ((d.Name == "set" && d.Arguments.Count == 2 || d.Name.StartsWith("set_by_lua", StringComparison.Ordinal) && d.Arguments.Count >= 1)
                 && d.Arguments[0].StartsWith('$'))
                 declared.Add(d.Arguments[0][1..].ToLowerInvariant());
+            // A map's result variable exists everywhere too.
+            if (d.Name == "map" && d.Arguments.Count == 2 && d.Arguments[1].StartsWith('$'))
+                declared.Add(d.Arguments[1][1..].ToLowerInvariant());
             if (d.Block is not null) CollectSetVariables(d.Block, declared);
         }
     }

@@ -95,6 +95,6 @@ public static class VariableNames
     [ThreadStatic] public static HashSet<string>? Declared;
 
     public static bool IsKnown(string name) =>
-        names.Contains(name) || (Declared?.Contains(name) ?? false) || prefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal) && name.Length > p.Length)
+        names.Contains(name) || Array.IndexOf(Echo.EchoVariables.Names, name) >= 0 || (Declared?.Contains(name) ?? false) || prefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal) && name.Length > p.Length)
         || (name.Length == 1 && char.IsAsciiDigit(name[0]));
 }

@@ -457,9 +457,14 @@ public sealed partial class HttpConnection
             head.Append("\r\n"u8);
         }
         else head.Append(HttpStatus.StatusLineBytes(shownStatus));
-        head.Append("Server: "u8);
-        head.Append(ctx.ServerToken);
-        head.Append("\r\n"u8);
+        // headers-more may replace the Server header or drop it (an empty override).
+        string? server = response.ServerHeader ?? ctx.ServerToken;
+        if (server.Length > 0)
+        {
+            head.Append("Server: "u8);
+            head.Append(server);
+            head.Append("\r\n"u8);
+        }
         head.Append(HttpDate.HeaderLine);
         if (response.ContentType is { } type) { head.Append("Content-Type: "u8); head.Append(type); head.Append("\r\n"u8); }
         if (response.ContentLength is long length && response.Status != 304) { head.Append("Content-Length: "u8); head.Append(length); head.Append("\r\n"u8); }

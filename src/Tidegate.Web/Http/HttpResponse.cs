@@ -13,6 +13,8 @@ public sealed class HttpResponse
     public string? ContentType { get; set; }
     public long? ContentLength { get; set; }
     public DateTimeOffset? LastModified { get; set; }
+    /// <summary>The Server header's value when a module replaced it (more_set_headers); "" leaves it out; null is the default.</summary>
+    public string? ServerHeader { get; set; }
     public string? Location { get; set; }
     public List<KeyValuePair<string, string>> Headers { get; } = new();
     /// <summary>An in-memory body.</summary>

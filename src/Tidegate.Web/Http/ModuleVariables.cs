@@ -13,5 +13,5 @@ public interface IVariableProvider
 /// <summary>The registered providers, in the order they are asked.</summary>
 public static class ModuleVariables
 {
-    public static IReadOnlyList<IVariableProvider> Providers { get; } = new IVariableProvider[] { new Proxy.ProxyVariables() };
+    public static IReadOnlyList<IVariableProvider> Providers { get; } = new IVariableProvider[] { new Proxy.ProxyVariables(), new Echo.EchoVariables(), new Map.MapVariables() };
 }

@@ -22,7 +22,7 @@ public sealed class RequestContext : IVariableResolver
     public long StartTimestamp { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
     /// <summary>Internal redirects so far (nginx stops at 10 with "rewrite or internal redirection cycle").</summary>
     public int InternalRedirects { get; set; }
-    public bool IsInternal => InternalRedirects > 0;
+    public bool IsInternal => InternalRedirects > 0 || Parent is not null;
     public long RequestLength { get; set; }
     /// <summary>The request body once read (null when there was none or it was not read).</summary>
     public byte[]? RequestBody { get; set; }
@@ -42,6 +42,14 @@ public sealed class RequestContext : IVariableResolver
     public bool RunsFilters { get; set; } = true;
 
     public LocationSettings Settings => Location.Settings;
+
+    /// <summary>The request that started this one as a subrequest (echo_location, ngx.location.capture), or null for a main request.</summary>
+    public RequestContext? Parent { get; init; }
+    public bool IsSubrequest => Parent is not null;
+    /// <summary>The client's request at the root of the subrequest tree.</summary>
+    public RequestContext Main => Parent is null ? this : Parent.Main;
+    /// <summary>Subrequest levels still allowed below this request (nginx: 50 from the main request).</summary>
+    public int SubrequestsLeft { get; init; } = Subrequests.Subrequest.MaxDepth + 1;
 
     public RequestLogContext LogContext => new(Connection.RemoteAddress, Server.PrimaryName,
         Request.RequestLine, Request.RawHost);
@@ -77,7 +85,8 @@ public sealed class RequestContext : IVariableResolver
             case "remote_user": return null;
             case "scheme": return "http";
             case "https": return "";
-            case "request_method": return r.Method;
+            // nginx gives the main request's method, also in subrequests.
+            case "request_method": return Main.Request.Method;
             case "request": return r.RequestLine;
             case "request_length": return RequestLength.ToString(CultureInfo.InvariantCulture);
             case "request_time":

@@ -44,6 +44,9 @@ public sealed class RequestPipeline
         if (captures is not null) ctx.Captures = captures;
     }
 
+    /// <summary>A subrequest: nginx starts it at the server rewrite phase, as an internal request.</summary>
+    public ValueTask RunSubrequestAsync(RequestContext child) => RunFromServerRewriteAsync(child);
+
     /// <summary>The phases from the server rewrite phase on (where requests and internal redirects start).</summary>
     private async ValueTask RunFromServerRewriteAsync(RequestContext ctx)
     {
@@ -81,6 +84,8 @@ public sealed class RequestPipeline
             }
             FindLocation(ctx);
         }
+        // headers-more's input headers: in the rewrite phase after the rewrite module, before rewrite_by_lua.
+        HeadersMore.InputHeadersStep.Run(ctx);
         if (await LuaPhaseRunner.RunRequestPhasesAsync(ctx, this) == LuaOutcome.Finished) return;
         await ContentAsync(ctx);
     }

@@ -31,15 +31,20 @@ public interface IBodyFilter
 /// </summary>
 public static class ResponseFilters
 {
+    private static readonly Echo.EchoBodyFilter EchoFilter = new();
+
     public static IReadOnlyList<IHeaderFilter> HeaderFilters { get; } = new IHeaderFilter[]
     {
+        new HeadersMore.MoreHeadersFilter(),
         new Lua.LuaHeaderFilter(),
+        EchoFilter,
         new AddHeaderFilter(),
     };
 
     public static IReadOnlyList<IBodyFilter> BodyFilters { get; } = new IBodyFilter[]
     {
         new Lua.LuaBodyFilter(),
+        EchoFilter,
     };
 
     public static void RunHeaderFilters(RequestContext ctx)
@@ -63,6 +68,8 @@ public sealed class AddHeaderFilter : IHeaderFilter
 {
     public void Filter(RequestContext ctx)
     {
+        // nginx's headers filter leaves subrequests alone (r != r->main).
+        if (ctx.IsSubrequest) return;
         int status = ctx.Response.Status;
         bool ok = status is 200 or 201 or 204 or 206 or 301 or 302 or 303 or 304 or 307 or 308;
         foreach (var header in ctx.Settings.AddHeaders)

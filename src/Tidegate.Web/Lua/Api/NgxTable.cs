@@ -122,9 +122,7 @@ public static class NgxTable
                     return call.Return(NgxApi.Request(PhaseMask.AnyRequest).Context.Channel.HeadersSent);
                 case "arg": return call.Return(GetArg());
                 case "is_subrequest":
-                    // tidegate has no subrequests yet (ngx.location.capture is another module).
-                    NgxApi.Request(PhaseMask.AnyRequest);
-                    return call.Return(false);
+                    return call.Return(NgxApi.Request(PhaseMask.AnyRequest).Context.IsSubrequest);
             }
             return call.Return(LuaValue.Nil);
         });

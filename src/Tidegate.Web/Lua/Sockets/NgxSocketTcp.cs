@@ -116,20 +116,20 @@ public static class NgxSocketTcp
             var name = options["pool"];
             if (name.Ref is LuaString n) poolName = n.ToLatin1();
             else if (name.IsNumber) poolName = LuaNumber.ToLuaString(name.Number).ToLatin1();
-            else if (!name.IsNil) throw new LuaException("bad \"pool\" option type: " + name.TypeName);
+            else if (!name.IsNil) throw call.ArgError(3, "bad \"pool\" option type: " + name.TypeName);
             var size = options["pool_size"];
             if (!size.IsNil)
             {
-                if (!size.IsNumber) throw new LuaException("bad \"pool_size\" option type: " + size.TypeName);
+                if (!size.IsNumber) throw call.ArgError(3, "bad \"pool_size\" option type: " + size.TypeName);
                 poolSize = (int)size.Number;
-                if (poolSize <= 0) throw new LuaException("bad \"pool_size\" option value: " + poolSize);
+                if (poolSize <= 0) throw call.ArgError(3, "bad \"pool_size\" option value: " + poolSize);
             }
             var bl = options["backlog"];
             if (!bl.IsNil)
             {
-                if (!bl.IsNumber) throw new LuaException("bad \"backlog\" option type: " + bl.TypeName);
+                if (!bl.IsNumber) throw call.ArgError(3, "bad \"backlog\" option type: " + bl.TypeName);
                 backlog = (int)bl.Number;
-                if (backlog < 0) throw new LuaException("bad \"backlog\" option value: " + backlog);
+                if (backlog < 0) throw call.ArgError(3, "bad \"backlog\" option value: " + backlog);
             }
         }
         socket.PoolName = poolName;
@@ -479,7 +479,11 @@ public static class NgxSocketTcp
                 catch (OperationCanceledException)
                 {
                     Log(worker, request, phase, "lua tcp socket read timed out");
-                    return Fail("timeout", TakeAll(connection));
+                    // ngx_lua's partial result leaves out a tail that may be the pattern's beginning.
+                    int safe = ReceiveUntilMatcher.SafeLength(connection.BufferedSpan, pattern);
+                    var partial = LuaString.FromBytes(connection.BufferedSpan[..safe]);
+                    connection.Consume(safe);
+                    return Fail("timeout", partial);
                 }
                 catch (SocketException e)
                 {

@@ -17,7 +17,8 @@ public sealed partial class ServerProcess
     /// The case's text with its port placeholders filled in: <c>$TEST_NGINX_SERVER_PORT</c>,
     /// <c>$TEST_NGINX_PORT_1</c> .. <c>_4</c> (free ports for more server blocks, e.g. backends
     /// of an upstream; one not listened on refuses), <c>$TEST_NGINX_BACKEND_PORT</c> and
-    /// <c>$TEST_NGINX_PREFIX</c>.
+    /// <c>$TEST_NGINX_PREFIX</c>, and the real servers' <c>$TEST_NGINX_REDIS_PORT</c>,
+    /// <c>$TEST_NGINX_MEMCACHED_PORT</c> (<see cref="ServiceFixtures"/>).
     /// </summary>
     public string Substitute(string text)
     {
@@ -28,6 +29,6 @@ public sealed partial class ServerProcess
             string placeholder = $"$TEST_NGINX_PORT_{i + 1}";
             if (text.Contains(placeholder)) text = text.Replace(placeholder, extraPorts[i].Value.ToString());
         }
-        return text;
+        return ServiceFixtures.Substitute(text);
     }
 }

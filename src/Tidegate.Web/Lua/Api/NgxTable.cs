@@ -35,7 +35,7 @@ public static class NgxTable
         ("SERVICE_UNAVAILABLE", 503), ("GATEWAY_TIMEOUT", 504), ("VERSION_NOT_SUPPORTED", 505), ("INSUFFICIENT_STORAGE", 507),
     };
 
-    private static readonly string[] notBuiltTables = { "shared", "socket", "location" };
+    private static readonly string[] notBuiltTables = { "shared", "location" };
 
     public static LuaTable Create(LuaWorker worker)
     {
@@ -57,6 +57,7 @@ public static class NgxTable
         NgxCodec.Register(ngx);
         NgxTime.Register(ngx, worker.Clock);
         NgxRegex.Register(ngx, worker.Regex);
+        ngx["socket"] = Sockets.NgxSocketApi.Create(worker.State);
         ngx["req"] = NgxReqApi.Create();
         ngx["header"] = NgxHeaderApi.CreateHeaderProxy();
         ngx["var"] = NgxVarApi.CreateProxy();

@@ -1,0 +1,37 @@
+namespace Tidegate.Web.Lua.Sockets;
+
+/// <summary>
+/// The state behind one <c>ngx.socket.tcp()</c> object: its connection (null before connect and
+/// after close or setkeepalive), the timeouts set on it (0 = the lua_socket_* default), and the
+/// pool it was connected through.
+/// </summary>
+public sealed class TcpCosocket
+{
+    public CosocketConnection? Connection { get; set; }
+    public int ConnectTimeout { get; set; }
+    public int SendTimeout { get; set; }
+    public int ReadTimeout { get; set; }
+    /// <summary>The keepalive pool's name: connect's pool option, else "host:port" or "unix:path".</summary>
+    public string? PoolName { get; set; }
+    /// <summary>connect's pool_size option (0: lua_socket_pool_size, or setkeepalive's size).</summary>
+    public int PoolSize { get; set; }
+    /// <summary>This connection holds one of its pool's backlog-limited slots (released at close or setkeepalive).</summary>
+    public CosocketPool? SlotPool { get; set; }
+
+    /// <summary>Closes the connection (if any) and gives back its pool slot.</summary>
+    public void Close()
+    {
+        Connection?.Dispose();
+        Connection = null;
+        ReleaseSlot();
+    }
+
+    public void ReleaseSlot()
+    {
+        if (SlotPool is not { } pool) return;
+        SlotPool = null;
+        pool.Active--;
+        while (pool.Waiters.TryDequeue(out var waiter))
+            if (waiter.TrySetResult(true)) break;
+    }
+}

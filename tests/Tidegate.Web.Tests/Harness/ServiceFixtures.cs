@@ -1,0 +1,96 @@
+using System.Diagnostics;
+
+namespace Tidegate.Web.Tests.Harness;
+
+/// <summary>
+/// Real backing servers for the cosocket library cases (lua-resty-redis, -memcached): one
+/// redis-server and one memcached on 127.0.0.1 free ports, started the first time a case names
+/// <c>$TEST_NGINX_REDIS_PORT</c> or <c>$TEST_NGINX_MEMCACHED_PORT</c> and stopped when the test
+/// run ends. A case that restarts Redis uses <see cref="RestartRedis"/> through its own process.
+/// </summary>
+public static class ServiceFixtures
+{
+    private static readonly object gate = new();
+    private static BackingServer? redis, memcached;
+
+    static ServiceFixtures()
+    {
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            redis?.Stop();
+            memcached?.Stop();
+        };
+    }
+
+    public static int RedisPort
+    {
+        get { lock (gate) return (redis ??= BackingServer.Redis(ServerProcess.FreePort())).Port; }
+    }
+
+    public static int MemcachedPort
+    {
+        get { lock (gate) return (memcached ??= BackingServer.Memcached(ServerProcess.FreePort())).Port; }
+    }
+
+    public static string Substitute(string text)
+    {
+        if (text.Contains("$TEST_NGINX_REDIS_PORT", StringComparison.Ordinal)) text = text.Replace("$TEST_NGINX_REDIS_PORT", RedisPort.ToString());
+        if (text.Contains("$TEST_NGINX_MEMCACHED_PORT", StringComparison.Ordinal)) text = text.Replace("$TEST_NGINX_MEMCACHED_PORT", MemcachedPort.ToString());
+        return text;
+    }
+}
+
+/// <summary>A redis-server or memcached child process on one port; Start waits until it accepts connections.</summary>
+public sealed class BackingServer
+{
+    private readonly string file;
+    private readonly string[] args;
+    private Process? process;
+
+    private BackingServer(string file, string[] args, int port)
+    {
+        this.file = file;
+        this.args = args;
+        Port = port;
+        Start();
+    }
+
+    public int Port { get; }
+
+    public static BackingServer Redis(int port) => new("redis-server",
+        new[] { "--port", port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no", "--maxclients", "10000", "--logfile", "" }, port);
+
+    public static BackingServer Memcached(int port) => new("memcached",
+        new[] { "-l", "127.0.0.1", "-p", port.ToString(), "-U", "0", "-c", "4096" }, port);
+
+    public void Start()
+    {
+        var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in args) info.ArgumentList.Add(a);
+        process = Process.Start(info) ?? throw new InvalidOperationException("cannot start " + file);
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                using var probe = new System.Net.Sockets.TcpClient();
+                probe.Connect("127.0.0.1", Port);
+                return;
+            }
+            catch (System.Net.Sockets.SocketException) { Thread.Sleep(20); }
+        }
+        throw new InvalidOperationException($"{file} did not listen on {Port}");
+    }
+
+    public void Stop()
+    {
+        if (process is not { } p) return;
+        process = null;
+        try { if (!p.HasExited) { p.Kill(); p.WaitForExit(5000); } } catch (InvalidOperationException) { }
+        p.Dispose();
+    }
+}

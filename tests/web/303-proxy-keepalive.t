@@ -52,7 +52,7 @@ location / { proxy_http_version 1.1; proxy_set_header Connection ""; proxy_pass 
 --- requests
 GET /1
 GET /2
---- request_pause: 0.4
+--- request_pause: 1
 --- response_bodies chomp
 onetwo
 --- backend_connections: 2

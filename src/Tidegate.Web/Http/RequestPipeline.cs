@@ -294,7 +294,11 @@ public sealed class RequestPipeline
             if (!page.UseTargetStatus && response.Status == 200) response.Status = page.OverrideStatus ?? status;
             return;
         }
+        // The built-in page replaces the body, not the headers a handler already set
+        // (ngx.header in access_by_lua before ngx.exit(401) reaches the client on nginx).
+        var kept = response.Headers.ToArray();
         response.Reset();
+        response.Headers.AddRange(kept);
         response.Location = location;
         Builtin(ctx, status);
     }

@@ -173,7 +173,9 @@ public static class OsLibrary
         var name = call.CheckString(0);
         // C sees the name up to its first NUL; a name with '=' can never be set.
         string key = System.Text.Encoding.UTF8.GetString(IoNative.CPath(name).AsSpan()[..^1]);
-        string? value = key.Length == 0 || key.Contains('=') ? null : Environment.GetEnvironmentVariable(key);
+        var lookup = call.State.EnvironmentLookup;
+        string? value = key.Length == 0 || key.Contains('=') ? null
+            : lookup is not null ? lookup(key) : Environment.GetEnvironmentVariable(key);
         return call.Return(value is null ? LuaValue.Nil : LuaString.FromUtf8(value));
     }
 

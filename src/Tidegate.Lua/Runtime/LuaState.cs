@@ -23,6 +23,12 @@ public sealed partial class LuaState
     public Stream StandardError { get; set; } = Console.OpenStandardError();
     public Stream StandardInput { get; set; } = Console.OpenStandardInput();
 
+    /// <summary>
+    /// What os.getenv sees; null means the process environment. An embedder that gives its code
+    /// a narrower view (nginx's workers see only TZ and the variables named by "env") sets it.
+    /// </summary>
+    public Func<string, string?>? EnvironmentLookup { get; set; }
+
     public LuaState()
     {
         MainThread = new LuaThread(this);

@@ -63,6 +63,14 @@ public sealed class ConfigCompiler
         }
     }
 
+    /// <summary>"env NAME" inherits NAME from the process (if set); "env NAME=value" sets it.</summary>
+    private static void AddEnvironment(Dictionary<string, string> environment, string argument)
+    {
+        int equals = argument.IndexOf('=');
+        if (equals >= 0) environment[argument[..equals]] = argument[(equals + 1)..];
+        else if (Environment.GetEnvironmentVariable(argument) is { } inherited) environment[argument] = inherited;
+    }
+
     private ServerConfiguration CompileMain(List<ConfigDirective> main)
     {
         bool daemon = true, master = true;
@@ -71,6 +79,8 @@ public sealed class ConfigCompiler
         var errorLogs = new List<ErrorLogTarget>();
         var servers = new List<ServerBlock>();
         bool sawEvents = false;
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        bool sawTz = false;
 
         foreach (var d in main)
         {
@@ -85,6 +95,10 @@ public sealed class ConfigCompiler
                         throw ConfigException.At("\"worker_processes\" directive invalid value", d);
                     break;
                 case "pid": pid = Resolve(d.Arguments[0]); break;
+                case "env":
+                    AddEnvironment(environment, d.Arguments[0]);
+                    sawTz |= d.Arguments[0].Split('=')[0] == "TZ";
+                    break;
                 case "error_log": errorLogs.Add(ParseErrorLog(d)); break;
                 case "user":
                     Warnings.Add((LogLevel.Warn, $"the \"user\" directive is not supported by tidegate (it never changes user), ignored{d.Where}"));
@@ -111,6 +125,8 @@ public sealed class ConfigCompiler
                     break;
             }
         }
+        // nginx always passes TZ on to its workers unless "env TZ" said otherwise.
+        if (!sawTz) AddEnvironment(environment, "TZ");
         if (!sawEvents && servers.Count > 0) throw new ConfigException("no \"events\" section in configuration");
         if (errorLogs.Count == 0) errorLogs.Add(new ErrorLogTarget(Resolve("logs/error.log"), LogLevel.Error));
 
@@ -126,6 +142,7 @@ public sealed class ConfigCompiler
             ErrorLogs = errorLogs,
             Servers = servers,
             ListenGroups = GroupListens(servers),
+            WorkerEnvironment = environment,
         };
         foreach (var module in modules) module.Complete(config, this);
         return config;

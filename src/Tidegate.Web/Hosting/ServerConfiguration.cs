@@ -23,6 +23,11 @@ public sealed partial class ServerConfiguration
     public required IReadOnlyList<ServerBlock> Servers { get; init; }
     /// <summary>One entry per distinct address:port, with the servers listening there.</summary>
     public required IReadOnlyList<ListenGroup> ListenGroups { get; init; }
+    /// <summary>
+    /// The environment nginx gives its workers: TZ plus the variables "env" names (inherited, or
+    /// set by "env NAME=value"). Lua's os.getenv sees only this; the process environment is untouched.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> WorkerEnvironment { get; init; } = new Dictionary<string, string>();
 }
 
 /// <summary>An error_log target: a file path (or "stderr") and the least severe level written.</summary>

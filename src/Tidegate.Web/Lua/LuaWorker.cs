@@ -34,6 +34,8 @@ public sealed class LuaWorker
         State = new LuaState();
         StandardLibraries.OpenAll(State);
         State.StandardOutput = Stream.Null;
+        var environment = Config.WorkerEnvironment;
+        State.EnvironmentLookup = name => environment.GetValueOrDefault(name);
         Regex = new RegexSettings
         {
             CacheMaxEntries = Config.Lua.RegexCacheMaxEntries,

@@ -39,7 +39,8 @@ public static class NgxControlApi
             if (status >= 200) ctx.Response.Status = status;
             return call.Return();
         }
-        if (status >= 200 && ctx.Channel.HeadersSent && status != 444)
+        // nginx complains only about a special status (>= 300) that differs from the one sent.
+        if (status >= 300 && ctx.Channel.HeadersSent && status != ctx.Response.Status)
             worker.Log(Logging.LogLevel.Error, $"attempt to set status {status} via ngx.exit after sending out the response status {ctx.Response.Status}");
         request.ExitKind = LuaExitKind.Exit;
         request.ExitStatus = status;

@@ -39,8 +39,9 @@ public static class NgxControlApi
             if (status >= 200) ctx.Response.Status = status;
             return call.Return();
         }
-        // nginx complains only about a special status (>= 300) that differs from the one sent.
-        if (status >= 300 && ctx.Channel.HeadersSent && status != ctx.Response.Status)
+        // nginx complains only about a special status (>= 300) that differs from the one sent,
+        // and never about 444 (closing the connection is always allowed).
+        if (status >= 300 && status != 444 && ctx.Channel.HeadersSent && status != ctx.Response.Status)
             worker.Log(Logging.LogLevel.Error, $"attempt to set status {status} via ngx.exit after sending out the response status {ctx.Response.Status}");
         request.ExitKind = LuaExitKind.Exit;
         request.ExitStatus = status;

@@ -169,6 +169,17 @@ public class OsLibraryTests
     }
 
     [Fact]
+    public void GetEnvConsultsTheEmbeddersViewInsteadOfTheProcess()
+    {
+        Environment.SetEnvironmentVariable("TIDEGATE_OS_HIDDEN", "process");
+        _h.State.EnvironmentLookup = name => name == "TIDEGATE_OS_VIEW" ? "view" : null;
+        Assert.Equal("view", Str(_h.Call1("os.getenv", S("TIDEGATE_OS_VIEW"))));
+        Assert.True(_h.Call1("os.getenv", S("TIDEGATE_OS_HIDDEN")).IsNil);
+        Assert.True(_h.Call1("os.getenv", S("A=B")).IsNil);
+        Assert.Equal("process", Environment.GetEnvironmentVariable("TIDEGATE_OS_HIDDEN"));
+    }
+
+    [Fact]
     public void RemoveAndRenameReportErrno()
     {
         var r = _h.Call("os.remove", S("/nonexist/x"));

@@ -121,3 +121,20 @@ GET /t
 --- error_code: 500
 --- error_log
 failed to run balancer_by_lua*: balancer_by_lua(nginx.conf:
+
+=== TEST 7: outside balancer_by_lua the functions answer "no upstream found"
+--- config
+location /t {
+    content_by_lua_block {
+        local b = require "ngx.balancer"
+        ngx.say(b.set_current_peer("127.0.0.1", 80))
+        ngx.say(b.set_more_tries(1))
+        ngx.say(b.get_last_failure())
+    }
+}
+--- request
+GET /t
+--- response_body
+nilno upstream found
+nilno upstream found
+nilnilno upstream found

@@ -6,7 +6,8 @@ namespace Tidegate.Web.Lua.Balancer;
 
 /// <summary>
 /// <c>require "ngx.balancer"</c>: set_current_peer, set_more_tries and get_last_failure, usable
-/// only while balancer_by_lua runs. set_timeouts and the rest are not built and raise an error naming them.
+/// only while balancer_by_lua runs
+/// (elsewhere they answer nil, "no upstream found"). set_timeouts and the rest are not built and raise an error naming them.
 /// </summary>
 public static class NgxBalancerModule
 {
@@ -15,7 +16,7 @@ public static class NgxBalancerModule
         var module = new LuaTable(0, 6);
         NgxArgs.Register(module, "set_current_peer", call =>
         {
-            var balancer = Require("set_current_peer");
+            if (BalancerCall.Current is not { } balancer) return call.Return(LuaValue.Nil, NoUpstream);
             string host = call[0].Ref is LuaString s ? Encoding.Latin1.GetString(s.Span) : call[0].ToString() ?? "";
             int port = call[1].IsNil ? 80 : (int)call[1].Number;
             // ngx_lua parses "host:port" without resolving: only address literals are accepted.
@@ -27,13 +28,13 @@ public static class NgxBalancerModule
         });
         NgxArgs.Register(module, "set_more_tries", call =>
         {
-            var balancer = Require("set_more_tries");
+            if (BalancerCall.Current is not { } balancer) return call.Return(LuaValue.Nil, NoUpstream);
             balancer.MoreTries += (int)call[0].Number;
             return call.Return(LuaValue.True);
         });
         NgxArgs.Register(module, "get_last_failure", call =>
         {
-            var balancer = Require("get_last_failure");
+            if (BalancerCall.Current is not { } balancer) return call.Return(LuaValue.Nil, LuaValue.Nil, NoUpstream);
             return balancer.LastState is null
                 ? call.Return(LuaValue.Nil)
                 : call.Return((LuaString)balancer.LastState, balancer.LastStatus);
@@ -44,6 +45,6 @@ public static class NgxBalancerModule
         return module;
     }
 
-    private static BalancerCall Require(string function) =>
-        BalancerCall.Current ?? throw new LuaException($"ngx.balancer.{function} may only be called in balancer_by_lua*");
+    // ngx_lua's answer outside balancer_by_lua, where the request has no upstream peer to set.
+    private static readonly LuaString NoUpstream = "no upstream found";
 }

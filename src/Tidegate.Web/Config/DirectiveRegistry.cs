@@ -209,8 +209,8 @@ public static class DirectiveRegistry
         LuaHandler("header_filter_by_lua", HttpAnyIf);
         LuaHandler("body_filter_by_lua", HttpAnyIf);
         LuaHandler("log_by_lua", HttpAnyIf);
-        Block("balancer_by_lua_block", Upstream, 0, 0, NotYet);
-        Add("balancer_by_lua_file", Upstream, 1, 1, NotYet);
+        Block("balancer_by_lua_block", Upstream, 0, 0, Built);
+        Add("balancer_by_lua_file", Upstream, 1, 1, Built);
         Add("set_by_lua", Rewrite, 2, N, Built);
         Block("set_by_lua_block", Rewrite, 1, 1, Built);
         Add("set_by_lua_file", Rewrite, 2, N, Built);

@@ -91,7 +91,8 @@ public sealed class LuaConfigModule : IConfigModule
     {
         main.Prefix = compiler.Prefix;
         if (VariableNames.Declared is { } declared) main.DeclaredVariables = new HashSet<string>(declared, StringComparer.Ordinal);
-        main.Enabled = main.Enabled || main.Init is not null || main.InitWorker is not null || main.ExitWorker is not null;
+        // config.Lua.Enabled: a module completed earlier (balancer_by_lua in an upstream block) needs Lua too.
+        main.Enabled = main.Enabled || config.Lua.Enabled || main.Init is not null || main.InitWorker is not null || main.ExitWorker is not null;
         config.Lua = main;
     }
 

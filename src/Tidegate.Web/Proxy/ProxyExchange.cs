@@ -1,5 +1,6 @@
 using Tidegate.Web.Http;
 using Tidegate.Web.Logging;
+using Tidegate.Web.Lua.Balancer;
 using Tidegate.Web.Upstreams;
 
 namespace Tidegate.Web.Proxy;
@@ -19,6 +20,8 @@ public sealed class ProxyExchange
     private readonly string uri;
     private readonly byte[] request;
     private string? upstreamUrl;
+    /// <summary>Whether the attempt under way uses a peer balancer_by_lua set.</summary>
+    private bool luaPeer;
 
     public ProxyExchange(RequestContext ctx, RequestPipeline pipeline, ProxySettings settings, ProxyRequestState state,
         UpstreamBlock upstream, string uri, byte[] request)
@@ -46,9 +49,23 @@ public sealed class ProxyExchange
             : null;
         var selection = new PeerSelection(peers, hashKey, client, settings.NextUpstreamTries);
         long started = Environment.TickCount64;
+        var lua = upstream.BalancerLua is null ? null : new BalancerCall();
         while (true)
         {
-            var peer = selection.Pick(Log);
+            // balancer_by_lua runs before every attempt; a peer it sets replaces the upstream's choice.
+            UpstreamPeer? peer = null;
+            if (lua is not null)
+            {
+                if (!lua.Run(ctx, upstream.BalancerLua!))
+                {
+                    await FinishWithStatusAsync(500);
+                    return;
+                }
+                selection.Tries += lua.TakeMoreTries();
+                if (lua.Peer is { } chosen) peer = new UpstreamPeer(chosen);
+            }
+            luaPeer = peer is not null;
+            peer ??= selection.Pick(Log);
             if (peer is null)
             {
                 upstreamUrl = "http://" + upstream.Name + uri;
@@ -91,7 +108,7 @@ public sealed class ProxyExchange
                 // nginx's lines carry the action under way ("while connecting to upstream").
                 int at = e.Message.IndexOf(" while ", StringComparison.Ordinal);
                 string action = at < 0 ? "" : e.Message[at..];
-                selection.Free(failed: true, (level, message) => Log(level, message + action));
+                Release(selection, lua, failed: true, status, (level, message) => Log(level, message + action));
                 // A pooled connection the upstream had closed does not count as a try (nginx: "inform balancer instead").
                 if (cached && e.Failure == UpstreamFailure.Error) selection.Tries++;
                 if (!MayTryNext(selection, condition, requestSent, started))
@@ -110,11 +127,11 @@ public sealed class ProxyExchange
             {
                 connection.Dispose();
                 attempt.ResponseTime = attempt.Elapsed;
-                selection.Free(failed: head.Status is not (403 or 404), (level, message) => Log(level, message + " while reading response header from upstream"));
+                Release(selection, lua, failed: head.Status is not (403 or 404), head.Status, (level, message) => Log(level, message + " while reading response header from upstream"), next: true);
                 state.Response = null;
                 continue;
             }
-            selection.Free(failed: false, Log);
+            Release(selection, lua, failed: false, head.Status, Log);
             if (head.Status >= 300 && settings.InterceptErrors && ctx.Settings.ErrorPages.ContainsKey(head.Status))
             {
                 connection.Dispose();
@@ -128,6 +145,25 @@ public sealed class ProxyExchange
             else connection.Dispose();
             return;
         }
+    }
+
+    /// <summary>
+    /// Ends an attempt: a peer balancer_by_lua set only uses up a try and is remembered for
+    /// get_last_failure (ngx_lua keeps no failure accounting for it); others go back to the upstream's balancer.
+    /// </summary>
+    private void Release(PeerSelection selection, BalancerCall? lua, bool failed, int status, ErrorLogger log, bool next = false)
+    {
+        if (lua is not null)
+        {
+            lua.LastState = next ? "next" : failed ? "failed" : null;
+            lua.LastStatus = status;
+        }
+        if (!luaPeer)
+        {
+            selection.Free(failed, log);
+            return;
+        }
+        if (selection.Tries > 0) selection.Tries--;
     }
 
     /// <summary>proxy_next_upstream for a status the upstream answered with.</summary>

@@ -27,6 +27,8 @@ public sealed class UpstreamBlock
     public int Keepalive { get; set; }
     public TimeSpan KeepaliveTimeout { get; set; } = TimeSpan.FromSeconds(60);
     public int KeepaliveRequests { get; set; } = 1000;
+    /// <summary>balancer_by_lua_block/_file: Lua code that picks the peer for each attempt.</summary>
+    public Lua.LuaChunkSpec? BalancerLua { get; set; }
     /// <summary>For messages: where the block was defined.</summary>
     public Config.ConfigDirective? Directive { get; init; }
 

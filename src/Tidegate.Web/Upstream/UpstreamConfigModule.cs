@@ -46,6 +46,11 @@ public sealed class UpstreamConfigModule : IConfigModule
                     balancerSet = true;
                     SetBalancer(block, inner);
                     break;
+                case "balancer_by_lua_block":
+                case "balancer_by_lua_file":
+                    if (block.BalancerLua is not null) throw ConfigException.At("load balancing method redefined", inner);
+                    block.BalancerLua = Lua.LuaChunkSpec.FromDirective(inner, compiler.Prefix);
+                    break;
                 default:
                     throw ConfigException.At($"\"{inner.Name}\" directive is not supported by tidegate yet", inner);
             }
@@ -148,6 +153,8 @@ public sealed class UpstreamConfigModule : IConfigModule
             foreach (var server in block.Servers)
                 (server.Backup ? block.Backup : block.Primary).AddRange(Addresses(server, block.Directive!, server));
             config.Upstreams[block.Name] = block;
+            // balancer_by_lua needs the workers' Lua states, as any *_by_lua does.
+            if (block.BalancerLua is not null) config.Lua.Enabled = true;
         }
     }
 

@@ -41,6 +41,7 @@ public static class RestyCoreModules
                 "ngx.process" => Process(ngx),
                 "ngx.re" => NgxRegex.OpenModule(regex),
                 "ngx.base64" => NgxCodec.OpenBase64Module(),
+                "ngx.balancer" => Balancer.NgxBalancerModule.Open(),
                 _ => NgxTable.NotBuiltModule(name),
             };
             preload[name] = new HostFunction("loader", call => call.Return(module));

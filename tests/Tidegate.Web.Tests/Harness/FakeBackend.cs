@@ -44,6 +44,8 @@ public sealed class FakeBackend : IDisposable
         }
         scripts.Add(current.ToArray());
         listener = new TcpListener(IPAddress.Loopback, port);
+        // The port may still have connections in TIME_WAIT from an earlier case's traffic.
+        listener.Server.SetSocketOption(System.Net.Sockets.SocketOptionLevel.Socket, System.Net.Sockets.SocketOptionName.ReuseAddress, true);
         listener.Start();
         Port = ((IPEndPoint)listener.LocalEndpoint).Port;
         _ = Task.Run(AcceptLoopAsync);

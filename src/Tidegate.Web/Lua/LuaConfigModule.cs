@@ -133,14 +133,13 @@ public sealed class LuaConfigModule : IConfigModule
         return new SetByLuaStep(variable[1..].ToLowerInvariant(), chunk, args);
     }
 
+    /// <summary>The declarations checked with nginx's messages (size syntax, minimum, conflicts, duplicates).</summary>
+    private readonly Shared.SharedDictDeclarations sharedDictChecks = new();
+
     private void AddSharedDict(ConfigDirective d)
     {
-        string name = d.Arguments[0];
-        if (name.Length == 0) throw ConfigException.At("invalid lua shared dict name \"\"", d);
-        long size = ConfigValues.ParseSize(d, 1);
-        if (size <= 8191) throw ConfigException.At($"invalid lua shared dict size \"{d.Arguments[1]}\"", d);
-        if (main.SharedDicts.Any(s => s.Name == name)) throw ConfigException.At($"lua_shared_dict \"{name}\" is already defined as \"{name}\"", d);
-        main.SharedDicts.Add(new SharedDictDeclaration(name, size));
+        var declared = sharedDictChecks.Add(d);
+        main.SharedDicts.Add(new SharedDictDeclaration(declared.Name, declared.Size));
     }
 
     private static long Number(ConfigDirective d)

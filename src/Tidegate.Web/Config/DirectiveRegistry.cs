@@ -236,6 +236,12 @@ public static class DirectiveRegistry
         Add("lua_socket_pool_size", HttpAny, 1, 1, Built);
         Add("lua_socket_keepalive_timeout", HttpAny, 1, 1, Built);
         Flag("lua_socket_log_errors", HttpAny, Built);
+        Add("lua_ssl_trusted_certificate", HttpAny, 1, 1, Built);
+        Add("lua_ssl_verify_depth", HttpAny, 1, 1, Built);
+        Add("lua_ssl_protocols", HttpAny, 1, N, Built);
+        Add("lua_ssl_ciphers", HttpAny, 1, 1, Built);
+        Add("lua_ssl_crl", HttpAny, 1, 1, NotYet);
+        Add("lua_ssl_conf_command", HttpAny, 2, 2, NotYet);
         Flag("lua_check_client_abort", HttpAny, Built);
         Add("lua_malloc_trim", HttpMain, 1, 1, Built);
         Flag("lua_sa_restart", HttpMain, Built);

@@ -1,3 +1,4 @@
+using System.Net.Security;
 using System.Net.Sockets;
 
 namespace Tidegate.Web.Lua.Sockets;
@@ -15,6 +16,8 @@ public sealed class CosocketConnection : IDisposable
     public CosocketConnection(Socket socket) { Socket = socket; }
 
     public Socket Socket { get; }
+    /// <summary>The TLS layer once sslhandshake succeeded (all reads and writes then go through it).</summary>
+    public SslStream? Tls { get; set; }
     /// <summary>How many times this connection was taken from a pool (getreusedtimes).</summary>
     public int ReusedTimes { get; set; }
     /// <summary>The peer closed its side (a read saw end of stream).</summary>
@@ -43,7 +46,9 @@ public sealed class CosocketConnection : IDisposable
             else Array.Resize(ref buffer, buffer.Length * 2);
         }
         using var cts = timeoutMs > 0 ? new CancellationTokenSource(timeoutMs) : null;
-        int n = await Socket.ReceiveAsync(buffer.AsMemory(end), SocketFlags.None, cts?.Token ?? default);
+        int n = Tls is null
+            ? await Socket.ReceiveAsync(buffer.AsMemory(end), SocketFlags.None, cts?.Token ?? default)
+            : await TlsIo(Tls.ReadAsync(buffer.AsMemory(end), cts?.Token ?? default));
         if (n == 0) { ReadClosed = true; return false; }
         end += n;
         return true;
@@ -52,11 +57,31 @@ public sealed class CosocketConnection : IDisposable
     public async ValueTask SendAsync(ReadOnlyMemory<byte> data, int timeoutMs)
     {
         using var cts = timeoutMs > 0 ? new CancellationTokenSource(timeoutMs) : null;
+        if (Tls is not null)
+        {
+            await TlsIo(Tls.WriteAsync(data, cts?.Token ?? default));
+            return;
+        }
         while (data.Length > 0)
         {
             int n = await Socket.SendAsync(data, SocketFlags.None, cts?.Token ?? default);
             data = data[n..];
         }
+    }
+
+    /// <summary>Errors of the TLS layer as the socket errors the callers report (the socket's own error when there is one).</summary>
+    private static async ValueTask<T> TlsIo<T>(ValueTask<T> io)
+    {
+        try { return await io; }
+        catch (IOException e) when (e.InnerException is SocketException inner) { throw inner; }
+        catch (IOException) { throw new SocketException((int)SocketError.ConnectionReset); }
+    }
+
+    private static async ValueTask TlsIo(ValueTask io)
+    {
+        try { await io; }
+        catch (IOException e) when (e.InnerException is SocketException inner) { throw inner; }
+        catch (IOException) { throw new SocketException((int)SocketError.ConnectionReset); }
     }
 
     /// <summary>An idle pooled connection is usable only if nothing arrived on it meanwhile (a close or stray bytes make nginx drop it).</summary>
@@ -69,6 +94,7 @@ public sealed class CosocketConnection : IDisposable
 
     public void Dispose()
     {
+        try { Tls?.Dispose(); } catch (Exception) { }
         try { Socket.Dispose(); } catch (Exception) { }
     }
 }

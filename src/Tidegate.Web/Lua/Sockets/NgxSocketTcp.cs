@@ -33,7 +33,7 @@ public static class NgxSocketTcp
         NgxApi.Set(methods, "setkeepalive", SetKeepalive);
         NgxApi.Set(methods, "getreusedtimes", GetReusedTimes);
         NgxApi.Set(methods, "close", Close);
-        NgxApi.Set(methods, "sslhandshake", call => throw new LuaException("tcpsock:sslhandshake is not built in tidegate yet"));
+        NgxApi.Set(methods, "sslhandshake", SslHandshake);
         NgxApi.Set(methods, "setclientcert", call => throw new LuaException("tcpsock:setclientcert is not built in tidegate yet"));
         NgxApi.Set(methods, "bind", call => throw new LuaException("tcpsock:bind is not built in tidegate yet"));
         return methods;
@@ -108,6 +108,7 @@ public static class NgxSocketTcp
 
         // Connecting again closes the connection held now.
         socket.Close();
+        socket.EverConnected = true;
         string poolName = unix ? host : host + ":" + port;
         int poolSize = 0;
         int backlog = -1;
@@ -225,6 +226,51 @@ public static class NgxSocketTcp
     private static string Describe(EndPoint endpoint) => endpoint is UnixDomainSocketEndPoint u ? "unix:" + u : endpoint.ToString()!;
 
     private static int Errno(SocketException e) => e.NativeErrorCode;
+
+    // ---- sslhandshake ----
+
+    /// <summary>
+    /// ngx_lua reads the OpenSSL verify code of the worker's last completed handshake into every
+    /// error it returns, also for errors found before any handshake ran (a closed socket after a
+    /// failed verification answers "20: closed" on nginx), so the code is kept per worker.
+    /// </summary>
+    [ThreadStatic] private static int lastVerifyCode;
+
+    private static int SslHandshake(LuaCall call)
+    {
+        if (call.Count > 5)
+            throw new LuaException($"ngx.socket sslhandshake: expecting 1 ~ 5 arguments (including the object), but seen {call.Count}");
+        var request = NgxApi.Request(Allowed);
+        var socket = Self(call);
+        var worker = NgxApi.Worker;
+        var phase = worker.Phase;
+        var reused = call[1];
+        string? serverName = null;
+        if (call[2].IsTruthy)
+        {
+            // resty.core hands the name to the FFI as a C string; anything else fails that conversion.
+            if (call[2].Ref is not LuaString name) throw new LuaException($"cannot convert '{call[2].TypeName}' to 'const unsigned char *'");
+            serverName = name.ToLatin1();
+        }
+        bool verify = call[3].IsTruthy;
+        if (!socket.EverConnected) throw new LuaException("socket is never created nor connected");
+        if (socket.Connection is not { } connection || connection.ReadClosed)
+            return call.Return(LuaValue.Nil, NgxApi.Str(lastVerifyCode != 0 ? lastVerifyCode + ": closed" : "closed"));
+        LuaValue Success() => reused.IsBoolean && !reused.IsTruthy
+            ? LuaValue.True
+            : new LuaUserdata(new TlsSession(serverName, connection.Tls?.SslProtocol ?? System.Security.Authentication.SslProtocols.None));
+        if (connection.Tls is not null) return call.Return(Success());
+        var settings = request.Context.Settings.LuaTls;
+        return NgxApi.Park(call, request, async () =>
+        {
+            var outcome = await TlsHandshake.RunAsync(connection, serverName, verify, settings, ConnectTimeout(socket, request));
+            lastVerifyCode = outcome.VerifyCode;
+            if (outcome.Ok) return new LuaValue[] { Success() };
+            if (outcome.LogLine is { } line) Log(worker, request, phase, line, socketError: !outcome.LogAlways);
+            socket.Close();
+            return Fail(outcome.Error!);
+        });
+    }
 
     // ---- send ----
 

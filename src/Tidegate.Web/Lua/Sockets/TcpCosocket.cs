@@ -8,6 +8,8 @@ namespace Tidegate.Web.Lua.Sockets;
 public sealed class TcpCosocket
 {
     public CosocketConnection? Connection { get; set; }
+    /// <summary>connect was called on this object once (ngx_lua's object has its socket from then on, even when closed).</summary>
+    public bool EverConnected { get; set; }
     public int ConnectTimeout { get; set; }
     public int SendTimeout { get; set; }
     public int ReadTimeout { get; set; }

@@ -21,6 +21,8 @@ namespace Tidegate.Web.Tests.Harness;
 /// </code>
 /// Everything each connection received is recorded, for <c>--- backend_request</c> (the exact
 /// bytes of the first request, same escapes) and <c>--- backend_connections: N</c>.
+/// With <c>--- backend_tls: NAME</c> every connection first completes a TLS handshake as the
+/// server, presenting one of <see cref="TestCertificates"/> (see <see cref="TlsBackend"/>).
 /// </summary>
 public sealed class FakeBackend : IDisposable
 {
@@ -30,8 +32,11 @@ public sealed class FakeBackend : IDisposable
     private readonly CancellationTokenSource stop = new();
     private int connections;
 
-    public FakeBackend(string script, int port)
+    private readonly TlsBackend? tls;
+
+    public FakeBackend(string script, int port, TlsBackend? tls = null)
     {
+        this.tls = tls;
         scripts = new List<string[]> { Array.Empty<string>() };
         var current = new List<string>();
         scripts.Clear();
@@ -73,8 +78,10 @@ public sealed class FakeBackend : IDisposable
     private async Task RunAsync(Socket socket, string[] script)
     {
         var pending = new MemoryStream();
+        Stream io = new NetworkStream(socket, ownsSocket: false);
         try
         {
+            if (tls is not null) io = await tls.AcceptAsync(io, stop.Token);
             foreach (var step in script)
             {
                 int space = step.IndexOf(' ');
@@ -83,12 +90,12 @@ public sealed class FakeBackend : IDisposable
                 switch (verb)
                 {
                     case "read":
-                        var request = await ReadRequestAsync(socket, pending);
+                        var request = await ReadRequestAsync(io, pending);
                         if (request is null) return;
                         lock (requests) requests.Add(request);
                         break;
                     case "send":
-                        await socket.SendAsync(WebCase.Unescape(argument), SocketFlags.None, stop.Token);
+                        await io.WriteAsync(WebCase.Unescape(argument), stop.Token);
                         break;
                     case "sleep":
                         await Task.Delay(TimeSpan.FromSeconds(double.Parse(argument, System.Globalization.CultureInfo.InvariantCulture)), stop.Token);
@@ -98,7 +105,7 @@ public sealed class FakeBackend : IDisposable
                         {
                             limit.CancelAfter(TimeSpan.FromSeconds(20));
                             var scratch = new byte[4096];
-                            while (await socket.ReceiveAsync(scratch, SocketFlags.None, limit.Token) > 0) { }
+                            while (await io.ReadAsync(scratch, limit.Token) > 0) { }
                         }
                         break;
                     case "close":
@@ -111,18 +118,22 @@ public sealed class FakeBackend : IDisposable
                 }
             }
         }
-        catch (Exception e) when (e is SocketException or OperationCanceledException or IOException) { }
-        finally { socket.Dispose(); }
+        catch (Exception e) when (e is SocketException or OperationCanceledException or IOException or System.Security.Authentication.AuthenticationException) { }
+        finally
+        {
+            io.Dispose();
+            socket.Dispose();
+        }
     }
 
     /// <summary>Reads one request: the head up to the empty line, then its body.</summary>
-    private async Task<byte[]?> ReadRequestAsync(Socket socket, MemoryStream pending)
+    private async Task<byte[]?> ReadRequestAsync(Stream socket, MemoryStream pending)
     {
         var buffer = new byte[8192];
         int headEnd;
         while ((headEnd = IndexOf(pending, "\r\n\r\n"u8)) < 0)
         {
-            int n = await socket.ReceiveAsync(buffer, SocketFlags.None, stop.Token);
+            int n = await socket.ReadAsync(buffer, stop.Token);
             if (n <= 0) return null;
             pending.Write(buffer, 0, n);
         }
@@ -143,7 +154,7 @@ public sealed class FakeBackend : IDisposable
                 if (end >= 0) { total = end + 7; break; }
             }
             else if (pending.Length >= total + length) { total += (int)length; break; }
-            int n = await socket.ReceiveAsync(buffer, SocketFlags.None, stop.Token);
+            int n = await socket.ReadAsync(buffer, stop.Token);
             if (n <= 0) return null;
             pending.Write(buffer, 0, n);
         }

@@ -18,7 +18,9 @@ public sealed partial class ServerProcess
     /// <c>$TEST_NGINX_PORT_1</c> .. <c>_4</c> (free ports for more server blocks, e.g. backends
     /// of an upstream; one not listened on refuses), <c>$TEST_NGINX_BACKEND_PORT</c> and
     /// <c>$TEST_NGINX_PREFIX</c>, and the real servers' <c>$TEST_NGINX_REDIS_PORT</c>,
-    /// <c>$TEST_NGINX_MEMCACHED_PORT</c> (<see cref="ServiceFixtures"/>).
+    /// <c>$TEST_NGINX_MEMCACHED_PORT</c>, the per-server-kind <c>$TEST_NGINX_OWN_REDIS_PORT</c> and
+    /// <c>$TEST_NGINX_OWN_MEMCACHED_PORT</c> (<see cref="ServiceFixtures"/>) and the directory of the
+    /// TLS cases' certificates, <c>$TEST_NGINX_CERTS</c> (<see cref="TestCertificates"/>).
     /// </summary>
     public string Substitute(string text)
     {
@@ -29,6 +31,7 @@ public sealed partial class ServerProcess
             string placeholder = $"$TEST_NGINX_PORT_{i + 1}";
             if (text.Contains(placeholder)) text = text.Replace(placeholder, extraPorts[i].Value.ToString());
         }
-        return ServiceFixtures.Substitute(text);
+        if (text.Contains("$TEST_NGINX_CERTS")) text = text.Replace("$TEST_NGINX_CERTS", TestCertificates.Directory);
+        return ServiceFixtures.Substitute(text, Kind);
     }
 }

@@ -19,6 +19,8 @@ public static class ServiceFixtures
         {
             redis?.Stop();
             memcached?.Stop();
+            lock (gate)
+                foreach (var s in ownRedis.Values.Concat(ownMemcached.Values)) s.Stop();
         };
     }
 
@@ -30,6 +32,38 @@ public static class ServiceFixtures
     public static int MemcachedPort
     {
         get { lock (gate) return (memcached ??= BackingServer.Memcached(ServerProcess.FreePort())).Port; }
+    }
+
+    /// <summary>
+    /// A redis-server and a memcached of each server kind's own: the cases of one kind run one
+    /// after the other while the two kinds run side by side, so a case may flush or restart these
+    /// without disturbing a case of the other server.
+    /// </summary>
+    private static readonly Dictionary<ServerKind, BackingServer> ownRedis = new(), ownMemcached = new();
+
+    public static BackingServer OwnRedis(ServerKind kind)
+    {
+        lock (gate)
+        {
+            if (!ownRedis.TryGetValue(kind, out var s)) ownRedis[kind] = s = BackingServer.Redis(ServerProcess.FreePort());
+            return s;
+        }
+    }
+
+    public static BackingServer OwnMemcached(ServerKind kind)
+    {
+        lock (gate)
+        {
+            if (!ownMemcached.TryGetValue(kind, out var s)) ownMemcached[kind] = s = BackingServer.Memcached(ServerProcess.FreePort());
+            return s;
+        }
+    }
+
+    public static string Substitute(string text, ServerKind kind)
+    {
+        if (text.Contains("$TEST_NGINX_OWN_REDIS_PORT", StringComparison.Ordinal)) text = text.Replace("$TEST_NGINX_OWN_REDIS_PORT", OwnRedis(kind).Port.ToString());
+        if (text.Contains("$TEST_NGINX_OWN_MEMCACHED_PORT", StringComparison.Ordinal)) text = text.Replace("$TEST_NGINX_OWN_MEMCACHED_PORT", OwnMemcached(kind).Port.ToString());
+        return Substitute(text);
     }
 
     public static string Substitute(string text)

@@ -30,6 +30,22 @@ public sealed partial class HttpConnection
         public bool BodyRead => bodyResult is not null;
         public bool HeadersSent { get; private set; }
         public bool Finished { get; private set; }
+        /// <summary>True once any response byte was written to the socket (a head held back is not).</summary>
+        public bool WireStarted { get; private set; }
+        /// <summary>The response was given up (<see cref="Abandon"/>): the connection closes as it is.</summary>
+        public bool Abandoned { get; private set; }
+        /// <summary>The request was handled: the client-close watch stops.</summary>
+        public bool Over { get; set; }
+        private Task<ClientClose>? clientGone;
+
+        public Task<ClientClose>? ClientGone => clientGone ??= owner.WatchClientAsync(this);
+
+        public void Abandon()
+        {
+            pendingHead = null;
+            Finished = true;
+            Abandoned = true;
+        }
         /// <summary>The keepalive decision announced in the head ("Connection: keep-alive").</summary>
         public bool KeepAlive { get; private set; }
 
@@ -187,8 +203,10 @@ public sealed partial class HttpConnection
                 at += data.Length;
                 if (sizeLine is not null) { output[at++] = (byte)'\r'; output[at++] = (byte)'\n'; }
                 if (chunked && !noBody && end) at += Encoding.ASCII.GetBytes("0\r\n\r\n", 0, 5, output, at);
+                WireStarted = true;
                 await owner.connection.WriteAsync(output.AsMemory(0, at), Arm(ref owner.writeTimer, ctx.Settings.SendTimeout));
-                ctx.Response.BodyBytesSent += data.Length;
+                // As nginx's $body_bytes_sent: everything after the head, chunk framing included.
+                ctx.Response.BodyBytesSent += at - headLength;
                 ctx.Response.BytesSent += at - headLength;
             }
             finally { ArrayPool<byte>.Shared.Return(output); }

@@ -167,6 +167,7 @@ public sealed partial class HttpConnection
             // Once the head went out there is no answering any more: nginx closes the connection.
             if (channel.HeadersSent || e is IOException or System.Net.Sockets.SocketException)
             {
+                channel.Over = true;
                 if (!channel.HeadersSent) runtime.Pipeline.Log(ctx, LogLevel.Info, $"client connection failed while handling the request: {e.Message}");
                 runtime.LogAccess(ctx);
                 return false;
@@ -176,6 +177,13 @@ public sealed partial class HttpConnection
             ctx.Response.CloseWithoutResponse = false;
             ctx.Response.IsErrorPage = true;
             await runtime.Pipeline.SpecialAsync(ctx, 500);
+        }
+        channel.Over = true;
+        if (channel.Abandoned)
+        {
+            // ngx.exit(444) after output, ngx.ERROR, a client that went away: close as it stands.
+            runtime.LogAccess(ctx);
+            return false;
         }
         if (channel.HeadersSent)
         {
@@ -310,6 +318,8 @@ public sealed partial class HttpConnection
 
     private async Task<int> ReadMoreAsync(TimeSpan timeout, CancellationToken stopping, int allowGrow)
     {
+        // A read the client-close watch issued is still out: its bytes are this read's (never two at once).
+        if (pendingRead is { } ahead) return await ahead.WaitAsync(Arm(ref readTimer, timeout));
         if (start > 0 && start == end) start = end = 0;
         if (end == buffer.Length)
         {
@@ -415,6 +425,11 @@ public sealed partial class HttpConnection
             while (DateTime.UtcNow < deadline)
             {
                 using var idle = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                if (pendingRead is { } ahead)
+                {
+                    if (await ahead.WaitAsync(idle.Token) <= 0) break;
+                    continue;
+                }
                 if (await connection.ReadAsync(scratch, idle.Token) <= 0) break;
             }
         }

@@ -38,4 +38,19 @@ public interface IRequestChannel
 
     /// <summary>True once <see cref="FinishAsync"/> ran (ngx.eof).</summary>
     bool Finished { get; }
+
+    /// <summary>True once response bytes reached the connection (a head that is held back does not count).</summary>
+    bool WireStarted => HeadersSent;
+
+    /// <summary>
+    /// Gives the response up (ngx.exit(444), ngx.ERROR, a client that went away): what is held
+    /// back is dropped, nothing more is sent, and the connection closes after the request.
+    /// </summary>
+    void Abandon() { }
+
+    /// <summary>
+    /// Completes when the client closes or breaks the connection while this request is handled
+    /// (lua_check_client_abort, the upstream module's check); null where that cannot be watched.
+    /// </summary>
+    Task<ClientClose>? ClientGone => null;
 }

@@ -164,9 +164,11 @@ public sealed class RequestPipeline
     public async ValueTask ReturnAsync(RequestContext ctx, ReturnAction ret)
     {
         var response = ctx.Response;
-        if (ret.Status == 444)
+        // 444 and 499 without text close the connection unanswered (nginx terminates the request);
+        // with text they are ordinary responses ("HTTP/1.1 444 ", checked on nginx).
+        if (ret.Status is 444 or 499 && ret.Text is null)
         {
-            response.Status = 444;
+            response.Status = ret.Status;
             response.CloseWithoutResponse = true;
             return;
         }

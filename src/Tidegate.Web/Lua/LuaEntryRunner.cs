@@ -39,6 +39,10 @@ public static class LuaEntryRunner
 
         request.EntryThread = thread;
         request.ExitKind = LuaExitKind.None;
+        // ngx.on_abort belongs to the handler that called it (checked on nginx: one set in rewrite
+        // does not run for an abort in content).
+        request.OnAbort = null;
+        var watch = ClientAbortWatch.For(ctx, phase);
         var resumeValues = Array.Empty<LuaValue>();
         while (true)
         {
@@ -59,22 +63,41 @@ public static class LuaEntryRunner
             }
 
             if (request.ExitKind != LuaExitKind.None) break;
+            // The entry thread's park, when the on_abort handler started beside it.
+            Task<LuaValue[]>? entryWork = null;
             if (request.Threads is null)
             {
                 if (thread.Status == CoroutineStatus.Dead) break;
-                if (request.Pending is { } pending)
+                if (request.Pending is not { } pending)
                 {
-                    resumeValues = await pending();
+                    // A bare coroutine.yield() in the entry thread: ngx_lua resumes it at once.
+                    resumeValues = Array.Empty<LuaValue>();
+                    continue;
+                }
+                var work = pending();
+                if (watch is null || watch.Fired || work.IsCompleted)
+                {
+                    resumeValues = await work;
                     // The wait itself may end the request (a body too large or malformed): no resume.
                     if (request.ExitKind != LuaExitKind.None) break;
                     continue;
                 }
-                // A bare coroutine.yield() in the entry thread: ngx_lua resumes it at once.
-                resumeValues = Array.Empty<LuaValue>();
-                continue;
+                var task = work.AsTask();
+                if (await Task.WhenAny(task, watch.Gone) == task)
+                {
+                    resumeValues = await task;
+                    if (request.ExitKind != LuaExitKind.None) break;
+                    continue;
+                }
+                // The client went away while the handler was parked: 499, or its on_abort handler
+                // runs as a user thread while the entry thread stays parked.
+                if (!watch.Fire(worker, request, phase, pipeline)) return ClientClosedRequest(ctx, request);
+                if (request.ExitKind != LuaExitKind.None) break;
+                entryWork = task;
             }
-            // With user threads (ngx.thread.spawn): wait for whichever coroutine's work completes first.
-            var next = await NextWithThreadsAsync(worker, request, phase, thread);
+            // With user threads (ngx.thread.spawn, on_abort): wait for whichever coroutine's work completes first.
+            var next = await NextWithThreadsAsync(worker, request, phase, thread, entryWork, watch, pipeline);
+            if (request.ClientClosed) return ClientClosedRequest(ctx, request);
             if (next is null) break;
             resumeValues = next;
         }
@@ -87,11 +110,12 @@ public static class LuaEntryRunner
     /// Drives the user threads until the entry thread's own work completes (its resume values are
     /// returned), or until the request ends: every thread done, or ngx.exit in one (null).
     /// </summary>
-    private static async ValueTask<LuaValue[]?> NextWithThreadsAsync(LuaWorker worker, LuaRequest request, LuaPhase phase, LuaThread entry)
+    private static async ValueTask<LuaValue[]?> NextWithThreadsAsync(LuaWorker worker, LuaRequest request, LuaPhase phase, LuaThread entry,
+        Task<LuaValue[]>? entryWork, ClientAbortWatch? watch, RequestPipeline pipeline)
     {
         var threads = request.Threads!;
-        Task<LuaValue[]>? entryTask = entry.Status == CoroutineStatus.Dead ? null
-            : request.Pending is { } pending ? pending().AsTask() : Task.FromResult(Array.Empty<LuaValue>());
+        Task<LuaValue[]>? entryTask = entryWork ?? (entry.Status == CoroutineStatus.Dead ? null
+            : request.Pending is { } pending ? pending().AsTask() : Task.FromResult(Array.Empty<LuaValue>()));
         while (true)
         {
             if (request.ExitKind != LuaExitKind.None) return null;
@@ -100,8 +124,18 @@ public static class LuaEntryRunner
             if (entryTask is not null) waiting.Add(entryTask);
             foreach (var t in threads.All) if (!t.Done && !t.Reaped && t.Parked is { } parked) waiting.Add(parked);
             if (waiting.Count == 0) return null;
+            if (watch is { Fired: false }) waiting.Add(watch.Gone);
             var done = await Task.WhenAny(waiting);
             if (done == entryTask) return await entryTask;
+            if (watch is not null && done == watch.Gone)
+            {
+                if (!watch.Fire(worker, request, phase, pipeline))
+                {
+                    request.ClientClosed = true;
+                    return null;
+                }
+                continue;
+            }
             foreach (var t in threads.All)
                 if (t.Parked == done && !t.Done && !t.Reaped)
                 {
@@ -154,14 +188,22 @@ public static class LuaEntryRunner
         return LuaOutcome.Continue;
     }
 
+    /// <summary>499, nginx's "client closed request".</summary>
+    public const int ClientClosedStatus = 499;
+
     private static async ValueTask<LuaOutcome> ExitAsync(RequestContext ctx, LuaRequest request, LuaPhase phase, RequestPipeline pipeline, int status)
     {
         var channel = ctx.Channel;
-        if (status == Error)
+        if (status is Error or 444 or ClientClosedStatus)
         {
-            await LuaOutput.FlushAsync(request);
-            if (channel.HeadersSent) throw new LuaRequestAbortedException();
+            // nginx terminates the request and closes: what reached the client stays, what is held
+            // back (the head and output not flushed) is dropped. Checked on nginx: ngx.say then
+            // ngx.exit(444) sends nothing (logged 444); after ngx.flush(true) the flushed part went
+            // out and the body is cut (logged 200).
+            if (status != Error && !channel.WireStarted) ctx.Response.Status = status;
+            request.Output.SetLength(0);
             ctx.Response.CloseWithoutResponse = true;
+            channel.Abandon();
             return LuaOutcome.Finished;
         }
         if (status is Ok or Declined)
@@ -178,12 +220,6 @@ public static class LuaEntryRunner
             await LuaOutput.FinishAsync(request);
             return LuaOutcome.Finished;
         }
-        if (status == 444)
-        {
-            ctx.Response.Status = 444;
-            ctx.Response.CloseWithoutResponse = true;
-            return LuaOutcome.Finished;
-        }
         if (status >= 300 || status < 200)
         {
             // ngx.exit(>=300) finalizes with that status: error_page, else the built-in page.
@@ -192,6 +228,22 @@ public static class LuaEntryRunner
         }
         ctx.Response.Status = status;
         await LuaOutput.FinishAsync(request);
+        return LuaOutcome.Finished;
+    }
+
+    /// <summary>
+    /// The client went away and no on_abort handler was set: the request ends with 499 and its Lua
+    /// code stops where it is parked (as ngx_lua finalizes it); nothing more is sent.
+    /// </summary>
+    private static LuaOutcome ClientClosedRequest(RequestContext ctx, LuaRequest request)
+    {
+        request.EntryThread = null;
+        request.Threads = null;
+        request.ClientClosed = false;
+        if (!ctx.Channel.WireStarted) ctx.Response.Status = ClientClosedStatus;
+        request.Output.SetLength(0);
+        ctx.Response.CloseWithoutResponse = true;
+        ctx.Channel.Abandon();
         return LuaOutcome.Finished;
     }
 

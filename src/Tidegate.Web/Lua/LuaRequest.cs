@@ -51,6 +51,9 @@ public sealed class LuaRequest
     /// <summary>The handler ngx.on_abort registered (run when the client goes away; lua_check_client_abort on).</summary>
     public LuaFunction? OnAbort { get; set; }
 
+    /// <summary>The client went away while the handler was parked and no on_abort handler was set (the request ends with 499).</summary>
+    public bool ClientClosed { get; set; }
+
     /// <summary>With lua_code_cache off: the fresh state this request's Lua code runs in.</summary>
     public LuaWorker? OwnState { get; set; }
 

@@ -79,17 +79,31 @@ public sealed class ProxyExchange
             state.Attempts.Add(attempt);
             UpstreamConnection? connection = null;
             bool requestSent = false;
+            string stage = "connecting to upstream";
             UpstreamResponseHead head;
-            try
+            async Task<UpstreamResponseHead> ExchangeAsync()
             {
                 connection = peers.Pool.Take(peer.Address);
                 if (connection is null) connection = await UpstreamConnection.ConnectAsync(peer.Address, settings.ConnectTimeout);
                 attempt.ConnectTime = attempt.Elapsed;
                 requestSent = true;
+                // nginx's action stays "sending request" until the upstream's first bytes arrive.
+                stage = "sending request to upstream";
                 await connection.SendAsync(request, settings.SendTimeout);
                 connection.Requests++;
-                head = await UpstreamResponseHead.ReadAsync(connection, settings.ReadTimeout, settings.BufferSize);
+                var received = await UpstreamResponseHead.ReadAsync(connection, settings.ReadTimeout, settings.BufferSize);
                 attempt.HeaderTime = attempt.Elapsed;
+                return received;
+            }
+            try
+            {
+                var exchange = ExchangeAsync();
+                if (!exchange.IsCompleted && ctx.Channel.ClientGone is { } gone && await Task.WhenAny(exchange, gone) == gone)
+                {
+                    ClientLeft(gone.Result, exchange, () => connection, stage, attempt);
+                    return;
+                }
+                head = await exchange;
             }
             catch (UpstreamException e)
             {
@@ -145,6 +159,23 @@ public sealed class ProxyExchange
             else connection.Dispose();
             return;
         }
+    }
+
+    /// <summary>
+    /// The client closed its connection while the upstream was being asked (nginx's
+    /// ngx_http_upstream_check_broken_connection, proxy_ignore_client_abort off): the upstream
+    /// connection is closed too and the request ends with 499, nothing sent.
+    /// </summary>
+    private void ClientLeft(ClientClose close, Task<UpstreamResponseHead> exchange, Func<UpstreamConnection?> connection, string action, UpstreamAttempt attempt)
+    {
+        connection()?.Dispose();
+        // A connect still under way ends later: its connection is closed then, its failure dropped.
+        _ = exchange.ContinueWith(_ => connection()?.Dispose(), TaskScheduler.Current);
+        Log(LogLevel.Info, close.Describe("epoll_wait() reported that client prematurely closed connection, so upstream connection is closed too") + " while " + action);
+        attempt.ResponseTime = attempt.Elapsed;
+        ctx.Response.Status = 499;
+        ctx.Response.CloseWithoutResponse = true;
+        ctx.Channel.Abandon();
     }
 
     /// <summary>

@@ -43,8 +43,11 @@ public static class CaseRunner
         var timeout = TimeSpan.FromSeconds(double.Parse(c.Get("timeout") ?? "3", System.Globalization.CultureInfo.InvariantCulture));
         var responses = c.Has("requests")
             ? CaseRequests.SendEach(c, server, timeout)
-            : HttpExchange.ParseAll(HttpExchange.SendRaw(server.Port, BuildRequest(c, out bool head), timeout), head);
+            : ClientSteps.Applies(c)
+                ? ClientSteps.Run(c, server, timeout, failures)
+                : HttpExchange.ParseAll(HttpExchange.SendRaw(server.Port, BuildRequest(c, out bool head), timeout), head);
         Thread.Sleep(c.Has("error_log") || c.Has("no_error_log") || c.Has("access_log") ? 100 : 0);
+        if (c.Get("wait") is { } wait) Thread.Sleep(TimeSpan.FromSeconds(double.Parse(wait, System.Globalization.CultureInfo.InvariantCulture)));
         CheckResponses(c, responses, failures, server);
         CaseRequests.CheckAll(c, responses, backend, server, failures);
         TlsBackend.Check(c, backend, tls, failures);

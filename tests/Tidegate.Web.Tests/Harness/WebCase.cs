@@ -11,6 +11,10 @@ namespace Tidegate.Web.Tests.Harness;
 /// request_pause, response_bodies, response_statuses, backend (a scripted raw TCP upstream on
 /// $TEST_NGINX_BACKEND_PORT), backend_request, backend_connections; $TEST_NGINX_PORT_1.._4 are
 /// free ports for backend server blocks (<see cref="ServerProcess.Substitute"/>).
+/// How the connection ends (see <see cref="ClientSteps"/>): abort_after_ms (the client closes N ms
+/// after sending), abort_half_close (it only shuts down its sending side), response_closed (the
+/// server closed without a byte), response_truncated (a response cut short by the close), and
+/// wait (seconds to pause before reading the logs); access_log lists lines the access log must hold.
 /// </summary>
 public sealed class WebCase
 {

@@ -136,11 +136,12 @@ public static class NgxControlApi
     private static int OnAbort(LuaCall call)
     {
         var request = NgxApi.Request(PhaseMask.Rewrite | PhaseMask.Access | PhaseMask.Content | PhaseMask.ServerRewrite);
-        call.CheckFunction(0);
+        // ngx_lua's order: a second call, then the directive, then the argument (checked on nginx).
+        if (request.OnAbort is not null) return call.Return(LuaValue.Nil, NgxApi.Str("duplicate call"));
         if (!request.Context.Settings.LuaCheckClientAbort)
             return call.Return(LuaValue.Nil, NgxApi.Str("lua_check_client_abort is off"));
-        if (request.OnAbort is not null) return call.Return(LuaValue.Nil, NgxApi.Str("duplicate call"));
-        request.OnAbort = call[0].AsFunction;
+        if (call[0].AsFunction is not LuaFunction handler) throw new LuaException("bad argument #1 to '?' (Lua function expected)");
+        request.OnAbort = handler;
         return call.Return(1);
     }
 }

@@ -173,9 +173,9 @@ internal sealed partial class FunctionCompiler
             callName = m.Method;
             LdThread();
             Load(obj);
-            _il.Emit(OpCodes.Ldsfld, StringConstant(m.Method));
-            _il.Emit(OpCodes.Ldsflda, NewSiteHint());
-            _il.Emit(OpCodes.Ldsflda, NewSiteHint()); // the class table's hint (inherited lookups)
+            LdConst(StringConstant(m.Method));
+            LdConstAddress(NewSiteHint());
+            LdConstAddress(NewSiteHint()); // the class table's hint (inherited lookups)
             _il.Emit(OpCodes.Ldc_I4, Site(m.Line));
             LdTop();
             LdName(obj.Name);

@@ -28,7 +28,7 @@ internal sealed partial class FunctionCompiler
                 _il.Emit(OpCodes.Call, FromNumber);
                 break;
             case Operand.Kinds.String:
-                _il.Emit(OpCodes.Ldsfld, op.String!);
+                LdConst(op.String!);
                 _il.Emit(OpCodes.Call, FromObject);
                 break;
         }
@@ -148,8 +148,8 @@ internal sealed partial class FunctionCompiler
         {
             LdThread();
             _il.Emit(OpCodes.Ldarg_0);
-            _il.Emit(OpCodes.Ldsfld, StringConstant(n.Name));
-            _il.Emit(OpCodes.Ldsflda, NewSiteHint());
+            LdConst(StringConstant(n.Name));
+            LdConstAddress(NewSiteHint());
             _il.Emit(OpCodes.Ldc_I4, Site(n.Line));
             LdTop();
             _il.Emit(OpCodes.Call, GetGlobal);
@@ -196,8 +196,8 @@ internal sealed partial class FunctionCompiler
         {
             LdThread();
             _il.Emit(OpCodes.Ldarg_0);
-            _il.Emit(OpCodes.Ldsfld, StringConstant(n.Name));
-            _il.Emit(OpCodes.Ldsflda, NewSiteHint());
+            LdConst(StringConstant(n.Name));
+            LdConstAddress(NewSiteHint());
             Load(value);
             _il.Emit(OpCodes.Ldc_I4, Site(n.Line));
             LdTop();
@@ -243,9 +243,9 @@ internal sealed partial class FunctionCompiler
         {
             LdThread();
             Load(obj);
-            _il.Emit(OpCodes.Ldsfld, StringConstant(k.Value));
-            _il.Emit(OpCodes.Ldsflda, NewSiteHint());
-            _il.Emit(OpCodes.Ldsflda, NewSiteHint()); // the class table's hint (inherited lookups)
+            LdConst(StringConstant(k.Value));
+            LdConstAddress(NewSiteHint());
+            LdConstAddress(NewSiteHint()); // the class table's hint (inherited lookups)
             _il.Emit(OpCodes.Ldc_I4, Site(e.Line));
             LdTop();
             LdName(objName);
@@ -277,8 +277,8 @@ internal sealed partial class FunctionCompiler
         Load(obj);
         if (keyExpr is StringExpr k)
         {
-            _il.Emit(OpCodes.Ldsfld, StringConstant(k.Value));
-            _il.Emit(OpCodes.Ldsflda, NewSiteHint());
+            LdConst(StringConstant(k.Value));
+            LdConstAddress(NewSiteHint());
             var scratch = LoadAddress(value);
             _il.Emit(OpCodes.Ldc_I4, Site(line));
             LdTop();
@@ -551,7 +551,7 @@ internal sealed partial class FunctionCompiler
         LdSlotIndex(b);
         _il.Emit(OpCodes.Ldc_I4, parts.Count);
         _il.Emit(OpCodes.Ldc_I4, Site(e.Line));
-        _il.Emit(OpCodes.Ldsfld, StaticObject(typeof(string?[]), names));
+        LdConst(StaticObject(typeof(string?[]), names));
         _il.Emit(OpCodes.Call, Concat);
         var result = StoreTemp();
         EmitMetaYieldCheck(result.Local, false, Site(e.Line));
@@ -689,7 +689,7 @@ internal sealed partial class FunctionCompiler
                 {
                     var v = Eval(f.Value);
                     Load(table);
-                    _il.Emit(OpCodes.Ldsfld, StringConstant(k.Value));
+                    LdConst(StringConstant(k.Value));
                     Load(v);
                     _il.Emit(OpCodes.Call, RawSetStr);
                     Release(v);

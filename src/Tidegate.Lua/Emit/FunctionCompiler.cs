@@ -31,7 +31,19 @@ internal sealed partial class FunctionCompiler
     private readonly FunctionBody _body;
     private readonly FunctionInfo _info;
     private readonly TypeBuilder _type;
+    /// <summary>
+    /// The prototype's constants object: one instance of a companion type whose instance fields hold the
+    /// string constants, the per-site slot hints and other per-prototype objects. Statics of a type in a
+    /// collectible assembly are reached through a runtime helper call on every access (the JIT cannot embed
+    /// their address), so compiled code keeps them in instance fields instead: <c>this.C.K3</c> is two loads.
+    /// </summary>
+    private readonly TypeBuilder _constsType;
     private readonly FieldBuilder _protoField;
+    /// <summary>The closure type's static holding the constants object (read once per closure creation).</summary>
+    private readonly FieldBuilder _constsStatic;
+    /// <summary>The closure's instance field holding the constants object (read by Invoke).</summary>
+    private readonly FieldBuilder _constsField;
+    private readonly ConstructorBuilder _constsCtor;
     private readonly List<(FieldBuilder Field, object Value)> _staticValues = new();
     private readonly Dictionary<string, FieldBuilder> _stringConstants = new();
     private readonly List<int> _siteLines = new();
@@ -98,7 +110,12 @@ internal sealed partial class FunctionCompiler
         int n = ++ctx.TypeCounter;
         _type = ctx.Module.DefineType($"LuaFunction{n}_{Sanitize(body.Name)}",
             TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Class, typeof(LuaClosure));
-        _protoField = _type.DefineField("Proto", typeof(FunctionProto), FieldAttributes.Public | FieldAttributes.Static);
+        _constsType = ctx.Module.DefineType($"LuaFunction{n}_{Sanitize(body.Name)}_Constants",
+            TypeAttributes.Public | TypeAttributes.Sealed | TypeAttributes.Class, typeof(object));
+        _constsCtor = _constsType.DefineDefaultConstructor(MethodAttributes.Public);
+        _protoField = _constsType.DefineField("Proto", typeof(FunctionProto), FieldAttributes.Public);
+        _constsStatic = _type.DefineField("Constants", _constsType, FieldAttributes.Public | FieldAttributes.Static);
+        _constsField = _type.DefineField("C", _constsType, FieldAttributes.Public | FieldAttributes.InitOnly);
 
         UpvalueFields = new FieldBuilder[_info.Upvalues.Count];
         for (int i = 0; i < UpvalueFields.Length; i++)
@@ -106,10 +123,17 @@ internal sealed partial class FunctionCompiler
 
         Constructor = _type.DefineConstructor(MethodAttributes.Public, CallingConventions.Standard, new[] { typeof(LuaTable) });
         var il = Constructor.GetILGenerator();
+        var consts = il.DeclareLocal(_constsType);
+        il.Emit(OpCodes.Ldsfld, _constsStatic);
+        il.Emit(OpCodes.Stloc, consts);
         il.Emit(OpCodes.Ldarg_0);
-        il.Emit(OpCodes.Ldsfld, _protoField);
+        il.Emit(OpCodes.Ldloc, consts);
+        il.Emit(OpCodes.Ldfld, _protoField);
         il.Emit(OpCodes.Ldarg_1);
         il.Emit(OpCodes.Call, ClosureCtor);
+        il.Emit(OpCodes.Ldarg_0);
+        il.Emit(OpCodes.Ldloc, consts);
+        il.Emit(OpCodes.Stfld, _constsField);
         il.Emit(OpCodes.Ret);
 
         var cells = _type.DefineMethod("GetUpvalueCells", MethodAttributes.Public | MethodAttributes.Virtual | MethodAttributes.HideBySig,
@@ -149,6 +173,7 @@ internal sealed partial class FunctionCompiler
 
     public void CreateType()
     {
+        var constsType = _constsType.CreateType();
         CreatedType = _type.CreateType();
         var proto = new FunctionProto
         {
@@ -174,8 +199,10 @@ internal sealed partial class FunctionCompiler
             ActiveLines = Stripped ? Array.Empty<int>() : _activeLines.Append(_body.EndLine).Where(l => l > 0).Distinct().Order().ToArray(),
             UpvalueNames = _info.Upvalues.Select(u => u.Name).ToArray(),
         };
-        CreatedType.GetField(_protoField.Name)!.SetValue(null, proto);
-        foreach (var (field, value) in _staticValues) CreatedType.GetField(field.Name)!.SetValue(null, value);
+        var consts = Activator.CreateInstance(constsType)!;
+        constsType.GetField(_protoField.Name)!.SetValue(consts, proto);
+        foreach (var (field, value) in _staticValues) constsType.GetField(field.Name)!.SetValue(consts, value);
+        CreatedType.GetField(_constsStatic.Name)!.SetValue(null, consts);
     }
 
     // ---------------- the method ----------------
@@ -467,7 +494,7 @@ internal sealed partial class FunctionCompiler
     {
         string key = Encoding.Latin1.GetString(bytes);
         if (_stringConstants.TryGetValue(key, out var field)) return field;
-        field = _type.DefineField("K" + _stringConstants.Count, typeof(LuaString), FieldAttributes.Public | FieldAttributes.Static);
+        field = _constsType.DefineField("K" + _stringConstants.Count, typeof(LuaString), FieldAttributes.Public);
         _stringConstants.Add(key, field);
         // Interned, so the same name in every chunk is one object: key compares and site hints hit by reference.
         _staticValues.Add((field, StringInterner.Intern(bytes)));
@@ -484,8 +511,8 @@ internal sealed partial class FunctionCompiler
     {
         // A type holds at most 65,535 fields, and a hint is only a cache: past the cap, sites share the
         // last hint (a miss costs one hash lookup), so a 100,000-long t.b.b.b... chain still compiles.
-        if (_hintCount >= MaxSiteHints) return _sharedHint ??= _type.DefineField("Hshared", typeof(int), FieldAttributes.Public | FieldAttributes.Static);
-        return _type.DefineField("H" + _hintCount++, typeof(int), FieldAttributes.Public | FieldAttributes.Static);
+        if (_hintCount >= MaxSiteHints) return _sharedHint ??= _constsType.DefineField("Hshared", typeof(int), FieldAttributes.Public);
+        return _constsType.DefineField("H" + _hintCount++, typeof(int), FieldAttributes.Public);
     }
 
     private const int MaxSiteHints = 8192;
@@ -494,7 +521,7 @@ internal sealed partial class FunctionCompiler
 
     private FieldBuilder StaticObject(Type type, object value)
     {
-        var field = _type.DefineField("S" + _staticValues.Count, type, FieldAttributes.Public | FieldAttributes.Static);
+        var field = _constsType.DefineField("S" + _staticValues.Count, type, FieldAttributes.Public);
         _staticValues.Add((field, value));
         return field;
     }
@@ -525,6 +552,22 @@ internal sealed partial class FunctionCompiler
     // ---------------- small IL helpers ----------------
 
     private void LdThread() => _il.Emit(OpCodes.Ldarg_1);
+
+    /// <summary>Pushes a field of the constants object (a string constant, a per-prototype object).</summary>
+    private void LdConst(FieldBuilder field)
+    {
+        _il.Emit(OpCodes.Ldarg_0);
+        _il.Emit(OpCodes.Ldfld, _constsField);
+        _il.Emit(OpCodes.Ldfld, field);
+    }
+
+    /// <summary>Pushes the address of a field of the constants object (a site hint, passed by ref).</summary>
+    private void LdConstAddress(FieldBuilder field)
+    {
+        _il.Emit(OpCodes.Ldarg_0);
+        _il.Emit(OpCodes.Ldfld, _constsField);
+        _il.Emit(OpCodes.Ldflda, field);
+    }
 
     /// <summary>Pushes frameTop + slot: the absolute stack index of a frame slot.</summary>
     private void LdSlotIndex(int slot)

@@ -46,7 +46,7 @@ internal static class EmitMembers
     public static readonly ConstructorInfo CellNewEmpty = typeof(UpvalueCell).GetConstructor(Type.EmptyTypes)!;
     public static readonly FieldInfo CellValue = F(typeof(UpvalueCell), "Value");
 
-    public static readonly ConstructorInfo FrameStateNew = typeof(CompiledFrameState).GetConstructor(new[] { typeof(LuaFunction), typeof(int), typeof(int), typeof(int), typeof(int) })!;
+    public static readonly MethodInfo RentFrameState = typeof(LuaThread).GetMethod(nameof(LuaThread.RentFrameState))!;
     public static readonly FieldInfo FrameStateLocals = F(typeof(CompiledFrameState), "Locals");
     public static readonly FieldInfo FrameStateResumePoint = F(typeof(CompiledFrameState), "ResumePoint");
 

@@ -330,12 +330,13 @@ internal sealed partial class FunctionCompiler
     private void EmitSave()
     {
         var frame = _il.DeclareLocal(typeof(CompiledFrameState));
+        _il.Emit(OpCodes.Ldarg_1); // the thread's pool of frame states: a yield in a loop allocates none
         _il.Emit(OpCodes.Ldarg_0);
         _il.Emit(OpCodes.Ldarg_2);
         _il.Emit(OpCodes.Ldarg_3);
         _il.Emit(OpCodes.Ldloc, _resumePoint);
         _il.Emit(OpCodes.Ldc_I4, _savedLocals.Count);
-        _il.Emit(OpCodes.Newobj, FrameStateNew);
+        _il.Emit(OpCodes.Callvirt, RentFrameState);
         _il.Emit(OpCodes.Stloc, frame);
         for (int i = 0; i < _savedLocals.Count; i++)
         {

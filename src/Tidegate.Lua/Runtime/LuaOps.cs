@@ -114,6 +114,8 @@ public static class LuaOps
     {
         if (values.Length == 0) return LuaString.Empty;
         if (values.Length == 1) return values[0];
+        // The usual concatenation, two strings (`w .. "?"`, `prefix .. name`): one allocation, no scan.
+        if (values.Length == 2 && values[0].Ref is LuaString a && values[1].Ref is LuaString b) return LuaString.Concat(a, b);
         bool plain = true;
         foreach (ref readonly var v in values)
             if (!IsStringOrNumber(v)) { plain = false; break; }
@@ -145,6 +147,30 @@ public static class LuaOps
 
     /// <summary>Joins strings and numbers (numbers as tostring prints them) into one new string.</summary>
     private static LuaString JoinPlain(ReadOnlySpan<LuaValue> values)
+    {
+        long total = 0;
+        bool allStrings = true;
+        foreach (ref readonly var v in values)
+        {
+            if (v.Ref is LuaString s) total += s.Length;
+            else { allStrings = false; break; }
+        }
+        if (!allStrings) return JoinWithNumbers(values);
+        if (total > Array.MaxLength) throw new LuaException("not enough memory");
+        if (total == 0) return LuaString.Empty;
+        var bytes = new byte[total];
+        var into = bytes.AsSpan();
+        foreach (ref readonly var v in values)
+        {
+            var from = Unsafe.As<LuaString>(v.Ref!).Span;
+            from.CopyTo(into);
+            into = into[from.Length..];
+        }
+        return new LuaString(bytes);
+    }
+
+    /// <summary><see cref="JoinPlain"/> when some operands are numbers, each formatted as tostring does.</summary>
+    private static LuaString JoinWithNumbers(ReadOnlySpan<LuaValue> values)
     {
         Span<byte> scratch = stackalloc byte[LuaNumber.MaxFormattedLength];
         long total = 0;

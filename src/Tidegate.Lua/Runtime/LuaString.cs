@@ -50,8 +50,9 @@ public sealed class LuaString : IEquatable<LuaString>, IComparable<LuaString>
         long total = (long)a._bytes.Length + b._bytes.Length;
         if (total > Array.MaxLength) throw new LuaException("not enough memory");
         var bytes = new byte[total];
-        a._bytes.CopyTo(bytes, 0);
-        b._bytes.CopyTo(bytes, a._bytes.Length);
+        // Span copies are a plain memmove; Array.CopyTo checks the arrays' types first.
+        a._bytes.AsSpan().CopyTo(bytes);
+        b._bytes.AsSpan().CopyTo(bytes.AsSpan(a._bytes.Length));
         return new LuaString(bytes);
     }
 

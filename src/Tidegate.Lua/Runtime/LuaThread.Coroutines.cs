@@ -20,6 +20,44 @@ public sealed partial class LuaThread
     /// <summary>True when the running code may yield: a coroutine with no unresumable host frame in between.</summary>
     public bool IsYieldable => IsCoroutine && NonYieldableDepth == 0;
 
+    /// <summary>Frame states given back by resumes, ready for the next yield (see <see cref="CompiledFrameState"/>).</summary>
+    private CompiledFrameState?[]? _framePool;
+    private int _framePoolCount;
+    /// <summary>A few per thread cover the usual coroutine, which yields through the same one to three frames each time.</summary>
+    private const int FramePoolSize = 4;
+
+    /// <summary>
+    /// A frame state for a compiled function that is saving itself because a yield is unwinding it
+    /// (compiled code's save block calls this, then fills <see cref="CompiledFrameState.Locals"/>).
+    /// </summary>
+    public CompiledFrameState RentFrameState(LuaFunction function, int argBase, int argCount, int resumePoint, int localCount)
+    {
+        int n = _framePoolCount;
+        if (n > 0)
+        {
+            var pooled = _framePool![n - 1]!;
+            if (pooled.Locals.Length >= localCount)
+            {
+                _framePool[n - 1] = null;
+                _framePoolCount = n - 1;
+                pooled.Reset(function, argBase, argCount, resumePoint, localCount);
+                return pooled;
+            }
+        }
+        return new CompiledFrameState(function, argBase, argCount, resumePoint, localCount);
+    }
+
+    /// <summary>Takes back a frame state whose function has restored itself from it.</summary>
+    internal void ReturnFrameState(CompiledFrameState frame)
+    {
+        var pool = _framePool ??= new CompiledFrameState?[FramePoolSize];
+        int n = _framePoolCount;
+        if (n == pool.Length) return;
+        frame.ClearLocals();
+        pool[n] = frame;
+        _framePoolCount = n + 1;
+    }
+
     /// <summary>Continues the outermost saved frame (compiled code calls this at a call site it resumes).</summary>
     public int ResumeSuspended()
     {
@@ -36,7 +74,7 @@ public sealed partial class LuaThread
     public int YieldValues(int argBase, int count)
     {
         if (!IsYieldable) throw RuntimeError("attempt to yield across C-call boundary");
-        SuspendedFrames.Add(new YieldPoint(argBase));
+        SuspendedFrames.Add(YieldPoint.Instance);
         YieldBase = argBase;
         YieldCount = count;
         return CallStatus.Yield;
@@ -60,7 +98,7 @@ public sealed partial class LuaThread
     {
         if (!IsYieldable) throw RuntimeError("attempt to yield across C-call boundary");
         SuspendedFrames.Add(new ContinuationFrame(continuation));
-        SuspendedFrames.Add(new YieldPoint(call.Base));
+        SuspendedFrames.Add(YieldPoint.Instance);
         YieldBase = call.Base;
         YieldCount = 0;
         return CallStatus.Yield;

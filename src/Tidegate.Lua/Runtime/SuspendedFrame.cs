@@ -15,14 +15,21 @@ public abstract class SuspendedFrame
 /// A compiled Lua function's frame: its IL locals (each stored as a LuaValue), the call site it was at
 /// and its arguments' position. The compiled function restores these when it is entered with
 /// <see cref="LuaThread.RestoringFrame"/> set, then jumps to the call site and resumes the callee.
+///
+/// <para>Frame states are reused: a yield takes one from its thread's pool (<see cref="LuaThread.RentFrameState"/>)
+/// and a resume gives it back once the function has restored its locals from it. A coroutine that
+/// yields in a loop then allocates nothing per yield; allocating the state and its locals array per
+/// yield was most of the collector's work in bench/lua/coroutine-pingpong.</para>
 /// </summary>
 public sealed class CompiledFrameState : SuspendedFrame
 {
-    public readonly LuaFunction Function;
-    public readonly int ArgBase;
-    public readonly int ArgCount;
-    public readonly int ResumePoint;
-    public readonly LuaValue[] Locals;
+    public LuaFunction Function { get; private set; }
+    public int ArgBase { get; private set; }
+    public int ArgCount { get; private set; }
+    public int ResumePoint;
+    /// <summary>The saved locals: the first <see cref="LocalCount"/> entries (the array may be longer when reused).</summary>
+    public LuaValue[] Locals;
+    public int LocalCount { get; private set; }
 
     public CompiledFrameState(LuaFunction function, int argBase, int argCount, int resumePoint, int localCount)
     {
@@ -30,24 +37,43 @@ public sealed class CompiledFrameState : SuspendedFrame
         ArgBase = argBase;
         ArgCount = argCount;
         ResumePoint = resumePoint;
+        LocalCount = localCount;
         Locals = localCount == 0 ? Array.Empty<LuaValue>() : new LuaValue[localCount];
+    }
+
+    /// <summary>Makes a pooled state describe a new frame (its locals array holds at least <paramref name="localCount"/>).</summary>
+    internal void Reset(LuaFunction function, int argBase, int argCount, int resumePoint, int localCount)
+    {
+        Function = function;
+        ArgBase = argBase;
+        ArgCount = argCount;
+        ResumePoint = resumePoint;
+        LocalCount = localCount;
     }
 
     public override int Resume(LuaThread thread)
     {
         thread.RestoringFrame = this;
-        return Function.Invoke(thread, ArgBase, ArgCount);
+        int n = Function.Invoke(thread, ArgBase, ArgCount);
+        // The function restored its locals on entry and no longer reads this state (a new yield saved
+        // into another one): it can serve the thread's next yield. Not on an error: the state is simply dropped.
+        thread.ReturnFrameState(this);
+        return n;
     }
+
+    /// <summary>Forgets the saved values, so a pooled state keeps nothing alive for the collector.</summary>
+    internal void ClearLocals() => Array.Clear(Locals, 0, LocalCount);
 }
 
 /// <summary>
 /// The innermost frame: the host function that yielded (coroutine.yield, or a host function that
-/// suspended). On resume its results are the values passed to resume, already placed at its base.
+/// suspended). On resume its results are the values passed to resume, already placed at its base
+/// (<see cref="LuaThread.YieldBase"/>). It holds no state, so every yield shares one instance.
 /// </summary>
 internal sealed class YieldPoint : SuspendedFrame
 {
-    public readonly int ArgBase;
-    public YieldPoint(int argBase) => ArgBase = argBase;
+    public static readonly YieldPoint Instance = new();
+    private YieldPoint() { }
 
     public override int Resume(LuaThread thread) => thread.ResumeValueCount;
 }

@@ -33,6 +33,7 @@ public static class CaseRunner
         }
 
         using var backend = c.Get("backend") is { } script ? new FakeBackend(server.Substitute(script), server.BackendPort) : null;
+        using var datagrams = CaseDatagramServers.Start(c, server);
         if (!server.Start(startTimeout))
         {
             failures.Add($"server did not start: {server.Stderr} {server.ErrorLog}");
@@ -46,6 +47,7 @@ public static class CaseRunner
         Thread.Sleep(c.Has("error_log") || c.Has("no_error_log") || c.Has("access_log") ? 100 : 0);
         CheckResponses(c, responses, failures, server);
         CaseRequests.CheckAll(c, responses, backend, server, failures);
+        datagrams.Check(c, failures);
         CheckLog(c, server.ErrorLog, failures, server);
         if (c.Get("access_log") is { } accessExpected)
         {

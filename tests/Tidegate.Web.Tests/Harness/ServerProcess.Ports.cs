@@ -29,6 +29,6 @@ public sealed partial class ServerProcess
             string placeholder = $"$TEST_NGINX_PORT_{i + 1}";
             if (text.Contains(placeholder)) text = text.Replace(placeholder, extraPorts[i].Value.ToString());
         }
-        return ServiceFixtures.Substitute(text);
+        return ServiceFixtures.Substitute(SubstituteUdp(text));
     }
 }

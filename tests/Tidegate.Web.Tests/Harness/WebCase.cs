@@ -11,6 +11,10 @@ namespace Tidegate.Web.Tests.Harness;
 /// request_pause, response_bodies, response_statuses, backend (a scripted raw TCP upstream on
 /// $TEST_NGINX_BACKEND_PORT), backend_request, backend_connections; $TEST_NGINX_PORT_1.._4 are
 /// free ports for backend server blocks (<see cref="ServerProcess.Substitute"/>).
+/// Datagram cases add (see <see cref="CaseDatagramServers"/>): dns (a scripted DNS server on
+/// $TEST_NGINX_DNS_PORT, <see cref="FakeDnsServer"/>), dns_queries (the questions it got, any
+/// order), udp_backend (a scripted UDP peer on $TEST_NGINX_UDP_PORT, <see cref="FakeUdpBackend"/>)
+/// and udp_backend_received (the datagrams it got, in order).
 /// </summary>
 public sealed class WebCase
 {

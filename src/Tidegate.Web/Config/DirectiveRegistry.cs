@@ -98,8 +98,8 @@ public static class DirectiveRegistry
         Add("lingering_time", HttpAny, 1, 1, Equivalent);
         Add("lingering_timeout", HttpAny, 1, 1, Equivalent);
         Add("reset_timedout_connection", HttpAny, 1, 1, Equivalent);
-        Add("resolver", HttpAny, 1, N, NotYet);
-        Add("resolver_timeout", HttpAny, 1, 1, NotYet);
+        Add("resolver", HttpAny, 1, N, Built, unique: true);
+        Add("resolver_timeout", HttpAny, 1, 1, Built, unique: true);
         Add("try_files", Server | Location, 2, N, Built);
         Block("limit_except", Location, 1, N, NotYet);
         Add("allow", HttpAny | LimitExcept, 1, 1, NotYet);

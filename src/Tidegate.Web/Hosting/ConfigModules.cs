@@ -9,6 +9,6 @@ public static class ConfigModules
     public static IReadOnlyList<IConfigModule> Create()
     {
         var upstreams = new Upstreams.UpstreamConfigModule();
-        return new IConfigModule[] { upstreams, new Proxy.ProxyConfigModule(upstreams), new Lua.LuaConfigModule(), new Lua.Sockets.TlsConfigModule(), new Echo.EchoConfigModule(), new HeadersMore.HeadersMoreConfigModule(), new Map.MapConfigModule() };
+        return new IConfigModule[] { upstreams, new Proxy.ProxyConfigModule(upstreams), new Lua.LuaConfigModule(), new Lua.Sockets.TlsConfigModule(), new Echo.EchoConfigModule(), new HeadersMore.HeadersMoreConfigModule(), new Map.MapConfigModule(), new Resolver.ResolverConfigModule() };
     }
 }

@@ -32,9 +32,14 @@ public sealed class ProxyHandler : IContentHandler
     {
         var settings = ctx.Settings.Proxy;
         var state = ProxyRequestState.For(ctx);
-        if (!Resolve(ctx, pipeline, state, out var upstream, out string uri))
+        if (!Resolve(ctx, pipeline, state, out var upstream, out string uri, out var name))
         {
             await pipeline.SpecialAsync(ctx, state.Attempts.Count > 0 || upstream is null ? 502 : 500);
+            return;
+        }
+        if (name is { } n && (upstream = await ResolveNameAsync(ctx, pipeline, state, n.Host, n.Port, n.Text)) is null)
+        {
+            await pipeline.SpecialAsync(ctx, 502);
             return;
         }
         // proxy_request_buffering on: the whole body is read before the upstream is contacted.
@@ -53,10 +58,12 @@ public sealed class ProxyHandler : IContentHandler
     /// The upstream and the URI to request: fixed at configuration time, or (with variables)
     /// from the evaluated URL, naming an upstream block or an IP address.
     /// </summary>
-    private bool Resolve(RequestContext ctx, RequestPipeline pipeline, ProxyRequestState state, out UpstreamBlock? upstream, out string uri)
+    private bool Resolve(RequestContext ctx, RequestPipeline pipeline, ProxyRequestState state, out UpstreamBlock? upstream, out string uri,
+        out (string Host, int Port, string Text)? name)
     {
         upstream = null;
         uri = "";
+        name = null;
         if (Target.Url is null)
         {
             upstream = Target.Upstream!;
@@ -82,16 +89,34 @@ public sealed class ProxyHandler : IContentHandler
         }
         UpstreamConfigModule.TrySplit(hostAndPort, out string host, out int port, out _);
         if (hostAndPort.StartsWith("unix:", StringComparison.OrdinalIgnoreCase)
-            || IPAddress.TryParse(host.Trim('[', ']'), out _))
+            || Resolver.HostPort.ParseIPv4(host) is not null
+            || host.StartsWith('[') && IPAddress.TryParse(host.Trim('[', ']'), out _))
         {
             upstream = UpstreamConfigModule.ForAddress(hostAndPort);
             state.ProxyPort = PortOf(upstream);
             return upstream is not null;
         }
-        // nginx resolves names in variables with its resolver, which tidegate does not have.
-        pipeline.Log(ctx, LogLevel.Error, $"no resolver defined to resolve {host}");
+        // A name in a variable goes to the location's resolver (nginx's upstream resolve handler).
+        name = (host, port, hostAndPort);
+        state.ProxyPort = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return true;
+    }
+
+    /// <summary>The addresses of a name met at request time, through the location's resolver; null (logged as nginx does) when it fails.</summary>
+    private static async ValueTask<UpstreamBlock?> ResolveNameAsync(RequestContext ctx, RequestPipeline pipeline, ProxyRequestState state,
+        string host, int port, string hostAndPort)
+    {
+        string? error;
+        if (Resolver.DnsResolver.For(ctx.Settings) is not { } resolver) error = $"no resolver defined to resolve {host}";
+        else
+        {
+            var resolution = await resolver.ResolveAsync(host, ctx.Settings.ResolverTimeoutMs, null);
+            if (resolution.Ok) return UpstreamConfigModule.ForResolved(hostAndPort, resolution.Addresses, port);
+            error = resolution.Describe(host.EndsWith('.') ? host[..^1] : host);
+        }
+        pipeline.Log(ctx, LogLevel.Error, error);
         state.Attempts.Add(new UpstreamAttempt { Address = hostAndPort, Status = 502 });
-        return false;
+        return null;
     }
 
     private static string PortOf(UpstreamBlock upstream) =>

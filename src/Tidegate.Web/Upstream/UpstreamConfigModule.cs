@@ -146,6 +146,20 @@ public sealed class UpstreamConfigModule : IConfigModule
         return block;
     }
 
+    /// <summary>A one-server upstream for a name the resolver answered at request time (proxy_pass with variables).</summary>
+    public static UpstreamBlock ForResolved(string hostAndPort, IEnumerable<IPAddress> addresses, int port)
+    {
+        var server = new UpstreamServer { Text = hostAndPort };
+        var block = new UpstreamBlock(hostAndPort) { Implicit = true };
+        block.Servers.Add(server);
+        foreach (var address in addresses)
+        {
+            string name = address.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{address}]:{port}" : $"{address}:{port}";
+            block.Primary.Add(new UpstreamAddress { Server = server, EndPoint = new IPEndPoint(address, port), Name = name });
+        }
+        return block;
+    }
+
     public void Complete(ServerConfiguration config, ConfigCompiler compiler)
     {
         foreach (var block in blocks.Values)

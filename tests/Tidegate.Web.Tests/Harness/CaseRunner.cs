@@ -34,6 +34,7 @@ public static class CaseRunner
 
         var tls = TlsBackend.For(c);
         using var backend = c.Get("backend") is { } script ? new FakeBackend(server.Substitute(script), server.BackendPort, tls) : null;
+        using var datagrams = CaseDatagramServers.Start(c, server);
         if (!server.Start(startTimeout))
         {
             failures.Add($"server did not start: {server.Stderr} {server.ErrorLog}");
@@ -51,6 +52,7 @@ public static class CaseRunner
         CheckResponses(c, responses, failures, server);
         CaseRequests.CheckAll(c, responses, backend, server, failures);
         TlsBackend.Check(c, backend, tls, failures);
+        datagrams.Check(c, failures);
         CheckLog(c, server.ErrorLog, failures, server);
         if (c.Get("access_log") is { } accessExpected)
         {

@@ -32,6 +32,6 @@ public sealed partial class ServerProcess
             if (text.Contains(placeholder)) text = text.Replace(placeholder, extraPorts[i].Value.ToString());
         }
         if (text.Contains("$TEST_NGINX_CERTS")) text = text.Replace("$TEST_NGINX_CERTS", TestCertificates.Directory);
-        return ServiceFixtures.Substitute(text, Kind);
+        return ServiceFixtures.Substitute(SubstituteUdp(text), Kind);
     }
 }

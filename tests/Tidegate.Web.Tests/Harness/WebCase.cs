@@ -15,6 +15,10 @@ namespace Tidegate.Web.Tests.Harness;
 /// after sending), abort_half_close (it only shuts down its sending side), response_closed (the
 /// server closed without a byte), response_truncated (a response cut short by the close), and
 /// wait (seconds to pause before reading the logs); access_log lists lines the access log must hold.
+/// Datagram cases add (see <see cref="CaseDatagramServers"/>): dns (a scripted DNS server on
+/// $TEST_NGINX_DNS_PORT, <see cref="FakeDnsServer"/>), dns_queries (the questions it got, any
+/// order), udp_backend (a scripted UDP peer on $TEST_NGINX_UDP_PORT, <see cref="FakeUdpBackend"/>)
+/// and udp_backend_received (the datagrams it got, in order).
 /// </summary>
 public sealed class WebCase
 {

@@ -30,7 +30,10 @@ public static class NgxSocketApi
             """u8, "=ngx.socket.connect");
         table["connect"] = state.Call(connect, table["tcp"])[0];
         NgxApi.Set(table, "stream", call => throw new LuaException("ngx.socket.stream is not built in tidegate yet"));
-        NgxApi.Set(table, "udp", call => throw new LuaException("ngx.socket.udp is not built in tidegate yet"));
+        // As in ngx_lua, the method table is the objects' metatable and its own __index.
+        var udpMeta = NgxSocketUdp.CreateMethods();
+        udpMeta["__index"] = udpMeta;
+        NgxApi.Set(table, "udp", call => NgxSocketUdp.New(call, udpMeta));
         return table;
     }
 }

@@ -147,17 +147,22 @@ public static class NgxSocketTcp
 
         EndPoint endpoint;
         if (unix) endpoint = new UnixDomainSocketEndPoint(host[5..]);
-        else if (IPAddress.TryParse(host, out var address) && (address.AddressFamily == AddressFamily.InterNetwork || host.Contains(':')))
-            endpoint = new IPEndPoint(address, port);
+        else if (Resolver.HostPort.ParseIPv4(host) is { } v4) endpoint = new IPEndPoint(v4, port);
+        else if (host.Contains(':') && IPAddress.TryParse(host, out var address)) endpoint = new IPEndPoint(address, port);
         else if (Resolver.DnsResolver.ForRequest(request) is not { } resolver)
             return call.Return(LuaValue.Nil, NgxApi.Str($"no resolver defined to resolve \"{host}\""));
         else
+        {
+            // Names (nginx's ngx_inet_addr takes only a strict dotted quad as an address) go to the resolver.
+            long resolveTimeout = request.Context.Settings.ResolverTimeoutMs;
+            var log = worker.Runtime.ErrorLogFor(request.Context.Settings);
             return NgxApi.Park(call, request, async () =>
             {
-                var (resolved, error) = await resolver.ResolveAsync(host);
-                if (resolved is null) return Fail(error ?? "resolver error");
-                return await ConnectAsync(socket, request, worker, phase, new IPEndPoint(resolved, port), backlog, poolSize);
+                var resolution = await resolver.ResolveAsync(host, resolveTimeout, log);
+                if (!resolution.Ok) return Fail(resolution.Describe(host.EndsWith('.') ? host[..^1] : host));
+                return await ConnectAsync(socket, request, worker, phase, new IPEndPoint(resolution.Pick(), port), backlog, poolSize);
             });
+        }
 
         return NgxApi.Park(call, request, () => ConnectAsync(socket, request, worker, phase, endpoint, backlog, poolSize));
     }

@@ -52,7 +52,7 @@ public sealed class RequestContext : IVariableResolver
     public int SubrequestsLeft { get; init; } = Subrequests.Subrequest.MaxDepth + 1;
 
     public RequestLogContext LogContext => new(Connection.RemoteAddress, Server.PrimaryName,
-        Request.RequestLine, Request.RawHost);
+        Request.RequestLine, Request.RawHost) { Subrequest = Parent is null ? null : Request.Path };
 
     /// <summary>The Host for redirects: the request's, else the server's first name.</summary>
     public string HostName => Request.Host ?? (Server.PrimaryName.Length > 0 ? Server.PrimaryName : Connection.LocalAddress);

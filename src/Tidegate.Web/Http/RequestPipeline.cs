@@ -253,6 +253,11 @@ public sealed class RequestPipeline
     public async ValueTask SpecialAsync(RequestContext ctx, int status)
     {
         var response = ctx.Response;
+        if (ctx.Channel is Subrequests.SubrequestChannel { LuaCapture: true, HeadersSent: false } capture)
+        {
+            capture.EndAtSpecialResponse(status);
+            return;
+        }
         if (status == 408)
         {
             // nginx closes a timed-out request's connection without answering.

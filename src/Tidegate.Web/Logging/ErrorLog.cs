@@ -80,11 +80,14 @@ public sealed record RequestLogContext(string Client, string Server, string? Req
 {
     /// <summary>The upstream URL a proxied request was talking to (nginx's ", upstream: ..." part).</summary>
     public string? Upstream { get; init; }
+    /// <summary>The URI of the subrequest being run (nginx's ", subrequest: ..." part).</summary>
+    public string? Subrequest { get; init; }
 
     public void AppendTo(StringBuilder line)
     {
         line.Append(", client: ").Append(Client).Append(", server: ").Append(Server);
         if (RequestLine is not null) line.Append(", request: \"").Append(RequestLine).Append('"');
+        if (Subrequest is not null) line.Append(", subrequest: \"").Append(Subrequest).Append('"');
         if (Upstream is not null) line.Append(", upstream: \"").Append(Upstream).Append('"');
         if (Host is not null) line.Append(", host: \"").Append(Host).Append('"');
     }

@@ -20,6 +20,12 @@ public sealed class SubrequestOptions
     public bool ShareAllVariables { get; init; }
     /// <summary>Variables to set in the child (ngx.location.capture's vars).</summary>
     public IReadOnlyList<KeyValuePair<string, string>>? Variables { get; init; }
+    /// <summary>
+    /// ngx.location.capture: its post-subrequest handler runs before nginx's special response, so
+    /// an error status (404, 500, a redirect) ends the subrequest with that status and no body, and
+    /// the child keeps the request body the parent had read when it was made (it never reads one).
+    /// </summary>
+    public bool LuaCapture { get; init; }
 }
 
 /// <summary>A finished subrequest: its context (status, headers) and, when captured, its body.</summary>
@@ -50,7 +56,8 @@ public static class Subrequest
             args ??= uri[(question + 1)..];
             uri = uri[..question];
         }
-        if (parent.SubrequestsLeft <= 1)
+        // nginx: the main request may start 51 levels (r->subrequests), a request with none left no more.
+        if (parent.SubrequestsLeft <= 0)
         {
             pipeline.Log(parent, LogLevel.Error, $"subrequests cycle while processing \"{uri}\"");
             return null;
@@ -88,7 +95,7 @@ public static class Subrequest
             foreach (var v in parent.UserVariables) child.UserVariables[v.Key] = v.Value;
         if (options.Variables is { } vars)
             foreach (var v in vars) child.UserVariables[v.Key] = v.Value;
-        child.Channel = new SubrequestChannel(child, parent, options.Capture);
+        child.Channel = new SubrequestChannel(child, parent, options.Capture) { LuaCapture = options.LuaCapture };
         return child;
     }
 
@@ -108,6 +115,12 @@ public static class Subrequest
         try
         {
             await pipeline.RunSubrequestAsync(child);
+        }
+        catch (IOException) when (channel.HeadersSent)
+        {
+            // A handler failed after its output began (a Lua error, an upstream that closed early;
+            // already logged): the body stops there and the capture reports it truncated.
+            channel.Aborted = true;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

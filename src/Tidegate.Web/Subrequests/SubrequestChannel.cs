@@ -23,14 +23,36 @@ public sealed class SubrequestChannel : IRequestChannel
         if (capture) captured = new MemoryStream();
     }
 
+    /// <summary>Made by ngx.location.capture (see <see cref="SubrequestOptions.LuaCapture"/>).</summary>
+    public bool LuaCapture { get; init; }
+    /// <summary>The subrequest ended with a special response (an error status, a redirect) that sent no body.</summary>
+    public bool EndedAtSpecialResponse { get; private set; }
+    /// <summary>A handler of the subrequest failed after its output began.</summary>
+    public bool Aborted { get; set; }
+
+    /// <summary>
+    /// ngx_lua's post-subrequest handler takes the status before nginx's special response runs:
+    /// no error page, no body, the headers set so far kept.
+    /// </summary>
+    public void EndAtSpecialResponse(int status)
+    {
+        child.Response.Status = status;
+        child.Response.Body = null;
+        child.Response.FileBody = null;
+        child.Response.ContentLength = null;
+        EndedAtSpecialResponse = true;
+        Finished = true;
+    }
+
     /// <summary>The captured body (capture mode).</summary>
     public byte[] CapturedBody => captured?.ToArray() ?? Array.Empty<byte>();
 
-    public bool BodyRead => child.RequestBody is not null || parent.Channel.BodyRead;
+    public bool BodyRead => LuaCapture || child.RequestBody is not null || parent.Channel.BodyRead;
 
     public async ValueTask<bool> ReadBodyAsync()
     {
-        if (child.RequestBody is not null) return true;
+        // nginx reads no body for a subrequest: a capture has what the parent had read when it was made.
+        if (child.RequestBody is not null || LuaCapture) return true;
         bool ok = await parent.Channel.ReadBodyAsync();
         child.RequestBody ??= parent.RequestBody;
         return ok;
@@ -101,6 +123,8 @@ public sealed class SubrequestChannel : IRequestChannel
     private async ValueTask EmitAsync(ReadOnlyMemory<byte> data, bool flush)
     {
         if (data.Length == 0 && !flush) return;
+        // A HEAD subrequest is header-only in nginx: its body goes nowhere.
+        if (child.Request.Method == "HEAD") return;
         if (captured is not null) captured.Write(data.Span);
         else await parent.Channel.WriteAsync(data, flush);
     }

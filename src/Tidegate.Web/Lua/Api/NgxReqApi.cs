@@ -18,6 +18,13 @@ public static class NgxReqApi
         foreach (var (name, code) in methods) ngx["HTTP_" + name] = code;
     }
 
+    /// <summary>The method an ngx.HTTP_* method constant stands for, or null.</summary>
+    public static string? MethodName(int code)
+    {
+        foreach (var (name, c) in methods) if (c == code) return name;
+        return null;
+    }
+
     public static LuaTable Create()
     {
         var req = new LuaTable();

@@ -35,7 +35,7 @@ public static class NgxTable
         ("SERVICE_UNAVAILABLE", 503), ("GATEWAY_TIMEOUT", 504), ("VERSION_NOT_SUPPORTED", 505), ("INSUFFICIENT_STORAGE", 507),
     };
 
-    private static readonly string[] notBuiltTables = { "shared", "location" };
+    private static readonly string[] notBuiltTables = { "shared" };
 
     public static LuaTable Create(LuaWorker worker)
     {
@@ -68,6 +68,7 @@ public static class NgxTable
         ngx["worker"] = Worker(worker);
         ngx["timer"] = Timers.NgxTimerApi.Create();
         ngx["thread"] = Threads.NgxThreadApi.Create();
+        ngx["location"] = Subrequests.NgxLocationApi.Create();
         ngx.Metatable = DynamicFields();
         return ngx;
     }

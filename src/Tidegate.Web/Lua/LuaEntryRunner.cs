@@ -39,21 +39,27 @@ public static class LuaEntryRunner
 
         request.EntryThread = thread;
         request.ExitKind = LuaExitKind.None;
+        var root = new Threads.CoroutineRoot(thread);
         var resumeValues = Array.Empty<LuaValue>();
         while (true)
         {
-            request.Pending = null;
             var previous = (worker.Request, worker.Phase);
             var outer = LuaWorker.Enter(worker);
             worker.Request = request;
             worker.Phase = phase;
             worker.Clock.Update();
             LuaException? failure = null;
-            try { thread.Resume(resumeValues); }
+            try
+            {
+                root.Resume(resumeValues);
+                // A coroutine.wrap'd function failed: ngx_lua aborts the entry thread with its error.
+                failure = root.AbortError;
+            }
             catch (LuaException e) { failure = e; }
             finally { (worker.Request, worker.Phase) = previous; LuaWorker.Leave(outer); }
             if (failure is not null)
             {
+                EndThreads(request);
                 request.EntryThread = null;
                 return await AbortAsync(ctx, request, pipeline, failure, worker, phase);
             }
@@ -62,7 +68,7 @@ public static class LuaEntryRunner
             if (request.Threads is null)
             {
                 if (thread.Status == CoroutineStatus.Dead) break;
-                if (request.Pending is { } pending)
+                if (root.Pending is { } pending)
                 {
                     resumeValues = await pending();
                     // The wait itself may end the request (a body too large or malformed): no resume.
@@ -74,41 +80,21 @@ public static class LuaEntryRunner
                 continue;
             }
             // With user threads (ngx.thread.spawn): wait for whichever coroutine's work completes first.
-            var next = await NextWithThreadsAsync(worker, request, phase, thread);
+            var next = await request.Threads.NextAsync(worker, root);
             if (next is null) break;
             resumeValues = next;
         }
+        if (request.ExitKind != LuaExitKind.None) root.Abandon();
+        EndThreads(request);
         request.EntryThread = null;
-        request.Threads = null;
         return await FinishAsync(ctx, request, phase, pipeline);
     }
 
-    /// <summary>
-    /// Drives the user threads until the entry thread's own work completes (its resume values are
-    /// returned), or until the request ends: every thread done, or ngx.exit in one (null).
-    /// </summary>
-    private static async ValueTask<LuaValue[]?> NextWithThreadsAsync(LuaWorker worker, LuaRequest request, LuaPhase phase, LuaThread entry)
+    /// <summary>The handler is over: user threads still parked (after ngx.exit or an error) are never resumed.</summary>
+    private static void EndThreads(LuaRequest request)
     {
-        var threads = request.Threads!;
-        Task<LuaValue[]>? entryTask = entry.Status == CoroutineStatus.Dead ? null
-            : request.Pending is { } pending ? pending().AsTask() : Task.FromResult(Array.Empty<LuaValue>());
-        while (true)
-        {
-            if (request.ExitKind != LuaExitKind.None) return null;
-            if (entryTask is null && threads.AllDone) return null;
-            var waiting = new List<Task>();
-            if (entryTask is not null) waiting.Add(entryTask);
-            foreach (var t in threads.All) if (!t.Done && !t.Reaped && t.Parked is { } parked) waiting.Add(parked);
-            if (waiting.Count == 0) return null;
-            var done = await Task.WhenAny(waiting);
-            if (done == entryTask) return await entryTask;
-            foreach (var t in threads.All)
-                if (t.Parked == done && !t.Done && !t.Reaped)
-                {
-                    Threads.RequestThreads.Resume(worker, request, phase, t, await t.Parked);
-                    break;
-                }
-        }
+        request.Threads?.AbandonPending();
+        request.Threads = null;
     }
 
     /// <summary>What the handler's end (or its ngx.exit/exec/redirect) means for the request.</summary>

@@ -68,6 +68,7 @@ public static class NgxTable
         ngx["worker"] = Worker(worker);
         ngx["timer"] = Timers.NgxTimerApi.Create();
         ngx["thread"] = Threads.NgxThreadApi.Create();
+        Threads.NgxCoroutineApi.Install(worker.State);
         ngx.Metatable = DynamicFields();
         return ngx;
     }

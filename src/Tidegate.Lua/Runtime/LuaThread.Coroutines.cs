@@ -91,14 +91,16 @@ public sealed partial class LuaThread
     public int Suspend(in LuaCall call) => YieldValues(call.Base, 0);
 
     /// <summary>
-    /// Suspends from a host function and continues in <paramref name="continuation"/> when resumed (the
-    /// resume values are then at the continuation's disposal through <see cref="ResumeValueCount"/>).
+    /// Suspends from a host function and continues in <paramref name="continuation"/> when resumed: it is
+    /// called with the thread and the number of resume values (placed at <c>call.Base</c>) and returns the
+    /// host function's result count (results at <c>call.Base</c>), as a host function body does. It may
+    /// suspend again (return another Suspend's status).
     /// </summary>
-    public int Suspend(in LuaCall call, Func<LuaThread, int> continuation)
+    public int Suspend(in LuaCall call, Func<LuaThread, int, int> continuation)
     {
         if (!IsYieldable) throw RuntimeError("attempt to yield across C-call boundary");
-        SuspendedFrames.Add(new ContinuationFrame(continuation));
-        SuspendedFrames.Add(YieldPoint.Instance);
+        // The continuation is the innermost frame: the caller's call site resumes it in place of the host call.
+        SuspendedFrames.Add(new ContinuationFrame(t => continuation(t, t.ResumeValueCount)));
         YieldBase = call.Base;
         YieldCount = 0;
         return CallStatus.Yield;

@@ -35,9 +35,9 @@ public sealed class ClientAbortWatch
         var ctx = request.Context;
         pipeline.Log(ctx, LogLevel.Info, Gone.Result.Describe());
         if (request.OnAbort is not { } handler) return false;
-        request.Threads ??= new RequestThreads();
-        var thread = request.Threads.Add(worker.State.NewThread(handler));
-        RequestThreads.Resume(worker, request, phase, thread, Array.Empty<Tidegate.Lua.Runtime.LuaValue>());
+        request.Threads ??= new RequestThreads(request, null, phase);
+        var thread = request.Threads.Add(worker.State.NewThread(handler), request.EntryThread!);
+        request.Threads.Resume(worker, thread, Array.Empty<Tidegate.Lua.Runtime.LuaValue>());
         return true;
     }
 }

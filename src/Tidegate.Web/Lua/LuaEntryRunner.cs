@@ -43,21 +43,27 @@ public static class LuaEntryRunner
         // does not run for an abort in content).
         request.OnAbort = null;
         var watch = ClientAbortWatch.For(ctx, phase);
+        var root = new Threads.CoroutineRoot(thread);
         var resumeValues = Array.Empty<LuaValue>();
         while (true)
         {
-            request.Pending = null;
             var previous = (worker.Request, worker.Phase);
             var outer = LuaWorker.Enter(worker);
             worker.Request = request;
             worker.Phase = phase;
             worker.Clock.Update();
             LuaException? failure = null;
-            try { thread.Resume(resumeValues); }
+            try
+            {
+                root.Resume(resumeValues);
+                // A coroutine.wrap'd function failed: ngx_lua aborts the entry thread with its error.
+                failure = root.AbortError;
+            }
             catch (LuaException e) { failure = e; }
             finally { (worker.Request, worker.Phase) = previous; LuaWorker.Leave(outer); }
             if (failure is not null)
             {
+                EndThreads(request);
                 request.EntryThread = null;
                 return await AbortAsync(ctx, request, pipeline, failure, worker, phase);
             }
@@ -68,7 +74,7 @@ public static class LuaEntryRunner
             if (request.Threads is null)
             {
                 if (thread.Status == CoroutineStatus.Dead) break;
-                if (request.Pending is not { } pending)
+                if (root.Pending is not { } pending)
                 {
                     // A bare coroutine.yield() in the entry thread: ngx_lua resumes it at once.
                     resumeValues = Array.Empty<LuaValue>();
@@ -91,58 +97,27 @@ public static class LuaEntryRunner
                 }
                 // The client went away while the handler was parked: 499, or its on_abort handler
                 // runs as a user thread while the entry thread stays parked.
-                if (!watch.Fire(worker, request, phase, pipeline)) return ClientClosedRequest(ctx, request);
+                if (!watch.Fire(worker, request, phase, pipeline)) return ClientClosedRequest(ctx, request, root);
                 if (request.ExitKind != LuaExitKind.None) break;
                 entryWork = task;
             }
             // With user threads (ngx.thread.spawn, on_abort): wait for whichever coroutine's work completes first.
-            var next = await NextWithThreadsAsync(worker, request, phase, thread, entryWork, watch, pipeline);
-            if (request.ClientClosed) return ClientClosedRequest(ctx, request);
+            var next = await request.Threads.NextAsync(worker, root, entryWork, watch, pipeline);
+            if (request.ClientClosed) return ClientClosedRequest(ctx, request, root);
             if (next is null) break;
             resumeValues = next;
         }
+        if (request.ExitKind != LuaExitKind.None) root.Abandon();
+        EndThreads(request);
         request.EntryThread = null;
-        request.Threads = null;
         return await FinishAsync(ctx, request, phase, pipeline);
     }
 
-    /// <summary>
-    /// Drives the user threads until the entry thread's own work completes (its resume values are
-    /// returned), or until the request ends: every thread done, or ngx.exit in one (null).
-    /// </summary>
-    private static async ValueTask<LuaValue[]?> NextWithThreadsAsync(LuaWorker worker, LuaRequest request, LuaPhase phase, LuaThread entry,
-        Task<LuaValue[]>? entryWork, ClientAbortWatch? watch, RequestPipeline pipeline)
+    /// <summary>The handler is over: user threads still parked (after ngx.exit or an error) are never resumed.</summary>
+    private static void EndThreads(LuaRequest request)
     {
-        var threads = request.Threads!;
-        Task<LuaValue[]>? entryTask = entryWork ?? (entry.Status == CoroutineStatus.Dead ? null
-            : request.Pending is { } pending ? pending().AsTask() : Task.FromResult(Array.Empty<LuaValue>()));
-        while (true)
-        {
-            if (request.ExitKind != LuaExitKind.None) return null;
-            if (entryTask is null && threads.AllDone) return null;
-            var waiting = new List<Task>();
-            if (entryTask is not null) waiting.Add(entryTask);
-            foreach (var t in threads.All) if (!t.Done && !t.Reaped && t.Parked is { } parked) waiting.Add(parked);
-            if (waiting.Count == 0) return null;
-            if (watch is { Fired: false }) waiting.Add(watch.Gone);
-            var done = await Task.WhenAny(waiting);
-            if (done == entryTask) return await entryTask;
-            if (watch is not null && done == watch.Gone)
-            {
-                if (!watch.Fire(worker, request, phase, pipeline))
-                {
-                    request.ClientClosed = true;
-                    return null;
-                }
-                continue;
-            }
-            foreach (var t in threads.All)
-                if (t.Parked == done && !t.Done && !t.Reaped)
-                {
-                    Threads.RequestThreads.Resume(worker, request, phase, t, await t.Parked);
-                    break;
-                }
-        }
+        request.Threads?.AbandonPending();
+        request.Threads = null;
     }
 
     /// <summary>What the handler's end (or its ngx.exit/exec/redirect) means for the request.</summary>
@@ -235,10 +210,11 @@ public static class LuaEntryRunner
     /// The client went away and no on_abort handler was set: the request ends with 499 and its Lua
     /// code stops where it is parked (as ngx_lua finalizes it); nothing more is sent.
     /// </summary>
-    private static LuaOutcome ClientClosedRequest(RequestContext ctx, LuaRequest request)
+    private static LuaOutcome ClientClosedRequest(RequestContext ctx, LuaRequest request, Threads.CoroutineRoot root)
     {
+        root.Abandon();
+        EndThreads(request);
         request.EntryThread = null;
-        request.Threads = null;
         request.ClientClosed = false;
         if (!ctx.Channel.WireStarted) ctx.Response.Status = ClientClosedStatus;
         request.Output.SetLength(0);

@@ -23,11 +23,8 @@ public sealed class LuaRequest
     /// <summary>The entry coroutine of the handler running now (the only one that may park).</summary>
     public LuaThread? EntryThread { get; set; }
 
-    /// <summary>The user threads ngx.thread.spawn started in the running handler (null until the first).</summary>
+    /// <summary>The user threads ngx.thread.spawn started in the running handler (null until the first). Parks go through Threads.CoroutineRoot.</summary>
     public Threads.RequestThreads? Threads { get; set; }
-
-    /// <summary>Set by an API function that parked the entry coroutine: the work to await; its result resumes the coroutine.</summary>
-    public Func<ValueTask<LuaValue[]>>? Pending { get; set; }
 
     public LuaExitKind ExitKind { get; set; }
     public int ExitStatus { get; set; }

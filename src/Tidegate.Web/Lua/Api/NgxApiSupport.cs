@@ -40,18 +40,15 @@ public static class NgxApi
         throw new LuaException("API disabled in the context of " + LuaPhases.Directive(worker.Phase));
     }
 
-    /// <summary>Parks the request's entry coroutine until <paramref name="work"/> completes; its result resumes the code.</summary>
-    public static int Park(in LuaCall call, LuaRequest request, Func<ValueTask<LuaValue[]>> work)
+    /// <summary>
+    /// Parks the running code until <paramref name="work"/> completes; its result resumes the code. The
+    /// coroutine the server drives (entry thread, light thread or timer) is what parks, also when the
+    /// call comes from a coroutine the Lua code made (see Threads/CoroutineRoot).
+    /// </summary>
+    public static int Park(in LuaCall call, LuaRequest? request, Func<ValueTask<LuaValue[]>> work)
     {
-        if (call.Thread != request.EntryThread && request.Threads?.Find(call.Thread) is { } user)
-        {
-            user.Pending = work;
-            return call.Thread.Suspend(call);
-        }
-        if (call.Thread != request.EntryThread)
-            throw new LuaException("tidegate does not support yielding (ngx.sleep, body reads, flushes) inside user coroutines yet");
-        request.Pending = work;
-        return call.Thread.Suspend(call);
+        var root = Threads.CoroutineRoot.Current ?? throw new LuaException("no coroutine to park in this context");
+        return root.Park(call, work);
     }
 
     public static void Set(LuaTable table, string name, HostFunctionBody body) =>

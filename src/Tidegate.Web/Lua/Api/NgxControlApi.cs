@@ -27,7 +27,7 @@ public static class NgxControlApi
             if (call.Count != 1) throw new LuaException("expecting one argument");
             call.CheckNumber(0);
             timer.Exited = true;
-            return call.Thread.Suspend(call);
+            return Threads.CoroutineRoot.Current is { } timerRoot ? timerRoot.Park(call, null) : call.Thread.Suspend(call);
         }
         var request = NgxApi.Request(ExitPhases);
         if (call.Count != 1) throw new LuaException("expecting one argument");
@@ -48,13 +48,11 @@ public static class NgxControlApi
         return Stop(call, request);
     }
 
-    /// <summary>ends the entry coroutine for good: it is parked and never resumed.</summary>
+    /// <summary>Ends the running thread for good (also from a coroutine the handler made): it is parked and never resumed.</summary>
     private static int Stop(in LuaCall call, LuaRequest request)
     {
-        bool lightThread = request.Threads?.Find(call.Thread) is not null;
-        if ((call.Thread != request.EntryThread && !lightThread) || !call.Thread.IsYieldable)
-            throw new LuaException("tidegate does not support ngx.exit/ngx.exec/ngx.redirect inside user coroutines yet");
-        return call.Thread.Suspend(call);
+        var root = Threads.CoroutineRoot.Current ?? throw new LuaException("no coroutine to stop in this context");
+        return root.Park(call, null);
     }
 
     private static int Exec(LuaCall call)
@@ -130,7 +128,7 @@ public static class NgxControlApi
             else await Task.Delay(ms);
             return Array.Empty<LuaValue>();
         };
-        return timer is not null ? timer.Park(call, work) : NgxApi.Park(call, request!, work);
+        return NgxApi.Park(call, request, work);
     }
 
     private static int OnAbort(LuaCall call)

@@ -69,6 +69,7 @@ public static class NgxTable
         ngx["timer"] = Timers.NgxTimerApi.Create();
         ngx["thread"] = Threads.NgxThreadApi.Create();
         ngx["location"] = Subrequests.NgxLocationApi.Create();
+        Threads.NgxCoroutineApi.Install(worker.State);
         ngx.Metatable = DynamicFields();
         return ngx;
     }

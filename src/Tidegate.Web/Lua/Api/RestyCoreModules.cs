@@ -42,6 +42,7 @@ public static class RestyCoreModules
                 "ngx.re" => NgxRegex.OpenModule(regex),
                 "ngx.base64" => NgxCodec.OpenBase64Module(),
                 "ngx.balancer" => Balancer.NgxBalancerModule.Open(),
+                "ngx.semaphore" => Semaphore.NgxSemaphoreModule.Open(),
                 _ => NgxTable.NotBuiltModule(name),
             };
             preload[name] = new HostFunction("loader", call => call.Return(module));

@@ -3,33 +3,48 @@ using Tidegate.Lua.Runtime;
 namespace Tidegate.Web.Lua.Threads;
 
 /// <summary>
-/// One ngx.thread.spawn user thread of a request: its coroutine, the work it parked on (its own
-/// ngx.sleep etc.), and how it ended (values, or the error), which ngx.thread.wait hands back.
+/// One ngx.thread.spawn user thread: its coroutine (a <see cref="CoroutineRoot"/> the runner drives),
+/// the coroutine that spawned it (the only one that may wait on or kill it), the work it parked on,
+/// and how it ended (values, or the error), which ngx.thread.wait hands back.
 /// </summary>
 public sealed class LightThread
 {
-    public LightThread(LuaThread coroutine) { Coroutine = coroutine; }
+    public LightThread(LuaThread coroutine, LuaThread parent)
+    {
+        Root = new CoroutineRoot(coroutine);
+        Parent = parent;
+    }
 
-    public LuaThread Coroutine { get; }
-    /// <summary>Set by an API function that parked this thread.</summary>
-    public Func<ValueTask<LuaValue[]>>? Pending { get; set; }
-    /// <summary>The running park, awaited by the request's runner.</summary>
+    public CoroutineRoot Root { get; }
+    public LuaThread Coroutine => Root.Coroutine;
+    /// <summary>The coroutine that called ngx.thread.spawn.</summary>
+    public LuaThread Parent { get; }
+    /// <summary>The running park, awaited by the runner.</summary>
     public Task<LuaValue[]>? Parked { get; set; }
     public bool Done { get; private set; }
     /// <summary>Waited for or killed: a second wait/kill answers "already waited or killed".</summary>
     public bool Reaped { get; set; }
     public LuaValue[] Results { get; private set; } = Array.Empty<LuaValue>();
     public LuaValue? Error { get; private set; }
+    /// <summary>Aborted by a failing coroutine.wrap'd function: ngx.thread.wait gives false alone.</summary>
+    public bool Aborted { get; private set; }
     /// <summary>Completes when the thread ends (ngx.thread.wait parks on it).</summary>
     public TaskCompletionSource Finished { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public void Finish(LuaValue[] results, LuaValue? error)
+    public void Finish(LuaValue[] results, LuaValue? error, bool aborted = false)
     {
         Done = true;
         Results = results;
         Error = error;
-        Pending = null;
+        Aborted = aborted;
         Parked = null;
         Finished.TrySetResult();
+    }
+
+    /// <summary>Killed, or its request or timer ended first: it is never resumed again.</summary>
+    public void Abandon()
+    {
+        Root.Abandon();
+        Finish(Array.Empty<LuaValue>(), null);
     }
 }

@@ -3,7 +3,7 @@ using Tidegate.Web.Lua.Api;
 
 namespace Tidegate.Web.Lua.Threads;
 
-/// <summary>ngx.thread: spawn, wait, kill, with ngx_lua's results and argument errors.</summary>
+/// <summary>ngx.thread: spawn, wait, kill (in request handlers and timers), with ngx_lua's results and argument errors.</summary>
 public static class NgxThreadApi
 {
     public static LuaTable Create()
@@ -15,41 +15,48 @@ public static class NgxThreadApi
         return table;
     }
 
+    /// <summary>The user threads of the running handler or timer (made on first use by spawn).</summary>
+    private static RequestThreads? Group(LuaWorker worker, bool create)
+    {
+        if (worker is { Phase: LuaPhase.Timer, Timer: { } timer })
+            return create ? timer.Threads ??= new RequestThreads(null, timer, LuaPhase.Timer) : timer.Threads;
+        var request = NgxApi.Request(PhaseMask.Yieldable);
+        return create ? request.Threads ??= new RequestThreads(request, null, worker.Phase) : request.Threads;
+    }
+
     private static int Spawn(LuaCall call)
     {
         var worker = NgxApi.Worker;
-        var request = NgxApi.Request(PhaseMask.Yieldable);
+        var group = Group(worker, create: false);
         if (call.Count < 1 || call[0].AsFunction is not LuaFunction function)
             throw new LuaException("bad argument #1 to '?' (Lua function expected)");
         var args = new LuaValue[call.Count - 1];
         for (int i = 1; i < call.Count; i++) args[i - 1] = call[i];
-        request.Threads ??= new RequestThreads();
-        var thread = request.Threads.Add(worker.State.NewThread(function));
+        group ??= Group(worker, create: true)!;
+        var thread = group.Add(worker.State.NewThread(function), call.Thread);
         // The new thread runs at once until it parks or ends; then its parent goes on.
-        RequestThreads.Resume(worker, request, worker.Phase, thread, args);
-        // ngx.exit in the new thread ends the whole request: the parent stops here too.
-        if (request.ExitKind != LuaExitKind.None) return call.Thread.Suspend(call);
+        group.Resume(worker, thread, args);
+        // ngx.exit in the new thread ends the whole request (or timer): the parent stops here too.
+        if (group.Ended) return CoroutineRoot.Current is { } root ? root.Park(call, null) : call.Thread.Suspend(call);
         return call.Return(thread.Coroutine);
     }
 
-    private static LightThread? Known(LuaRequest request, LuaValue value) =>
-        value.Ref is LuaThread co ? request.Threads?.Find(co) : null;
-
     private static int Wait(LuaCall call)
     {
-        var request = NgxApi.Request(PhaseMask.Yieldable);
+        var group = Group(NgxApi.Worker, create: false);
         if (call.Count < 1) throw new LuaException("at least one coroutine should be specified");
         var targets = new List<LightThread>();
         for (int i = 0; i < call.Count; i++)
         {
-            if (call[i].Ref is not LuaThread) throw new LuaException($"bad argument #{i + 1} to '?' (lua thread expected)");
-            var t = Known(request, call[i]) ?? throw new LuaException("only the parent coroutine can wait on the thread");
+            if (call[i].Ref is not LuaThread co) throw new LuaException($"bad argument #{i + 1} to '?' (lua thread expected)");
+            var t = group?.Find(co);
+            if (t is null || t.Parent != call.Thread) throw new LuaException("only the parent coroutine can wait on the thread");
             if (t.Reaped) return call.Return(LuaValue.Nil, NgxApi.Str("already waited or killed"));
             targets.Add(t);
         }
         foreach (var t in targets)
             if (t.Done) return call.Return(Outcome(t));
-        return ParkCaller(call, request, async () =>
+        return NgxApi.Park(call, null, async () =>
         {
             await Task.WhenAny(targets.Select(t => t.Finished.Task));
             foreach (var t in targets) if (t.Done) return Outcome(t);
@@ -61,6 +68,7 @@ public static class NgxThreadApi
     private static LuaValue[] Outcome(LightThread t)
     {
         t.Reaped = true;
+        if (t.Aborted) return new[] { LuaValue.False };
         if (t.Error is { } error) return new[] { LuaValue.False, error };
         var values = new LuaValue[t.Results.Length + 1];
         values[0] = LuaValue.True;
@@ -70,17 +78,14 @@ public static class NgxThreadApi
 
     private static int Kill(LuaCall call)
     {
-        var request = NgxApi.Request(PhaseMask.Yieldable);
-        if (call.Count < 1 || call[0].Ref is not LuaThread) throw new LuaException("bad argument #1 to '?' (lua thread expected)");
-        var t = Known(request, call[0]) ?? throw new LuaException("only the parent coroutine can kill the thread");
+        var group = Group(NgxApi.Worker, create: false);
+        if (call.Count < 1 || call[0].Ref is not LuaThread co) throw new LuaException("bad argument #1 to '?' (lua thread expected)");
+        var t = group?.Find(co);
+        if (t is null || t.Parent != call.Thread) throw new LuaException("only the parent coroutine can kill the thread");
         if (t.Reaped) return call.Return(LuaValue.Nil, NgxApi.Str("already waited or killed"));
         if (t.Done) return call.Return(LuaValue.Nil, NgxApi.Str("already terminated"));
         t.Reaped = true;
-        t.Finish(Array.Empty<LuaValue>(), null);
+        t.Abandon();
         return call.Return(1);
     }
-
-    /// <summary>Parks the calling coroutine (the entry thread or a user thread).</summary>
-    private static int ParkCaller(in LuaCall call, LuaRequest request, Func<ValueTask<LuaValue[]>> work) =>
-        NgxApi.Park(call, request, work);
 }

@@ -28,23 +28,14 @@ public sealed class LuaTimer
     /// <summary>Where the timer was created (client and server for its log lines), null outside requests.</summary>
     public RequestLogContext? Creator { get; }
 
-    /// <summary>The coroutine running the timer's function (set while it runs).</summary>
-    public LuaThread? Thread { get; set; }
-    /// <summary>Set by ngx.sleep in the timer: the work to await; its result resumes the coroutine.</summary>
-    public Func<ValueTask<LuaValue[]>>? Pending { get; set; }
+    /// <summary>The coroutine running the timer's function (set while it runs), driven as a <see cref="Threads.CoroutineRoot"/>.</summary>
+    public Threads.CoroutineRoot? Root { get; set; }
+    /// <summary>The light threads the timer's code spawned (null until the first).</summary>
+    public Threads.RequestThreads? Threads { get; set; }
     /// <summary>ngx.exit was called in the timer: its coroutine ends here.</summary>
     public bool Exited { get; set; }
 
     public int DelayMilliseconds => (int)Math.Clamp(DelaySeconds * 1000, 0, int.MaxValue);
-
-    /// <summary>Parks the timer's coroutine until <paramref name="work"/> completes (ngx.sleep in a timer).</summary>
-    public int Park(in LuaCall call, Func<ValueTask<LuaValue[]>> work)
-    {
-        if (call.Thread != Thread)
-            throw new LuaException("tidegate does not support yielding (ngx.sleep) inside user coroutines of a timer yet");
-        Pending = work;
-        return call.Thread.Suspend(call);
-    }
 
     /// <summary>", context: ngx.timer, client: ..., server: ..." as ngx_lua ends a timer's log lines.</summary>
     public string LogSuffix =>

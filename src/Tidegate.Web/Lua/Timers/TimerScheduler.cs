@@ -66,39 +66,47 @@ public sealed class TimerScheduler
         var args = new LuaValue[timer.Args.Length + 1];
         args[0] = premature;
         timer.Args.CopyTo(args, 1);
-        var resumeValues = args;
+        LuaValue[]? resumeValues = args;
         while (true)
         {
-            timer.Pending = null;
             var previous = (worker.Request, worker.Phase, worker.Timer);
             var outer = LuaWorker.Enter(worker);
             worker.Request = null;
             worker.Phase = LuaPhase.Timer;
             worker.Timer = timer;
             worker.Clock.Update();
+            LuaException? failure = null;
             try
             {
-                timer.Thread ??= worker.State.NewThread(timer.Function);
-                timer.Thread.Resume(resumeValues);
+                timer.Root ??= new Threads.CoroutineRoot(worker.State.NewThread(timer.Function));
+                timer.Root.Resume(resumeValues);
+                failure = timer.Root.AbortError;
             }
-            catch (LuaException e)
-            {
-                worker.Log(LogLevel.Error, "lua entry thread aborted: runtime error: " + LuaErrors.Describe(e, coroutine: true));
-                return;
-            }
+            catch (LuaException e) { failure = e; }
             finally
             {
+                if (failure is not null)
+                {
+                    worker.Log(LogLevel.Error, "lua entry thread aborted: runtime error: " + LuaErrors.Describe(failure, coroutine: true));
+                    timer.Threads?.AbandonPending();
+                }
                 (worker.Request, worker.Phase, worker.Timer) = previous;
                 LuaWorker.Leave(outer);
             }
-            if (timer.Thread.Status == CoroutineStatus.Dead || timer.Exited) return;
-            if (timer.Pending is { } pending)
+            if (failure is not null) return;
+            var root = timer.Root!;
+            if (timer.Exited) break;
+            if (timer.Threads is { } threads)
             {
-                resumeValues = await pending();
+                // With light threads: the timer ends when its coroutine and all of them have ended.
+                resumeValues = await threads.NextAsync(worker, root);
+                if (resumeValues is null) break;
                 continue;
             }
-            // A bare coroutine.yield() in the timer's coroutine: resumed at once, as ngx_lua does.
-            resumeValues = Array.Empty<LuaValue>();
+            if (root.Coroutine.Status == CoroutineStatus.Dead) return;
+            // Parked (ngx.sleep, a cosocket, a semaphore), or a bare coroutine.yield(): resumed at once, as ngx_lua does.
+            resumeValues = root.Pending is { } pending ? await pending() : Array.Empty<LuaValue>();
         }
+        timer.Threads?.AbandonPending();
     }
 }

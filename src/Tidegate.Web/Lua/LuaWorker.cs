@@ -197,8 +197,15 @@ public sealed class LuaWorker
             var ctx = request.Context;
             var log = Runtime.ErrorLogFor(ctx.Settings);
             if (!log.IsEnabled(level)) return;
-            string suffix = Phase == LuaPhase.Log ? " while logging request" : "";
-            log.Write(level, message + suffix, ctx.Connection.Id, ctx.LogContext);
+            // nginx's log action: the balancer runs while connecting, with the last attempt's upstream.
+            string suffix = Phase switch
+            {
+                LuaPhase.Log => " while logging request",
+                LuaPhase.Balancer => " while connecting to upstream",
+                _ => "",
+            };
+            var logContext = Phase == LuaPhase.Balancer && Balancer.BalancerCall.Current?.LogContext is { } balancer ? balancer : ctx.LogContext;
+            log.Write(level, message + suffix, ctx.Connection.Id, logContext);
             return;
         }
         if (Phase == LuaPhase.Timer && Timer is { } timer)

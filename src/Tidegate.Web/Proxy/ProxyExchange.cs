@@ -14,11 +14,12 @@ public sealed class ProxyExchange
 {
     private readonly RequestContext ctx;
     private readonly RequestPipeline pipeline;
-    private readonly ProxySettings settings;
+    /// <summary>The location's proxy settings, or the request's copy once balancer_by_lua set timeouts.</summary>
+    private ProxySettings settings;
     private readonly ProxyRequestState state;
     private readonly UpstreamBlock upstream;
     private readonly string uri;
-    private readonly byte[] request;
+    private byte[] request;
     private string? upstreamUrl;
     /// <summary>Whether the attempt under way uses a peer balancer_by_lua set.</summary>
     private bool luaPeer;
@@ -34,6 +35,9 @@ public sealed class ProxyExchange
         this.uri = uri;
         this.request = request;
     }
+
+    /// <summary>Builds the upstream request again (ngx.balancer.recreate_request).</summary>
+    public Func<byte[]>? Rebuild { get; init; }
 
     private void Log(LogLevel level, string message) =>
         pipeline.Log(ctx, level, message, ctx.LogContext with { Upstream = upstreamUrl });
@@ -56,12 +60,23 @@ public sealed class ProxyExchange
             UpstreamPeer? peer = null;
             if (lua is not null)
             {
+                lua.LogContext = ctx.LogContext with { Upstream = upstreamUrl };
                 if (!lua.Run(ctx, upstream.BalancerLua!))
                 {
                     await FinishWithStatusAsync(500);
                     return;
                 }
                 selection.Tries += lua.TakeMoreTries();
+                if (lua.TimeoutsChanged)
+                {
+                    settings = settings.WithTimeouts(lua.ConnectTimeout, lua.SendTimeout, lua.ReadTimeout);
+                    lua.TimeoutsChanged = false;
+                }
+                if (lua.RecreateRequest && Rebuild is not null)
+                {
+                    request = Rebuild();
+                    lua.RecreateRequest = false;
+                }
                 if (lua.Peer is { } chosen) peer = new UpstreamPeer(chosen);
             }
             luaPeer = peer is not null;

@@ -50,7 +50,10 @@ public sealed class ProxyHandler : IContentHandler
             return;
         }
         byte[] request = UpstreamRequestBuilder.Build(ctx, settings, state.ProxyHost, uri);
-        var exchange = new ProxyExchange(ctx, pipeline, settings, state, upstream!, uri, request);
+        var exchange = new ProxyExchange(ctx, pipeline, settings, state, upstream!, uri, request)
+        {
+            Rebuild = () => UpstreamRequestBuilder.Build(ctx, settings, state.ProxyHost, uri),
+        };
         await exchange.RunAsync();
     }
 

@@ -37,6 +37,19 @@ public sealed class ProxySettings
     public VariableTemplate? Method { get; set; }
 
     /// <summary>These settings, or a copy owned by <paramref name="level"/> if they are still the parent's.</summary>
+    /// <summary>
+    /// A request's own copy with other upstream timeouts (ngx.balancer.set_timeouts: ngx_lua clones
+    /// the request's upstream settings the same way); null keeps a value.
+    /// </summary>
+    public ProxySettings WithTimeouts(TimeSpan? connect, TimeSpan? send, TimeSpan? read)
+    {
+        var copy = (ProxySettings)MemberwiseClone();
+        copy.ConnectTimeout = connect ?? ConnectTimeout;
+        copy.SendTimeout = send ?? SendTimeout;
+        copy.ReadTimeout = read ?? ReadTimeout;
+        return copy;
+    }
+
     public static ProxySettings CopyFor(LocationSettings level)
     {
         var current = level.Proxy;

@@ -38,7 +38,7 @@ public static class NgxVarApi
         });
         meta["__newindex"] = new HostFunction("__newindex", call =>
         {
-            var request = NgxApi.Request(PhaseMask.Set | PhaseMask.Yieldable | PhaseMask.HeaderFilter | PhaseMask.BodyFilter | PhaseMask.Log);
+            var request = NgxApi.Request(PhaseMask.Set | PhaseMask.Yieldable | PhaseMask.HeaderFilter | PhaseMask.BodyFilter | PhaseMask.Log | PhaseMask.Balancer);
             var ctx = request.Context;
             if (call[1].Ref is not LuaString key) throw call.Thread.RuntimeError("bad variable name");
             string name = key.ToLatin1().ToLowerInvariant();

@@ -26,6 +26,21 @@ public sealed class BalancerCall
     public string? LastState { get; set; }
     public int LastStatus { get; set; }
 
+    /// <summary>set_timeouts for the coming attempt and those after it (ngx_lua changes the request's copy of the upstream settings); null keeps the location's.</summary>
+    public TimeSpan? ConnectTimeout { get; set; }
+    public TimeSpan? SendTimeout { get; set; }
+    public TimeSpan? ReadTimeout { get; set; }
+    /// <summary>set_timeouts was called since the last attempt.</summary>
+    public bool TimeoutsChanged { get; set; }
+    /// <summary>recreate_request was called: the upstream request is built again before the attempt.</summary>
+    public bool RecreateRequest { get; set; }
+
+    /// <summary>
+    /// The log context of the balancer's lines: the request's, with the previous attempt's
+    /// upstream once there was one (nginx still names that peer while the balancer runs again).
+    /// </summary>
+    public Logging.RequestLogContext? LogContext { get; set; }
+
     /// <summary>Runs the handler for one attempt; false when it failed (logged; nginx answers 500).</summary>
     public bool Run(RequestContext ctx, LuaChunkSpec spec)
     {

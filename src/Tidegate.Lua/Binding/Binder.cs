@@ -180,9 +180,12 @@ public sealed class Binder
             case LocalStmt s:
                 foreach (var v in s.Values) BindExpr(v);
                 s.Symbols = s.Names.Select(n => Declare(n, s.Line)).ToList();
+                for (int i = 0; i < s.Symbols.Count && i < s.Values.Count; i++)
+                    if (s.Values[i] is FunctionExpr fe) s.Symbols[i].DeclaredFunction = fe.Body;
                 break;
             case LocalFunctionStmt s:
                 s.Symbol = Declare(s.Name, s.Line);
+                s.Symbol.DeclaredFunction = s.Body;
                 BindFunction(s.Body, _fn);
                 break;
             case FunctionStmt s:

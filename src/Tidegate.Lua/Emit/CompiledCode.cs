@@ -100,6 +100,10 @@ public static class CompiledCode
         return CallableSlow(t, f, argBase, ref argCount, site, name);
     }
 
+    /// <summary>The value's reference part (a call site's exact-type test for a known callee reads it).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static object? RefOf(LuaValue v) => v.Ref;
+
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static LuaFunction CallableSlow(LuaThread t, LuaValue f, int argBase, ref int argCount, int site, string? name)
     {

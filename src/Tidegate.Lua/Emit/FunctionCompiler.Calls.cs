@@ -17,7 +17,8 @@ internal sealed partial class FunctionCompiler
         _depth = b;
         EmitLineHook(expr.Line, false); // a call on a later line of a multi-line statement is a new line
         var (fn, description, callName, fixedArgs, multi) = EmitCalleeAndArguments(expr, b);
-        EmitInvoke(fn, b, fixedArgs, multi, Site(expr.Line, callName, expr is MethodCallExpr, description), description);
+        EmitInvoke(fn, b, fixedArgs, multi, Site(expr.Line, callName, expr is MethodCallExpr, description), description,
+            knownCallee: KnownCalleeType(expr));
         Release(fn);
         if (multi is not null) FreeIntTemp(multi);
         _depth = b;
@@ -71,7 +72,7 @@ internal sealed partial class FunctionCompiler
     /// method returns Yield; the resume point re-enters here, at the status check.
     /// </summary>
     private void EmitInvoke(Operand fn, int b, int fixedArgs, LocalBuilder? multi, int site, string? description,
-        LocalBuilder? hostTailCallerSite = null)
+        LocalBuilder? hostTailCallerSite = null, Type? knownCallee = null)
     {
         var argc = NewIntTemp();
         _il.Emit(OpCodes.Ldc_I4, fixedArgs);
@@ -91,6 +92,30 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Stfld, ThreadCurrentSite);
         }
 
+        var invoked = _il.DefineLabel();
+        if (knownCallee is not null)
+        {
+            // The variable should hold a closure of one known (sealed) compiled type: test for exactly that
+            // type (one method-table compare, where `is LuaFunction` on the abstract base is a cast-helper
+            // call) and call it directly (the JIT devirtualizes a call on a sealed type). A Lua closure needs
+            // no host call hook; anything else takes the general path below.
+            var direct = _il.DeclareLocal(knownCallee); // never live across a yield: not a saved local
+            var general = _il.DefineLabel();
+            Load(fn);
+            _il.Emit(OpCodes.Call, RefOf);
+            _il.Emit(OpCodes.Isinst, knownCallee);
+            _il.Emit(OpCodes.Stloc, direct);
+            _il.Emit(OpCodes.Ldloc, direct);
+            _il.Emit(OpCodes.Brfalse, general);
+            _il.Emit(OpCodes.Ldloc, direct);
+            LdThread();
+            LdSlotIndex(b);
+            _il.Emit(OpCodes.Ldloc, argc);
+            _il.Emit(OpCodes.Callvirt, FunctionInvoke);
+            _il.Emit(OpCodes.Stloc, _status);
+            _il.Emit(OpCodes.Br, invoked);
+            _il.MarkLabel(general);
+        }
         LdThread();
         Load(fn);
         LdSlotIndex(b);
@@ -104,6 +129,7 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Ldloc, argc);
         _il.Emit(OpCodes.Callvirt, FunctionInvoke);
         _il.Emit(OpCodes.Stloc, _status);
+        _il.MarkLabel(invoked);
 
         var check = _il.DefineLabel();
         var done = _il.DefineLabel();
@@ -154,6 +180,14 @@ internal sealed partial class FunctionCompiler
         _il.MarkLabel(done);
         FreeIntTemp(argc);
     }
+
+    /// <summary>
+    /// The compiled closure type a call's callee must have when it is a local (or upvalue) that a
+    /// <c>local function</c> declaration gave its only value (see LocalSymbol.DeclaredFunction); null otherwise.
+    /// </summary>
+    private Type? KnownCalleeType(Expr expr) =>
+        expr is CallExpr { Function: NameExpr { Symbol: { DeclaredFunction: { } body, IsAssigned: false } } }
+        && _ctx.Compilers.TryGetValue(body, out var callee) ? callee._type : null;
 
     /// <summary>
     /// Evaluates a call's function (for <c>o:m()</c>, looks up the method and puts <c>o</c> in slot b) and

@@ -94,6 +94,7 @@ internal sealed partial class FunctionCompiler
             case IndexExpr i: return EvalIndex(i);
             case CallExpr or MethodCallExpr:
             {
+                if (expr is CallExpr call && TryEvalInlinedCall(call, out var inlined)) return inlined;
                 int b = _depth;
                 EmitCallTo(expr, b);
                 LdThread();

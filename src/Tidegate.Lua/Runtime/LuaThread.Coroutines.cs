@@ -59,13 +59,7 @@ public sealed partial class LuaThread
     }
 
     /// <summary>Continues the outermost saved frame (compiled code calls this at a call site it resumes).</summary>
-    public int ResumeSuspended()
-    {
-        int last = SuspendedFrames.Count - 1;
-        var frame = SuspendedFrames[last];
-        SuspendedFrames.RemoveAt(last);
-        return frame.Resume(this);
-    }
+    public int ResumeSuspended() => SuspendedFrames.Pop().Resume(this);
 
     /// <summary>
     /// Yields the values at <c>Stack[argBase .. argBase+count)</c> from a host function: return the result

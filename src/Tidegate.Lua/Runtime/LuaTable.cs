@@ -40,6 +40,7 @@ public sealed class LuaTable
     private Node[]? _nodes;
     private int _nodeCount;                // nodes used, live or dead
     private int _hashNumberKeys;           // nodes (live or dead) with a number key: 0 lets '#' skip the hash part
+    private int _nextNodeHint;             // the node the last Next returned (see Next)
 
     /// <summary>The metatable, or null.</summary>
     private LuaTable? _metatable;
@@ -759,13 +760,26 @@ public sealed class LuaTable
             }
             if (position < 0)
             {
-                int n = FindNode(key);
-                if (n < 0) throw new LuaException("invalid key to 'next'");
+                // A traversal passes back the key the last call returned: its node is remembered, which
+                // saves hashing and probing for it (a check of the node's key keeps this exact).
+                int n = _nextNodeHint;
+                if ((uint)n >= (uint)_nodeCount || !IsSameKey(_nodes![n].Key, key))
+                {
+                    n = FindNode(key);
+                    if (n < 0) throw new LuaException("invalid key to 'next'");
+                }
                 position = _array.Length + n + 1;
             }
         }
-        return NextAt(position, out key, out value) >= 0;
+        int found = NextAt(position, out key, out value);
+        if (found > _array.Length) _nextNodeHint = found - _array.Length - 1;
+        return found >= 0;
     }
+
+    /// <summary>True when <paramref name="nodeKey"/> is the key <paramref name="key"/> (never nil here).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsSameKey(in LuaValue nodeKey, in LuaValue key) =>
+        ReferenceEquals(nodeKey.Ref, key.Ref) && (!key.IsNumber || nodeKey.Number == key.Number);
 
     /// <summary>
     /// Cursor traversal without key lookups, for pairs loops and library code: pass 0 to start, then the

@@ -41,6 +41,12 @@ public sealed class LuaTable
     private int _nodeCount;                // nodes used, live or dead
     private int _hashNumberKeys;           // nodes (live or dead) with a number key: 0 lets '#' skip the hash part
     private int _nextNodeHint;             // the node the last Next returned (see Next)
+    /// <summary>
+    /// Bit (hash &amp; 31) is set for the hash of every string key a node has held since the hash part was
+    /// built: a lookup whose bit is clear misses without touching the buckets or nodes. Method calls
+    /// (<c>obj:m()</c>) look the name up in the instance first, where it is absent, on every call.
+    /// </summary>
+    private uint _stringKeyBits;
 
     /// <summary>The metatable, or null.</summary>
     private LuaTable? _metatable;
@@ -283,6 +289,7 @@ public sealed class LuaTable
         var buckets = _buckets;
         if (buckets is null) return -1;
         int h = key.GetHashCode();
+        if ((_stringKeyBits & (1u << h)) == 0) return -1; // the shift count is taken mod 32
         var nodes = _nodes!;
         int i = buckets[h & (buckets.Length - 1)] - 1;
         while (i >= 0)
@@ -466,6 +473,7 @@ public sealed class LuaTable
         n.Next = _buckets[b] - 1;
         _buckets[b] = ++_nodeCount;
         if (key.IsNumber) _hashNumberKeys++;
+        else if (key.Ref is LuaString) _stringKeyBits |= 1u << h;
     }
 
     /// <summary>
@@ -488,6 +496,7 @@ public sealed class LuaTable
                 n.HashCode = h;
                 n.Value = value;
                 if (key.IsNumber) _hashNumberKeys++;
+                else if (key.Ref is LuaString) _stringKeyBits |= 1u << h;
                 return true;
             }
             i = n.Next;
@@ -500,6 +509,7 @@ public sealed class LuaTable
         _buckets = new int[size];
         _nodes = new Node[size];
         _nodeCount = 0;
+        _stringKeyBits = 0;
         _hashNumberKeys = 0;
     }
 
@@ -614,7 +624,7 @@ public sealed class LuaTable
             _array = array;
         }
         if (hashSize > 0) InitHash(hashSize);
-        else { _buckets = null; _nodes = null; _nodeCount = 0; _hashNumberKeys = 0; }
+        else { _buckets = null; _nodes = null; _nodeCount = 0; _hashNumberKeys = 0; _stringKeyBits = 0; }
 
         // Array slots cut off by a shrink move to the hash part.
         for (int k = newArraySize + 1; k <= oldArray.Length; k++)
@@ -672,6 +682,7 @@ public sealed class LuaTable
         n.Next = _buckets[b] - 1;
         _buckets[b] = ++_nodeCount;
         if (key.IsNumber) _hashNumberKeys++;
+        else if (key.Ref is LuaString) _stringKeyBits |= 1u << h;
     }
 
     /// <summary>Doubles the hash part keeping its live nodes (only reached if a resize undercounted).</summary>
@@ -911,6 +922,7 @@ public sealed class LuaTable
             Array.Clear(_nodes!, 0, _nodeCount);
             _nodeCount = 0;
             _hashNumberKeys = 0;
+            _stringKeyBits = 0;
         }
         NoMetaMethodFlags = 0;
     }

@@ -42,7 +42,7 @@ public static class CoroutineLibrary
         if (!ok) return call.Return(LuaValue.False, error);
         thread.EnsureStack(call.Base + rc + 2);
         thread.Stack[call.Base] = LuaValue.True;
-        Array.Copy(co.Stack, rb, thread.Stack, call.Base + 1, rc);
+        LuaThread.CopyValues(co.Stack.AsSpan(rb, rc), thread.Stack, call.Base + 1);
         return rc + 1;
     }
 
@@ -80,7 +80,7 @@ public static class CoroutineLibrary
                 throw new LuaException(error);
             }
             thread.EnsureStack(inner.Base + rc + 1);
-            Array.Copy(co.Stack, rb, thread.Stack, inner.Base, rc);
+            LuaThread.CopyValues(co.Stack.AsSpan(rb, rc), thread.Stack, inner.Base);
             return rc;
         }));
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Tidegate.Lua.Runtime;
 
 namespace Tidegate.Lua.Library;
@@ -17,24 +18,30 @@ public static partial class StringLibrary
         return (int)start;
     }
 
-    private static int Find(LuaCall call) => FindOrMatch(call, find: true);
-
-    private static int Match(LuaCall call) => FindOrMatch(call, find: false);
-
-    private static int FindOrMatch(LuaCall call, bool find)
+    private static int Find(LuaCall call)
     {
         var subject = call.CheckString(0);
         var pattern = call.CheckString(1);
         int start = StartOffset(call, 2, subject.Length);
+        if (!call[3].IsTruthy && LuaPattern.HasSpecials(pattern.Span)) return FindOrMatch(call, subject, pattern, start, find: true);
+        // A plain search stays out of FindOrMatch: the matcher there is a large struct that the method's
+        // prologue zeroes on every call, which cost more than the search itself on short subjects.
+        int at = subject.Span[start..].IndexOf(pattern.Span);
+        if (at < 0) return call.Return(LuaValue.Nil);
+        return call.Return(start + at + 1, start + at + pattern.Length);
+    }
+
+    private static int Match(LuaCall call)
+    {
+        var subject = call.CheckString(0);
+        var pattern = call.CheckString(1);
+        return FindOrMatch(call, subject, pattern, StartOffset(call, 2, subject.Length), find: false);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static int FindOrMatch(LuaCall call, LuaString subject, LuaString pattern, int start, bool find)
+    {
         var src = subject.Span;
-
-        if (find && (call[3].IsTruthy || !LuaPattern.HasSpecials(pattern.Span)))
-        {
-            int at = src[start..].IndexOf(pattern.Span);
-            if (at < 0) return call.Return(LuaValue.Nil);
-            return call.Return(start + at + 1, start + at + pattern.Length);
-        }
-
         var matcher = new LuaPattern(src, pattern.Span, call.Thread);
         int p = 0;
         bool anchor = matcher.Pattern.Length > 0 && matcher.Pattern[0] == '^';
@@ -111,9 +118,12 @@ public static partial class StringLibrary
         int p = 0;
         bool anchor = matcher.Pattern.Length > 0 && matcher.Pattern[0] == '^';
         if (anchor) p = 1;
-        var sb = new LuaStringBuilder(call.Thread, src.Length + 16);
         int s = 0, count = 0;
         var filter = anchor || maxReplacements <= 0 ? default : new StartFilter(ref matcher, p);
+        // No byte of the subject can begin a match (escaping text that needs none, the usual case):
+        // the result is the subject itself, with nothing built or copied.
+        if (filter.Active && filter.NextCandidate(ref matcher, src, 0) < 0) return call.Return(subject, 0);
+        var sb = new LuaStringBuilder(call.Thread, src.Length + 16);
         while (count < maxReplacements)
         {
             if (filter.Active)

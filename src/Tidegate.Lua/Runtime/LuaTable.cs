@@ -40,6 +40,13 @@ public sealed class LuaTable
     private Node[]? _nodes;
     private int _nodeCount;                // nodes used, live or dead
     private int _hashNumberKeys;           // nodes (live or dead) with a number key: 0 lets '#' skip the hash part
+    private int _nextNodeHint;             // the node the last Next returned (see Next)
+    /// <summary>
+    /// Bit (hash &amp; 31) is set for the hash of every string key a node has held since the hash part was
+    /// built: a lookup whose bit is clear misses without touching the buckets or nodes. Method calls
+    /// (<c>obj:m()</c>) look the name up in the instance first, where it is absent, on every call.
+    /// </summary>
+    private uint _stringKeyBits;
 
     /// <summary>The metatable, or null.</summary>
     private LuaTable? _metatable;
@@ -282,6 +289,7 @@ public sealed class LuaTable
         var buckets = _buckets;
         if (buckets is null) return -1;
         int h = key.GetHashCode();
+        if ((_stringKeyBits & (1u << h)) == 0) return -1; // the shift count is taken mod 32
         var nodes = _nodes!;
         int i = buckets[h & (buckets.Length - 1)] - 1;
         while (i >= 0)
@@ -465,6 +473,7 @@ public sealed class LuaTable
         n.Next = _buckets[b] - 1;
         _buckets[b] = ++_nodeCount;
         if (key.IsNumber) _hashNumberKeys++;
+        else if (key.Ref is LuaString) _stringKeyBits |= 1u << h;
     }
 
     /// <summary>
@@ -487,6 +496,7 @@ public sealed class LuaTable
                 n.HashCode = h;
                 n.Value = value;
                 if (key.IsNumber) _hashNumberKeys++;
+                else if (key.Ref is LuaString) _stringKeyBits |= 1u << h;
                 return true;
             }
             i = n.Next;
@@ -499,6 +509,7 @@ public sealed class LuaTable
         _buckets = new int[size];
         _nodes = new Node[size];
         _nodeCount = 0;
+        _stringKeyBits = 0;
         _hashNumberKeys = 0;
     }
 
@@ -613,7 +624,7 @@ public sealed class LuaTable
             _array = array;
         }
         if (hashSize > 0) InitHash(hashSize);
-        else { _buckets = null; _nodes = null; _nodeCount = 0; _hashNumberKeys = 0; }
+        else { _buckets = null; _nodes = null; _nodeCount = 0; _hashNumberKeys = 0; _stringKeyBits = 0; }
 
         // Array slots cut off by a shrink move to the hash part.
         for (int k = newArraySize + 1; k <= oldArray.Length; k++)
@@ -671,6 +682,7 @@ public sealed class LuaTable
         n.Next = _buckets[b] - 1;
         _buckets[b] = ++_nodeCount;
         if (key.IsNumber) _hashNumberKeys++;
+        else if (key.Ref is LuaString) _stringKeyBits |= 1u << h;
     }
 
     /// <summary>Doubles the hash part keeping its live nodes (only reached if a resize undercounted).</summary>
@@ -759,13 +771,26 @@ public sealed class LuaTable
             }
             if (position < 0)
             {
-                int n = FindNode(key);
-                if (n < 0) throw new LuaException("invalid key to 'next'");
+                // A traversal passes back the key the last call returned: its node is remembered, which
+                // saves hashing and probing for it (a check of the node's key keeps this exact).
+                int n = _nextNodeHint;
+                if ((uint)n >= (uint)_nodeCount || !IsSameKey(_nodes![n].Key, key))
+                {
+                    n = FindNode(key);
+                    if (n < 0) throw new LuaException("invalid key to 'next'");
+                }
                 position = _array.Length + n + 1;
             }
         }
-        return NextAt(position, out key, out value) >= 0;
+        int found = NextAt(position, out key, out value);
+        if (found > _array.Length) _nextNodeHint = found - _array.Length - 1;
+        return found >= 0;
     }
+
+    /// <summary>True when <paramref name="nodeKey"/> is the key <paramref name="key"/> (never nil here).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsSameKey(in LuaValue nodeKey, in LuaValue key) =>
+        ReferenceEquals(nodeKey.Ref, key.Ref) && (!key.IsNumber || nodeKey.Number == key.Number);
 
     /// <summary>
     /// Cursor traversal without key lookups, for pairs loops and library code: pass 0 to start, then the
@@ -897,6 +922,7 @@ public sealed class LuaTable
             Array.Clear(_nodes!, 0, _nodeCount);
             _nodeCount = 0;
             _hashNumberKeys = 0;
+            _stringKeyBits = 0;
         }
         NoMetaMethodFlags = 0;
     }

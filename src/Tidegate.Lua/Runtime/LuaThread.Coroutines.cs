@@ -20,6 +20,21 @@ public sealed partial class LuaThread
     /// <summary>True when the running code may yield: a coroutine with no unresumable host frame in between.</summary>
     public bool IsYieldable => IsCoroutine && NonYieldableDepth == 0;
 
+    /// <summary>
+    /// Copies values between two threads' stacks (resume arguments in, yielded values out). Resume and
+    /// yield pass one or two values; a span copy of a struct holding references is a bulk move with card
+    /// marking through the runtime, slower than a few plain stores at that size.
+    /// </summary>
+    internal static void CopyValues(ReadOnlySpan<LuaValue> from, LuaValue[] to, int at)
+    {
+        if (from.Length <= 4)
+        {
+            var into = to.AsSpan(at, from.Length);
+            for (int i = 0; i < from.Length; i++) into[i] = from[i];
+        }
+        else from.CopyTo(to.AsSpan(at));
+    }
+
     /// <summary>Frame states given back by resumes, ready for the next yield (see <see cref="CompiledFrameState"/>).</summary>
     private CompiledFrameState?[]? _framePool;
     private int _framePoolCount;
@@ -59,13 +74,7 @@ public sealed partial class LuaThread
     }
 
     /// <summary>Continues the outermost saved frame (compiled code calls this at a call site it resumes).</summary>
-    public int ResumeSuspended()
-    {
-        int last = SuspendedFrames.Count - 1;
-        var frame = SuspendedFrames[last];
-        SuspendedFrames.RemoveAt(last);
-        return frame.Resume(this);
-    }
+    public int ResumeSuspended() => SuspendedFrames.Pop().Resume(this);
 
     /// <summary>
     /// Yields the values at <c>Stack[argBase .. argBase+count)</c> from a host function: return the result
@@ -153,11 +162,11 @@ public sealed partial class LuaThread
             {
                 int at = YieldBase;
                 EnsureStack(at + args.Length + 1);
-                args.CopyTo(Stack.AsSpan(at));
+                CopyValues(args, Stack, at);
                 ResumeValueCount = args.Length;
                 n = ResumeSuspended();
             }
-            if (n < 0) n = FinishTailCalls(0, n);
+            if (n == CallStatus.TailCall) n = FinishTailCalls(0, n);
             if (n == CallStatus.Yield)
             {
                 Status = CoroutineStatus.Suspended;

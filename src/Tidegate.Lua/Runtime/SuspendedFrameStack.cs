@@ -41,13 +41,16 @@ internal sealed class SuspendedFrameStack
         _entries[_count++].Frame = frame;
     }
 
-    /// <summary>Removes the outermost frame; <paramref name="index"/> must be <c>Count - 1</c> (frames
-    /// leave only from the top, which this checks).</summary>
-    public void RemoveAt(int index)
+    /// <summary>Removes and returns the outermost frame (what a resume continues next).</summary>
+    public SuspendedFrame Pop()
     {
-        if (index != _count - 1 || index < 0) throw new ArgumentOutOfRangeException(nameof(index), "only the outermost saved frame can be removed");
-        _entries[index].Frame = null!; // do not keep the frame (and its saved locals) alive
+        int index = _count - 1;
+        if (index < 0) throw new InvalidOperationException("no saved frame to resume");
+        ref Entry e = ref _entries[index];
+        var frame = e.Frame;
+        e.Frame = null!; // do not keep the frame (and its saved locals) alive
         _count = index;
+        return frame;
     }
 
     /// <summary>Drops every saved frame.</summary>

@@ -13,7 +13,7 @@ public sealed partial class LuaThread
     public LuaState State { get; }
 
     /// <summary>The value stack. May be replaced by <see cref="EnsureStack"/>: do not hold on to it across calls.</summary>
-    public LuaValue[] Stack = new LuaValue[256];
+    public LuaValue[] Stack;
 
     /// <summary>The first free stack slot of the running frame; a call puts its arguments here.</summary>
     public int Top;
@@ -22,7 +22,15 @@ public sealed partial class LuaThread
     public LuaFunction? PendingTailCall;
     public int PendingTailCallArgCount;
 
-    internal LuaThread(LuaState state) => State = state;
+    // The arrays are made in the constructors, not by field initializers: an initializer runs for every
+    // constructor, so each coroutine used to allocate a main thread's 256-slot stack (4 KiB) and
+    // 32 frame records too, only to replace them at once (the web server starts a coroutine per request).
+    internal LuaThread(LuaState state)
+    {
+        State = state;
+        Stack = new LuaValue[256];
+        Frames = new CallFrameRecord[32];
+    }
 
     /// <summary>A coroutine running <paramref name="body"/>.</summary>
     internal LuaThread(LuaState state, LuaFunction body)
@@ -37,7 +45,7 @@ public sealed partial class LuaThread
     // ---- call-frame records (tracebacks, error levels, call-site names) ----
 
     /// <summary>The call-frame record stack; entries [0, FrameCount) are live.</summary>
-    public CallFrameRecord[] Frames = new CallFrameRecord[32];
+    public CallFrameRecord[] Frames;
     public int FrameCount;
 
     /// <summary>

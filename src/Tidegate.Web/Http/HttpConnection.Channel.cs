@@ -1,5 +1,8 @@
 using System.Buffers;
+using System.Buffers.Text;
+using System.Numerics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Tidegate.Web.Http;
@@ -17,7 +20,9 @@ public sealed partial class HttpConnection
         private readonly RequestContext ctx;
         private readonly CancellationToken stopping;
         private bool? bodyResult;
+        // The head waiting to go out with the first body bytes: a buffer rented from the pool, given back once copied.
         private byte[]? pendingHead;
+        private int pendingHeadLength;
         private bool chunked, noBody, filtered;
 
         public RequestChannel(HttpConnection owner, RequestContext ctx, CancellationToken stopping)
@@ -42,7 +47,9 @@ public sealed partial class HttpConnection
 
         public void Abandon()
         {
+            if (pendingHead is not null) ArrayPool<byte>.Shared.Return(pendingHead);
             pendingHead = null;
+            pendingHeadLength = 0;
             Finished = true;
             Abandoned = true;
         }
@@ -92,11 +99,14 @@ public sealed partial class HttpConnection
                 else keepAlive = false;
             }
             KeepAlive = keepAlive;
-            pendingHead = BuildHead(ctx, keepAlive, chunked);
+            var head = new ResponseHeadWriter(512);
+            WriteHead(ctx, keepAlive, chunked, ref head);
+            (pendingHead, pendingHeadLength) = head.Detach();
             HeadersSent = true;
-            response.BytesSent += pendingHead.Length;
+            response.BytesSent += pendingHeadLength;
         }
 
+        [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
         public async ValueTask WriteAsync(ReadOnlyMemory<byte> data, bool flush = false)
         {
             if (Finished) return;
@@ -116,6 +126,7 @@ public sealed partial class HttpConnection
             await SendPieceAsync(data, end: false);
         }
 
+        [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
         public async ValueTask FinishAsync()
         {
             if (Finished) return;
@@ -127,6 +138,23 @@ public sealed partial class HttpConnection
                 tail = RunBodyFilters(tail, ref last);
             }
             await SendPieceAsync(tail, end: true);
+            Finished = true;
+        }
+
+        [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+        public async ValueTask FinishAsync(ReadOnlyMemory<byte> last)
+        {
+            if (Finished) return;
+            if (!HeadersSent) await SendHeadersAsync();
+            if (filtered)
+            {
+                // Body filters may hold on to what they are given: they get a copy, piece by piece as before.
+                if (last.Length > 0) await WriteAsync(last.ToArray(), flush: true);
+                await FinishAsync();
+                return;
+            }
+            // The head (when still held back), the last chunk and the end of the body in one write.
+            await SendPieceAsync(last, end: true);
             Finished = true;
         }
 
@@ -171,21 +199,23 @@ public sealed partial class HttpConnection
         }
 
         /// <summary>Writes one piece of body (framed as a chunk when chunked), with the held-back head in front.</summary>
+        [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
         private async ValueTask SendPieceAsync(ReadOnlyMemory<byte> data, bool end)
         {
             if (noBody) data = default;
             int frameExtra = 0;
-            string? sizeLine = null;
+            int sizeDigits = 0;
             if (chunked && !noBody)
             {
                 if (data.Length > 0)
                 {
-                    sizeLine = data.Length.ToString("x", CultureInfo.InvariantCulture) + "\r\n";
-                    frameExtra = sizeLine.Length + 2;
+                    // "<size in hex>\r\n" before the data and "\r\n" after it.
+                    sizeDigits = (32 - BitOperations.LeadingZeroCount((uint)data.Length) + 3) / 4;
+                    frameExtra = sizeDigits + 4;
                 }
                 if (end) frameExtra += 5;
             }
-            int headLength = pendingHead?.Length ?? 0;
+            int headLength = pendingHeadLength;
             int total = headLength + frameExtra + data.Length;
             if (total == 0) return;
             byte[] output = ArrayPool<byte>.Shared.Rent(total);
@@ -194,15 +224,27 @@ public sealed partial class HttpConnection
                 int at = 0;
                 if (pendingHead is not null)
                 {
-                    pendingHead.CopyTo(output, 0);
-                    at = pendingHead.Length;
+                    pendingHead.AsSpan(0, pendingHeadLength).CopyTo(output);
+                    at = pendingHeadLength;
+                    ArrayPool<byte>.Shared.Return(pendingHead);
                     pendingHead = null;
+                    pendingHeadLength = 0;
                 }
-                if (sizeLine is not null) at += Encoding.ASCII.GetBytes(sizeLine, 0, sizeLine.Length, output, at);
+                if (sizeDigits > 0)
+                {
+                    Utf8Formatter.TryFormat(data.Length, output.AsSpan(at), out int written, new StandardFormat('x'));
+                    at += written;
+                    output[at++] = (byte)'\r';
+                    output[at++] = (byte)'\n';
+                }
                 data.Span.CopyTo(output.AsSpan(at));
                 at += data.Length;
-                if (sizeLine is not null) { output[at++] = (byte)'\r'; output[at++] = (byte)'\n'; }
-                if (chunked && !noBody && end) at += Encoding.ASCII.GetBytes("0\r\n\r\n", 0, 5, output, at);
+                if (sizeDigits > 0) { output[at++] = (byte)'\r'; output[at++] = (byte)'\n'; }
+                if (chunked && !noBody && end)
+                {
+                    "0\r\n\r\n"u8.CopyTo(output.AsSpan(at));
+                    at += 5;
+                }
                 WireStarted = true;
                 await owner.connection.WriteAsync(output.AsMemory(0, at), Arm(ref owner.writeTimer, ctx.Settings.SendTimeout));
                 // As nginx's $body_bytes_sent: everything after the head, chunk framing included.

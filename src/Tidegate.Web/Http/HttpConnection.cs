@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Tidegate.Web.Hosting;
 using Tidegate.Web.Logging;
@@ -81,8 +82,11 @@ public sealed partial class HttpConnection
         return timer.Token;
     }
 
+    // The methods every request awaits through use pooled state-machine boxes: a request that waits
+    // for its head (every keepalive request does) would otherwise allocate one box per method per request.
     /// <returns>true to keep the connection open for another request.</returns>
-    private async Task<bool> ServeOneAsync(CancellationToken stopping)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<bool> ServeOneAsync(CancellationToken stopping)
     {
         var defaults = group.DefaultServer;
         var defaultSettings = defaults.Root.Settings;
@@ -316,7 +320,8 @@ public sealed partial class HttpConnection
         return Encoding.Latin1.GetString(line);
     }
 
-    private async Task<int> ReadMoreAsync(TimeSpan timeout, CancellationToken stopping, int allowGrow)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<int> ReadMoreAsync(TimeSpan timeout, CancellationToken stopping, int allowGrow)
     {
         // A read the client-close watch issued is still out: its bytes are this read's (never two at once).
         if (pendingRead is { } ahead) return await ahead.WaitAsync(Arm(ref readTimer, timeout));
@@ -343,7 +348,8 @@ public sealed partial class HttpConnection
 
     /// <summary>Reads the request body (Content-Length or chunked) so the next request starts in the right place.</summary>
     /// <param name="discarding">the body is read only to be dropped: nginx holds a discarded body to no size limit.</param>
-    private async Task<bool> ReadBodyAsync(RequestContext ctx, CancellationToken stopping, bool mayContinue, bool discarding = false)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<bool> ReadBodyAsync(RequestContext ctx, CancellationToken stopping, bool mayContinue, bool discarding = false)
     {
         var request = ctx.Request;
         var timeout = ctx.Settings.ClientBodyTimeout;
@@ -447,18 +453,6 @@ public sealed partial class HttpConnection
             && !stopping.IsCancellationRequested && ctx.Response.Status != 413;
     }
 
-    /// <summary>The status line and headers in nginx's order (empty for HTTP/0.9).</summary>
-    private static byte[] BuildHead(RequestContext ctx, bool keepAlive, bool chunked)
-    {
-        var head = new ResponseHeadWriter(512);
-        try
-        {
-            WriteHead(ctx, keepAlive, chunked, ref head);
-            return head.Length == 0 ? Array.Empty<byte>() : head.ToArray();
-        }
-        finally { head.Dispose(); }
-    }
-
     /// <summary>Writes the status line and headers in nginx's order (nothing for HTTP/0.9) into <paramref name="head"/>.</summary>
     private static void WriteHead(RequestContext ctx, bool keepAlive, bool chunked, ref ResponseHeadWriter head)
     {
@@ -503,7 +497,8 @@ public sealed partial class HttpConnection
         head.Append("\r\n"u8);
     }
 
-    private async Task WriteResponseAsync(RequestContext ctx, bool keepAlive, CancellationToken stopping)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask WriteResponseAsync(RequestContext ctx, bool keepAlive, CancellationToken stopping)
     {
         var response = ctx.Response;
         var request = ctx.Request;

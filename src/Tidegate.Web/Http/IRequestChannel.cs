@@ -36,7 +36,18 @@ public interface IRequestChannel
     /// <summary>Ends the body (the last chunk); later writes are dropped. Sends the headers first if needed.</summary>
     ValueTask FinishAsync();
 
-    /// <summary>True once <see cref="FinishAsync"/> ran (ngx.eof).</summary>
+    /// <summary>
+    /// Sends the last body bytes and ends the body; a channel that can puts both (and a held-back
+    /// head) into one write, so a small response costs one send. <paramref name="last"/> is only
+    /// read until the returned task completes.
+    /// </summary>
+    async ValueTask FinishAsync(ReadOnlyMemory<byte> last)
+    {
+        if (last.Length > 0) await WriteAsync(last.ToArray(), flush: true);
+        await FinishAsync();
+    }
+
+    /// <summary>True once <see cref="FinishAsync()"/> ran (ngx.eof).</summary>
     bool Finished { get; }
 
     /// <summary>True once response bytes reached the connection (a head that is held back does not count).</summary>

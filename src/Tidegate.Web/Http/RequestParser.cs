@@ -212,6 +212,8 @@ public static class RequestParser
     public static string? ValidateHost(string host)
     {
         if (host.Length == 0) return null;
+        int plain = PlainLowercaseHostLength(host);
+        if (plain > 0) return plain == host.Length ? host : host[..plain];
         var sb = new StringBuilder(host.Length);
         bool inBrackets = false;
         char previous = '\0';
@@ -227,6 +229,25 @@ public static class RequestParser
         }
         if (sb.Length > 0 && sb[^1] == '.') sb.Length--;
         return sb.Length == 0 ? null : sb.ToString();
+    }
+
+    /// <summary>
+    /// The length of a host that validation leaves as it is (lowercase letters, digits, '-', single
+    /// dots, no trailing dot) up to its ":port", which validation drops; -1 for any other host.
+    /// </summary>
+    private static int PlainLowercaseHostLength(string host)
+    {
+        char previous = '\0';
+        int i = 0;
+        for (; i < host.Length; i++)
+        {
+            char c = host[i];
+            if (c == ':') break;
+            if (!(c is >= 'a' and <= 'z' || c is >= '0' and <= '9' || c == '-' || c == '.')) return -1;
+            if (c == '.' && previous == '.') return -1;
+            previous = c;
+        }
+        return previous == '.' || i == 0 ? -1 : i;
     }
 
     private static string EscapeForLog(string s)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Tidegate.Web.Hosting;
 using Tidegate.Web.Logging;
 using Tidegate.Web.Lua;
@@ -21,6 +22,9 @@ public sealed class RequestPipeline
 
     public RequestPipeline(Func<LocationSettings, ErrorLog> errorLogFor) { this.errorLogFor = errorLogFor; }
 
+    // The phases every request passes through use pooled state-machine boxes: a request that waits
+    // (a Lua handler on a socket, a proxied request) would otherwise allocate one per method.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask ProcessAsync(RequestContext ctx)
     {
         ctx.Location = ctx.Server.Root;
@@ -48,6 +52,7 @@ public sealed class RequestPipeline
     public ValueTask RunSubrequestAsync(RequestContext child) => RunFromServerRewriteAsync(child);
 
     /// <summary>The phases from the server rewrite phase on (where requests and internal redirects start).</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask RunFromServerRewriteAsync(RequestContext ctx)
     {
         ctx.Location = ctx.Server.Root;
@@ -60,6 +65,7 @@ public sealed class RequestPipeline
     }
 
     /// <summary>Find-config checks, the location rewrite phase (re-matching after "last"), then content.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask RunFromFindConfigAsync(RequestContext ctx)
     {
         for (int cycle = 0; ; cycle++)
@@ -105,6 +111,7 @@ public sealed class RequestPipeline
         await RunFromFindConfigAsync(ctx);
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask ContentAsync(RequestContext ctx)
     {
         if (ctx.Settings.TryFiles is { } tryFiles && await TryFilesAsync(ctx, tryFiles)) return;

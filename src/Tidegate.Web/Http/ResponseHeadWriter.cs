@@ -55,6 +55,21 @@ internal struct ResponseHeadWriter : IDisposable
         return total;
     }
 
+    /// <summary>
+    /// Hands the pooled buffer and its length to the caller, who returns the buffer to
+    /// <see cref="ArrayPool{T}.Shared"/>; (null, 0) when nothing was written. The writer is empty after.
+    /// </summary>
+    public (byte[]? Buffer, int Length) Detach()
+    {
+        var rented = buffer;
+        int written = length;
+        buffer = Array.Empty<byte>();
+        length = 0;
+        if (written > 0) return (rented, written);
+        if (rented.Length > 0) ArrayPool<byte>.Shared.Return(rented);
+        return (null, 0);
+    }
+
     public readonly byte[] ToArray() => buffer.AsSpan(0, length).ToArray();
 
     private Span<byte> Reserve(int count)

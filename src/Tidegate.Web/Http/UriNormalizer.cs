@@ -11,6 +11,8 @@ public static class UriNormalizer
 {
     public static string? Normalize(string raw, bool mergeSlashes)
     {
+        // Most paths need nothing done: no escapes, no "." or ".." segments, no slashes to merge.
+        if (IsNormal(raw, mergeSlashes)) return raw;
         var decoded = new StringBuilder(raw.Length);
         for (int i = 0; i < raw.Length; i++)
         {
@@ -50,6 +52,19 @@ public static class UriNormalizer
             segments.Add(part);
         }
         return "/" + string.Join('/', segments);
+    }
+
+    private static bool IsNormal(string raw, bool mergeSlashes)
+    {
+        if (raw.Length == 0 || raw[0] != '/' || raw.Contains('%')) return false;
+        if (mergeSlashes && raw.Contains("//", StringComparison.Ordinal)) return false;
+        for (int slash = raw.IndexOf("/.", StringComparison.Ordinal); slash >= 0; slash = raw.IndexOf("/.", slash + 1, StringComparison.Ordinal))
+        {
+            int after = slash + 2;
+            if (after < raw.Length && raw[after] == '.') after++;
+            if (after == raw.Length || raw[after] == '/') return false;
+        }
+        return true;
     }
 
     private static bool IsHex(char c) => char.IsAsciiHexDigit(c);

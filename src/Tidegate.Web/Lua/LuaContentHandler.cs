@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Tidegate.Web.Hosting;
 using Tidegate.Web.Http;
 
@@ -10,6 +11,7 @@ public sealed class LuaContentHandler : IContentHandler
 
     public LuaChunkSpec Chunk { get; }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     public async ValueTask HandleAsync(RequestContext ctx, RequestPipeline pipeline)
     {
         if (ctx.Settings.LuaNeedRequestBody && !ctx.Channel.BodyRead)

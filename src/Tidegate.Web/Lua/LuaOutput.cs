@@ -62,6 +62,14 @@ public static class LuaOutput
         if (Http10Buffering(request) && ctx.Response.ContentLength is null && ctx.Response.Status is not (204 or 304))
             ctx.Response.ContentLength = request.Output.Length;
         if (!ctx.Channel.HeadersSent) SendHeaders(request);
+        var output = request.Output;
+        if (output.Length > 0 && !ctx.Channel.Finished)
+        {
+            // What is still buffered and the end of the body leave together (one send for a small response).
+            await ctx.Channel.FinishAsync(output.GetBuffer().AsMemory(0, (int)output.Length));
+            output.SetLength(0);
+            return;
+        }
         await FlushAsync(request);
         if (!ctx.Channel.Finished) await ctx.Channel.FinishAsync();
     }

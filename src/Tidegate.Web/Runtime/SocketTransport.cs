@@ -49,6 +49,10 @@ public sealed class SocketListener : IConnectionListener
         {
             var accepted = await socket.AcceptAsync(cancellation);
             if (accepted.AddressFamily != AddressFamily.Unix) accepted.NoDelay = true;
+            // On a worker with its own epoll the connection is served by it (no thread switches per read).
+            if (SynchronizationContext.Current is WorkerLoop { Poller: { } poller } loop
+                && PolledConnection.TryCreate(accepted, loop, poller) is { } polled)
+                return polled;
             return new SocketConnection(accepted);
         }
         catch (Exception e) when (e is ObjectDisposedException or OperationCanceledException or SocketException { SocketErrorCode: SocketError.OperationAborted or SocketError.Interrupted })
@@ -103,6 +107,6 @@ public sealed class SocketConnection : IConnection
 
     public void Dispose() => socket.Dispose();
 
-    private static EndPoint Normalize(EndPoint e) =>
+    internal static EndPoint Normalize(EndPoint e) =>
         e is IPEndPoint ip && ip.Address.IsIPv4MappedToIPv6 ? new IPEndPoint(ip.Address.MapToIPv4(), ip.Port) : e;
 }

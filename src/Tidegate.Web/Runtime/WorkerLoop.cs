@@ -17,10 +17,13 @@ public sealed class WorkerLoop : SynchronizationContext, IDisposable
     private readonly object gate = new();
     private bool sleeping, stopped;
     private readonly Thread thread;
+    /// <summary>The worker's own epoll (Linux x64): client connections complete on this thread; null elsewhere.</summary>
+    private readonly WorkerPoller? poller;
 
     public WorkerLoop(int index)
     {
         Index = index;
+        if (LinuxEpoll.IsSupported) poller = new WorkerPoller();
         thread = new Thread(Run) { IsBackground = true, Name = $"tidegate worker {index}" };
         thread.Start();
     }
@@ -32,13 +35,20 @@ public sealed class WorkerLoop : SynchronizationContext, IDisposable
 
     public bool IsCurrent => Thread.CurrentThread == thread;
 
+    /// <summary>The worker's poller, when it has one (see <see cref="PolledConnection"/>).</summary>
+    internal WorkerPoller? Poller => poller;
+
     public override void Post(SendOrPostCallback d, object? state)
     {
         lock (gate)
         {
             if (stopped) return; // the loop has stopped; late completions are dropped
             pending.Enqueue((d, state));
-            if (sleeping) Monitor.Pulse(gate);
+            if (sleeping)
+            {
+                if (poller is not null) poller.Wake();
+                else Monitor.Pulse(gate);
+            }
         }
     }
 
@@ -58,24 +68,47 @@ public sealed class WorkerLoop : SynchronizationContext, IDisposable
     private void Run()
     {
         SetSynchronizationContext(this);
-        while (true)
+        try
         {
-            lock (gate)
+            while (true)
             {
-                while (pending.Count == 0)
+                bool wait;
+                lock (gate)
                 {
-                    if (stopped) return;
-                    sleeping = true;
-                    Monitor.Wait(gate);
-                    sleeping = false;
+                    wait = pending.Count == 0;
+                    if (wait)
+                    {
+                        if (stopped) return;
+                        sleeping = true;
+                        if (poller is null)
+                        {
+                            Monitor.Wait(gate);
+                            sleeping = false;
+                            continue;
+                        }
+                    }
+                    else (pending, running) = (running, pending);
                 }
-                (pending, running) = (running, pending);
+                if (wait)
+                {
+                    // Nothing queued: sleep in epoll until a connection is ready or Post wakes us.
+                    int ready = poller!.Wait(-1);
+                    lock (gate) sleeping = false;
+                    poller.Dispatch(ready);
+                    continue;
+                }
+                while (running.TryDequeue(out var work))
+                {
+                    try { work.Callback(work.State); }
+                    catch (Exception e) { Console.Error.WriteLine($"tidegate worker {Index}: unhandled {e}"); }
+                }
+                // Ready connections are served between batches of posted work, without sleeping.
+                if (poller is not null) poller.Dispatch(poller.Wait(0));
             }
-            while (running.TryDequeue(out var work))
-            {
-                try { work.Callback(work.State); }
-                catch (Exception e) { Console.Error.WriteLine($"tidegate worker {Index}: unhandled {e}"); }
-            }
+        }
+        finally
+        {
+            lock (gate) poller?.Dispose();
         }
     }
 
@@ -85,7 +118,8 @@ public sealed class WorkerLoop : SynchronizationContext, IDisposable
         lock (gate)
         {
             stopped = true;
-            Monitor.Pulse(gate);
+            if (poller is not null) poller.Wake();
+            else Monitor.Pulse(gate);
         }
     }
 

@@ -58,4 +58,39 @@ public class RequestParserTests
         var state = new ChunkedDecoder().Feed(Encoding.ASCII.GetBytes("zz\r\n"), new MemoryStream(), out _);
         Assert.Equal(ChunkedDecoder.State.Invalid, state);
     }
+
+    // The normalizer and the host check return the input itself when nothing needs doing; every
+    // shape that does need work must still take the full path.
+    [Theory]
+    [InlineData("/", true, "/")]
+    [InlineData("/a/b.txt", true, "/a/b.txt")]
+    [InlineData("/a/", true, "/a/")]
+    [InlineData("/a/.hidden/..b/c.", true, "/a/.hidden/..b/c.")]
+    [InlineData("/a//b", true, "/a/b")]
+    [InlineData("/a//b", false, "/a//b")]
+    [InlineData("/a/./b", true, "/a/b")]
+    [InlineData("/a/.", true, "/a/")]
+    [InlineData("/a/b/..", true, "/a/")]
+    [InlineData("/a/../../b", true, null)]
+    [InlineData("/..", true, null)]
+    [InlineData("/%41b", true, "/Ab")]
+    [InlineData("/a%2", true, null)]
+    [InlineData("/a%00", true, null)]
+    public void NormalizesPaths(string raw, bool mergeSlashes, string? expected) =>
+        Assert.Equal(expected, UriNormalizer.Normalize(raw, mergeSlashes));
+
+    [Theory]
+    [InlineData("example.com", "example.com")]
+    [InlineData("127.0.0.1:8080", "127.0.0.1")]
+    [InlineData("a-b.example:", "a-b.example")]
+    [InlineData("Example.COM", "example.com")]
+    [InlineData("example.com.", "example.com")]
+    [InlineData("example.com.:80", "example.com")]
+    [InlineData("a..b", null)]
+    [InlineData(":80", null)]
+    [InlineData("a/b", null)]
+    [InlineData("[::1]:80", "[::1]")]
+    [InlineData(".", null)]
+    public void ValidatesHosts(string host, string? expected) =>
+        Assert.Equal(expected, RequestParser.ValidateHost(host));
 }

@@ -1,0 +1,136 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Tidegate.Web.Runtime;
+
+/// <summary>
+/// A client connection served through its worker's own epoll (<see cref="WorkerPoller"/>): the
+/// socket is non-blocking and registered once, edge-triggered; a read or write is tried at once and,
+/// when the socket is not ready, waits for the worker's poll to report it ready, then completes on
+/// the worker's thread, running the awaiting code there directly (no Post, no thread switch).
+/// Every operation must start on the owning worker's thread; Dispose may come from any thread.
+/// </summary>
+internal sealed class PolledConnection : IConnection, IPollTarget
+{
+    private readonly Socket socket;
+    private readonly WorkerLoop loop;
+    private readonly WorkerPoller poller;
+    private ulong id;
+    private readonly PendingIo reading, writing;
+    private Memory<byte> readBuffer;
+    private ReadOnlyMemory<byte> writeRest;
+    private int closed;
+
+    private PolledConnection(Socket socket, WorkerLoop loop, WorkerPoller poller)
+    {
+        this.socket = socket;
+        this.loop = loop;
+        this.poller = poller;
+        reading = new PendingIo(loop);
+        writing = new PendingIo(loop);
+        LocalEndPoint = SocketConnection.Normalize(socket.LocalEndPoint!);
+        RemoteEndPoint = SocketConnection.Normalize(socket.RemoteEndPoint ?? new UnixDomainSocketEndPoint(""));
+    }
+
+    /// <summary>Registers an accepted socket with the worker's poller; null when epoll refuses it (the caller falls back).</summary>
+    public static PolledConnection? TryCreate(Socket socket, WorkerLoop loop, WorkerPoller poller)
+    {
+        socket.Blocking = false;
+        var connection = new PolledConnection(socket, loop, poller);
+        connection.id = poller.Register((int)socket.Handle, connection);
+        if (connection.id != 0) return connection;
+        socket.Blocking = true;
+        return null;
+    }
+
+    public EndPoint LocalEndPoint { get; }
+    public EndPoint RemoteEndPoint { get; }
+
+    public ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellation)
+    {
+        if (Volatile.Read(ref closed) != 0) return ValueTask.FromException<int>(new ObjectDisposedException(nameof(Socket)));
+        if (cancellation.IsCancellationRequested) return ValueTask.FromCanceled<int>(cancellation);
+        int n = socket.Receive(buffer.Span, SocketFlags.None, out var error);
+        if (error == SocketError.Success) return new ValueTask<int>(n);
+        if (error != SocketError.WouldBlock) return ValueTask.FromException<int>(new SocketException((int)error));
+        if (reading.IsPending) return ValueTask.FromException<int>(new InvalidOperationException("a read is already pending on this connection"));
+        readBuffer = buffer;
+        return new ValueTask<int>(reading, reading.Begin(cancellation));
+    }
+
+    public ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellation)
+    {
+        if (Volatile.Read(ref closed) != 0) return ValueTask.FromException(new ObjectDisposedException(nameof(Socket)));
+        if (cancellation.IsCancellationRequested) return ValueTask.FromCanceled(cancellation);
+        while (data.Length > 0)
+        {
+            int sent = socket.Send(data.Span, SocketFlags.None, out var error);
+            if (error == SocketError.Success) { data = data[sent..]; continue; }
+            if (error != SocketError.WouldBlock) return ValueTask.FromException(new SocketException((int)error));
+            // The send buffer is full: the rest goes out as the socket drains.
+            if (writing.IsPending) return ValueTask.FromException(new InvalidOperationException("a write is already pending on this connection"));
+            writeRest = data;
+            return new ValueTask(writing, writing.Begin(cancellation));
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    public void OnReady(uint events)
+    {
+        try
+        {
+            if (reading.IsPending)
+            {
+                int n = socket.Receive(readBuffer.Span, SocketFlags.None, out var error);
+                if (error == SocketError.Success) { readBuffer = default; reading.Complete(n); }
+                else if (error != SocketError.WouldBlock) { readBuffer = default; reading.Fail(new SocketException((int)error)); }
+            }
+            // The read's continuation ran the connection on: it may have closed it.
+            if (writing.IsPending && Volatile.Read(ref closed) == 0) ContinueWrite();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Closed from another thread meanwhile: Forget, posted by Dispose, fails what waits.
+        }
+    }
+
+    private void ContinueWrite()
+    {
+        while (writeRest.Length > 0)
+        {
+            int sent = socket.Send(writeRest.Span, SocketFlags.None, out var error);
+            if (error == SocketError.WouldBlock) return;
+            if (error != SocketError.Success)
+            {
+                writeRest = default;
+                writing.Fail(new SocketException((int)error));
+                return;
+            }
+            writeRest = writeRest[sent..];
+        }
+        writing.Complete(0);
+    }
+
+    public void ShutdownSend()
+    {
+        try { socket.Shutdown(SocketShutdown.Send); } catch (SocketException) { } catch (ObjectDisposedException) { }
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref closed, 1) != 0) return;
+        // Closing the descriptor takes it out of the epoll set; what waits on it fails on the worker.
+        socket.Dispose();
+        if (loop.IsCurrent) Forget();
+        else loop.Post(static state => ((PolledConnection)state!).Forget(), this);
+    }
+
+    private void Forget()
+    {
+        poller.Unregister(id);
+        readBuffer = default;
+        writeRest = default;
+        if (reading.IsPending) reading.Fail(new ObjectDisposedException(nameof(Socket)));
+        if (writing.IsPending) writing.Fail(new ObjectDisposedException(nameof(Socket)));
+    }
+}

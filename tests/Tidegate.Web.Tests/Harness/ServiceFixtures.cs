@@ -95,7 +95,8 @@ public sealed class BackingServer
         new[] { "--port", port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no", "--maxclients", "10000", "--logfile", "" }, port);
 
     public static BackingServer Memcached(int port) => new("memcached",
-        new[] { "-l", "127.0.0.1", "-p", port.ToString(), "-U", "0", "-c", "4096" }, port);
+        // memcached refuses to run as root without -u (and ignores -u otherwise).
+        new[] { "-l", "127.0.0.1", "-p", port.ToString(), "-U", "0", "-c", "4096", "-u", Environment.UserName }, port);
 
     public void Start()
     {

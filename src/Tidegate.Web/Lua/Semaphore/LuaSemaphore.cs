@@ -27,7 +27,11 @@ public sealed class LuaSemaphore
         public bool Woken { get; internal set; }
         /// <summary>The parked thread ran on (woken or timed out): nothing left to undo.</summary>
         public bool Delivered { get; set; }
-        public TaskCompletionSource Signal { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        /// <summary>
+        /// Completed on the worker thread by the wake; its continuations run right there, in queue order
+        /// (as nginx resumes each waiter inside its posted event), never hopping through the thread pool.
+        /// </summary>
+        public TaskCompletionSource Signal { get; } = new();
     }
 
     /// <summary>wait() without parking: takes a resource when one is free and nobody waits before us.</summary>

@@ -24,8 +24,8 @@ public sealed class CaseDatagramServers : IDisposable
     {
         if (c.Get("dns_queries") is { } expectedQueries && dns is not null)
         {
-            var expected = Lines(expectedQueries).Select(l => l.ToLowerInvariant()).Order(StringComparer.Ordinal).ToList();
-            var actual = dns.Queries.Order(StringComparer.Ordinal).ToList();
+            var expected = Lines(expectedQueries).Select(l => l.Trim().ToLowerInvariant()).Order(StringComparer.Ordinal).ToList();
+            var actual = dns.Queries.Select(q => q.ToLowerInvariant()).Order(StringComparer.Ordinal).ToList();
             if (!expected.SequenceEqual(actual))
                 failures.Add($"dns queries: expected [{string.Join(", ", expected)}], got [{string.Join(", ", actual)}]");
         }

@@ -14,7 +14,7 @@ public sealed partial class HttpConnection
     /// demand, and the response streamed. The head is held back until the first body bytes or
     /// the end, so a small streamed response still leaves in one write.
     /// </summary>
-    private sealed class RequestChannel : IRequestChannel
+    private sealed class RequestChannel : IRequestChannel, IClientStream
     {
         private readonly HttpConnection owner;
         private readonly RequestContext ctx;
@@ -71,11 +71,74 @@ public sealed partial class HttpConnection
         /// </summary>
         public async ValueTask<bool> DiscardBodyAsync()
         {
+            if (claimedBodyLeft > 0 && !tookOver) return await DrainClaimedBodyAsync();
             if (bodyResult is bool known) return known;
             bool ok = await owner.ReadBodyAsync(ctx, stopping, mayContinue: !HeadersSent, discarding: true);
             bodyResult = ok;
             return ok;
         }
+
+        // ---- IClientStream (ngx.req.socket) ----
+
+        /// <summary>Body bytes a claimed reader has not taken (-1: the body is not claimed).</summary>
+        private long claimedBodyLeft = -1;
+        private bool tookOver;
+
+        public void ClaimBody()
+        {
+            claimedBodyLeft = ctx.Request.ContentLength ?? 0;
+            bodyResult = true;
+        }
+
+        public long BodyLeft => Math.Max(0, claimedBodyLeft);
+
+        public async ValueTask<int> ReadBodyAsync(Memory<byte> into, TimeSpan timeout)
+        {
+            if (claimedBodyLeft <= 0 || into.Length == 0) return 0;
+            int n = await ReadRawAsync(into[..(int)Math.Min(into.Length, claimedBodyLeft)], timeout);
+            claimedBodyLeft -= n;
+            ctx.RequestLength += n;
+            return n;
+        }
+
+        /// <summary>
+        /// The part of a claimed body its reader left, read and dropped so the next keepalive
+        /// request starts in place; a connection that closes anyway does not wait for it.
+        /// </summary>
+        private async ValueTask<bool> DrainClaimedBodyAsync()
+        {
+            if (!ctx.Request.KeepAlive) return false;
+            var scratch = new byte[8192];
+            try
+            {
+                while (claimedBodyLeft > 0)
+                    if (await ReadBodyAsync(scratch, ctx.Settings.ClientBodyTimeout) == 0) return false;
+            }
+            catch (OperationCanceledException) { return false; }
+            return true;
+        }
+
+        public void TakeOver()
+        {
+            tookOver = true;
+            pendingHead = null;
+            HeadersSent = true;
+            Finished = true;
+            KeepAlive = false;
+            bodyResult ??= true;
+        }
+
+        public async ValueTask<int> ReadRawAsync(Memory<byte> into, TimeSpan timeout)
+        {
+            if (owner.start == owner.end && await owner.ReadMoreAsync(timeout, stopping, owner.buffer.Length) <= 0) return 0;
+            int take = Math.Min(into.Length, owner.end - owner.start);
+            owner.buffer.AsSpan(owner.start, take).CopyTo(into.Span);
+            owner.start += take;
+            return take;
+        }
+
+        public ValueTask WriteRawAsync(ReadOnlyMemory<byte> data, TimeSpan timeout) =>
+            owner.connection.WriteAsync(data, Arm(ref owner.writeTimer, timeout));
 
         public ValueTask SendHeadersAsync()
         {

@@ -92,8 +92,24 @@ public static class HttpExchange
                 while (p < raw.Length)
                 {
                     int lineEnd = IndexOf(raw, "\r\n"u8, p);
-                    if (lineEnd < 0) break;
-                    int size = Convert.ToInt32(Encoding.ASCII.GetString(raw, p, lineEnd - p).Split(';')[0].Trim(), 16);
+                    if (lineEnd < 0)
+                    {
+                        // A tail that cannot begin a chunk-size line is raw bytes after the head: kept as body.
+                        if (raw.AsSpan(p).ContainsAnyExcept("0123456789abcdefABCDEF;\r"u8))
+                        {
+                            decoded.Write(raw, p, raw.Length - p);
+                            p = raw.Length;
+                        }
+                        break;
+                    }
+                    string sizeText = Encoding.ASCII.GetString(raw, p, lineEnd - p).Split(';')[0].Trim();
+                    if (!int.TryParse(sizeText, System.Globalization.NumberStyles.AllowHexSpecifier, null, out int size))
+                    {
+                        // Bytes that are not a chunk (a raw ngx.req.socket writing after a chunked head): kept as body.
+                        decoded.Write(raw, p, raw.Length - p);
+                        p = raw.Length;
+                        break;
+                    }
                     p = lineEnd + 2;
                     if (size == 0) { p = IndexOf(raw, "\r\n"u8, p) + 2; break; }
                     decoded.Write(raw, p, Math.Min(size, raw.Length - p));

@@ -61,7 +61,7 @@ public static class NgxReqApi
         NgxApi.Set(req, "init_body", InitBody);
         NgxApi.Set(req, "append_body", AppendBody);
         NgxApi.Set(req, "finish_body", FinishBody);
-        NgxApi.Set(req, "socket", call => throw new LuaException("ngx.req.socket is not supported by tidegate yet"));
+        Sockets.NgxReqSocket.Register(req);
         return req;
     }
 

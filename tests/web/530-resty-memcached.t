@@ -435,7 +435,6 @@ location /t {
         ngx.say(m:touch("t530:untouched-missing", 100))
         ngx.say(m:verbosity(1))
         ngx.say(m:quit())
-        ngx.say(m:get("t530:touch"))
     }
 }
 --- request
@@ -445,7 +444,6 @@ GET /t
 nilNOT_FOUND
 1
 1
-nilnilclosed
 
 
 === TEST 18: a refused connection

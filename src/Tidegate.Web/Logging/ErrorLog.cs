@@ -80,6 +80,8 @@ public sealed record RequestLogContext(string Client, string Server, string? Req
 {
     /// <summary>The upstream URL a proxied request was talking to (nginx's ", upstream: ..." part).</summary>
     public string? Upstream { get; init; }
+    /// <summary>The listening address of the request's connection (what a timer it made names as its server).</summary>
+    public string? Listen { get; init; }
 
     public void AppendTo(StringBuilder line)
     {

@@ -27,7 +27,11 @@ public sealed partial class HttpConnection
         this.connection = connection;
         this.runtime = runtime;
         this.group = group;
-        info = new ConnectionInfo { Id = id, Local = connection.LocalEndPoint, Remote = connection.RemoteEndPoint };
+        info = new ConnectionInfo
+        {
+            Id = id, Local = connection.LocalEndPoint, Remote = connection.RemoteEndPoint,
+            Listen = ConfigCompiler.FormatEndPoint(group.EndPoint),
+        };
         var defaults = group.DefaultServer;
         buffer = new byte[Math.Max(defaults.ClientHeaderBufferSize, 4096)];
     }
@@ -116,7 +120,7 @@ public sealed partial class HttpConnection
                 // nginx closes without answering; an idle keepalive connection goes silently.
                 if (!waiting || first)
                 {
-                    string where = waiting ? $"waiting for request, client: {info.RemoteAddress}, server: {ConfigCompiler.FormatEndPoint(info.Local)}"
+                    string where = waiting ? $"waiting for request, client: {info.RemoteAddress}, server: {info.Listen}"
                         : RequestLinePreview() is { } line
                             ? $"reading client request headers, client: {info.RemoteAddress}, server: {defaults.PrimaryName}, request: \"{line}\""
                             : $"reading client request line, client: {info.RemoteAddress}, server: {defaults.PrimaryName}";
@@ -128,7 +132,7 @@ public sealed partial class HttpConnection
             if (n <= 0)
             {
                 if (waiting && !first) runtime.ErrorLog.Write(LogLevel.Info, $"client {info.RemoteAddress} closed keepalive connection", info.Id);
-                else if (waiting) runtime.ErrorLog.Write(LogLevel.Info, $"client closed connection while waiting for request, client: {info.RemoteAddress}, server: {ConfigCompiler.FormatEndPoint(info.Local)}", info.Id);
+                else if (waiting) runtime.ErrorLog.Write(LogLevel.Info, $"client closed connection while waiting for request, client: {info.RemoteAddress}, server: {info.Listen}", info.Id);
                 return false;
             }
         }

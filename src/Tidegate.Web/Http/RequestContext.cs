@@ -52,7 +52,7 @@ public sealed class RequestContext : IVariableResolver
     public int SubrequestsLeft { get; init; } = Subrequests.Subrequest.MaxDepth + 1;
 
     public RequestLogContext LogContext => new(Connection.RemoteAddress, Server.PrimaryName,
-        Request.RequestLine, Request.RawHost) { Subrequest = Parent is null ? null : Request.Path };
+        Request.RequestLine, Request.RawHost) { Subrequest = Parent is null ? null : Request.Path, Listen = Connection.Listen };
 
     /// <summary>The Host for redirects: the request's, else the server's first name.</summary>
     public string HostName => Request.Host ?? (Server.PrimaryName.Length > 0 ? Server.PrimaryName : Connection.LocalAddress);
@@ -205,4 +205,6 @@ public sealed class ConnectionInfo
     public string LocalAddress => Local is IPEndPoint ip ? ip.Address.ToString() : "unix:" + Local;
     public int LocalPort => Local is IPEndPoint ip ? ip.Port : 0;
     public int Requests { get; set; }
+    /// <summary>The listening socket's address as nginx prints it (addr_text: "0.0.0.0:80" for a wildcard).</summary>
+    public string Listen { get; init; } = "";
 }

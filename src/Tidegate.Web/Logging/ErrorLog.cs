@@ -82,6 +82,8 @@ public sealed record RequestLogContext(string Client, string Server, string? Req
     public string? Upstream { get; init; }
     /// <summary>The URI of the subrequest being run (nginx's ", subrequest: ..." part).</summary>
     public string? Subrequest { get; init; }
+    /// <summary>The listening address of the request's connection (what a timer it made names as its server).</summary>
+    public string? Listen { get; init; }
 
     public void AppendTo(StringBuilder line)
     {

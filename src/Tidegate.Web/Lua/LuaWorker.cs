@@ -189,6 +189,9 @@ public sealed class LuaWorker
         }
     }
 
+    /// <summary>The connection number of each running timer's log lines, taken at its first line.</summary>
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Timers.LuaTimer, System.Runtime.CompilerServices.StrongBox<long>> timerConnections = new();
+
     /// <summary>Writes to the error log with the running request's context (or none outside requests).</summary>
     public void Log(LogLevel level, string message)
     {
@@ -210,7 +213,12 @@ public sealed class LuaWorker
         }
         if (Phase == LuaPhase.Timer && Timer is { } timer)
         {
-            Runtime.ErrorLog.Write(level, message + timer.LogSuffix);
+            // ngx_lua's fake timer connection: a connection number of its own, and the client and the
+            // listening address (not the server name) of the request that made the timer.
+            string suffix = timer.Creator is { } creator
+                ? ", context: ngx.timer, client: " + creator.Client + ", server: " + (creator.Listen ?? creator.Server)
+                : ", context: ngx.timer";
+            Runtime.ErrorLog.Write(level, message + suffix, timerConnections.GetValue(timer, static _ => new(ServerRuntime.AllocateConnectionId())).Value);
             return;
         }
         string context = Phase switch

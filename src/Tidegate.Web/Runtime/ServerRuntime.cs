@@ -15,6 +15,9 @@ namespace Tidegate.Web.Runtime;
 public sealed class ServerRuntime : IAsyncDisposable
 {
     private static long nextConnectionId;
+
+    /// <summary>A new connection number ("*N" in the error log); ngx_lua's fake connections (timers) take one too.</summary>
+    public static long AllocateConnectionId() => Interlocked.Increment(ref nextConnectionId);
     private readonly List<(ListenGroup Group, SocketListener Listener)> listeners = new();
     private readonly List<WorkerLoop> workers = new();
     private readonly CancellationTokenSource stopAccepting = new();

@@ -416,7 +416,7 @@ public static class CompiledCode
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static LuaValue IndexStrInherited(LuaThread t, LuaTable tb, LuaString k, ref int classHint, int site, int top, string? name)
     {
-        if (LuaTable.GetMetaMethod(tb.Metatable, MetaEvent.Index).Ref is LuaTable cls)
+        if (LuaTable.GetIndexMetaMethod(tb.Metatable).Ref is LuaTable cls)
         {
             var v = cls.GetStr(k, ref classHint);
             if (!v.IsNil || cls.Metatable is null) return v;

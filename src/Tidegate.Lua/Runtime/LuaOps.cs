@@ -274,7 +274,7 @@ public static class LuaOps
         // s:method(...) on a string: one lookup in the string library table when the string metatable's
         // __index is a table (as the standard library sets it) and has the key.
         if (obj.Ref is LuaString && key.Ref is LuaString methodName
-            && LuaTable.GetMetaMethod(thread.State.StringMetatable, MetaEvent.Index).Ref is LuaTable stringLibrary)
+            && LuaTable.GetIndexMetaMethod(thread.State.StringMetatable).Ref is LuaTable stringLibrary)
         {
             var method = stringLibrary.GetStr(methodName);
             if (!method.IsNil) return method;
@@ -290,7 +290,7 @@ public static class LuaOps
                 if (!v.IsNil) return v;
                 var mt = t.Metatable;
                 if (LuaTable.HasNoMeta(mt, MetaEvent.Index)) return LuaValue.Nil;
-                handler = LuaTable.GetMetaMethod(mt, MetaEvent.Index);
+                handler = LuaTable.GetIndexMetaMethod(mt);
                 if (handler.IsNil) return LuaValue.Nil;
             }
             else

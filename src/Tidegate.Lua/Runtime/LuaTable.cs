@@ -114,6 +114,24 @@ public sealed class LuaTable
         return v;
     }
 
+    /// <summary>
+    /// <c>GetMetaMethod(metatable, MetaEvent.Index)</c> with its hit path inlined: a class table's
+    /// <c>__index</c> is read on every method call and every absent field of an object, and is found at
+    /// its slot hint with one reference compare.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LuaValue GetIndexMetaMethod(LuaTable? metatable)
+    {
+        if (metatable is not null)
+        {
+            var nodes = metatable._nodes;
+            int h = metatable._indexSlotHint;
+            if (nodes is not null && (uint)h < (uint)nodes.Length && ReferenceEquals(nodes[h].Key.Ref, MetaMethodNames.Index))
+                return nodes[h].Value;
+        }
+        return GetMetaMethod(metatable, MetaEvent.Index);
+    }
+
     /// <summary>The size of the array part (keys 1..ArrayCount live there; slots may be nil).</summary>
     internal int ArrayCount => _array.Length;
 
@@ -240,8 +258,20 @@ public sealed class LuaTable
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void SetStrAndHint(LuaString key, in LuaValue value, ref int slotHint)
     {
-        SetStr(key, value);
+        // One probe when the key is present (a field of an object the hint was not made on) or when nil
+        // is stored under an absent key (clearing a link that was never set); a second only after an insert,
+        // which may have rehashed.
+        NoMetaMethodFlags = 0;
         int i = FindStringNode(key);
+        if (i >= 0)
+        {
+            _nodes![i].Value = value;
+            slotHint = i;
+            return;
+        }
+        if (value.IsNil) return;
+        InsertNew(key, value);
+        i = FindStringNode(key);
         if (i >= 0) slotHint = i;
     }
 

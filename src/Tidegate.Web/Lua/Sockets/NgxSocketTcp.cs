@@ -125,11 +125,12 @@ public static class NgxSocketTcp
                 poolSize = (int)size.Number;
                 if (poolSize <= 0) throw call.ArgError(3, "bad \"pool_size\" option value: " + poolSize);
             }
+            // ngx_lua takes a number (or a numeric string) and ignores anything else.
             var bl = options["backlog"];
-            if (!bl.IsNil)
+            double blValue = bl.IsNumber ? bl.Number : bl.Ref is LuaString bs && LuaNumber.TryParse(bs.Span, out double parsed) ? parsed : double.NaN;
+            if (!double.IsNaN(blValue))
             {
-                if (!bl.IsNumber) throw call.ArgError(3, "bad \"backlog\" option type: " + bl.TypeName);
-                backlog = (int)bl.Number;
+                backlog = (int)blValue;
                 if (backlog < 0) throw call.ArgError(3, "bad \"backlog\" option value: " + backlog);
             }
         }

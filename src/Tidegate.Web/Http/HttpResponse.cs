@@ -31,10 +31,23 @@ public sealed class HttpResponse
     public long BodyBytesSent { get; set; }
     public long BytesSent { get; set; }
 
+    /// <summary>Drops everything: the body, the headers describing it, Location and the other headers.</summary>
     public void Reset()
     {
-        ContentType = null; ContentLength = null; LastModified = null; Location = null;
-        Headers.Clear(); Body = null; FileBody = null;
+        ResetBody();
+        Location = null;
+        Headers.Clear();
+    }
+
+    /// <summary>
+    /// Drops the body and the headers that describe it (type, length, modification time). Location
+    /// and the other headers stay: nginx's special responses and <c>return</c> keep what handlers
+    /// set earlier (ngx.header in access_by_lua before ngx.exit(401), more_set_headers).
+    /// </summary>
+    public void ResetBody()
+    {
+        ContentType = null; ContentLength = null; LastModified = null;
+        Body = null; FileBody = null;
     }
 
     public string? Header(string name)

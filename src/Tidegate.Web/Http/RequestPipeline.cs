@@ -204,9 +204,8 @@ public sealed class RequestPipeline
         }
         string text = ret.Text.Evaluate(ctx);
         // Headers modules set earlier in the request (set_by_lua, more_set_headers) stay, as in nginx.
-        var kept = response.Headers.Count > 0 ? response.Headers.ToList() : null;
-        response.Reset();
-        if (kept is not null) response.Headers.AddRange(kept);
+        response.ResetBody();
+        response.Location = null;
         response.Status = ret.Status;
         response.ContentType = ContentTypes.For(ctx.Request.Path, ctx.Settings);
         response.Body = System.Text.Encoding.Latin1.GetBytes(text);
@@ -272,7 +271,6 @@ public sealed class RequestPipeline
             response.CloseWithoutResponse = true;
             return;
         }
-        string? location = response.Location;
         if (!response.IsErrorPage && ctx.Settings.ErrorPages.TryGetValue(status, out var page))
         {
             response.IsErrorPage = true;
@@ -310,10 +308,7 @@ public sealed class RequestPipeline
         }
         // The built-in page replaces the body, not the headers a handler already set
         // (ngx.header in access_by_lua before ngx.exit(401) reaches the client on nginx).
-        var kept = response.Headers.ToArray();
-        response.Reset();
-        response.Headers.AddRange(kept);
-        response.Location = location;
+        response.ResetBody();
         Builtin(ctx, status);
     }
 

@@ -177,6 +177,17 @@ public static class CompiledCode
         return CallStatus.TailCall;
     }
 
+    /// <summary>A proper tail call to a callee already known to be a Lua function (see <see cref="TailCall"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int TailCallKnown(LuaThread t, LuaFunction fn, int from, int argCount, int argBase)
+    {
+        if (from != argBase) Array.Copy(t.Stack, from, t.Stack, argBase, argCount);
+        t.PendingTailCall = fn;
+        t.PendingTailCallArgCount = argCount;
+        t.FrameCount--;
+        return CallStatus.TailCall;
+    }
+
     // ---------------- coroutines ----------------
 
     /// <summary>Takes the frame state a resume is restoring (compiled code checks RestoringFrame first).</summary>

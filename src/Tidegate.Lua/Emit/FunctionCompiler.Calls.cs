@@ -239,6 +239,53 @@ internal sealed partial class FunctionCompiler
         var (fn, description, callName, fixedArgs, multi) = EmitCalleeAndArguments(expr, b);
         if (b + fixedArgs + 1 > _maxDepth) _maxDepth = b + fixedArgs + 1;
         int site = Site(expr.Line, callName, expr is MethodCallExpr, description);
+        var known = KnownCalleeType(expr);
+        if (known is not null)
+        {
+            var general = _il.DefineLabel();
+            if (ReferenceEquals(known, _type) && multi is null && !_body.IsVararg && !_ctx.HookChecks && !LocalAccess)
+            {
+                // return f(...) where f is this very closure: the tail call replaces this frame by itself, so it
+                // is a jump back to the body with the new arguments as parameters (the record, its caller site
+                // and the frame's base stay; the entry's budget count is charged as a loop's back-edge is).
+                var notSelf = _il.DefineLabel();
+                Load(fn);
+                _il.Emit(OpCodes.Call, RefOf);
+                _il.Emit(OpCodes.Ldarg_0);
+                _il.Emit(OpCodes.Bne_Un, notSelf);
+                EmitBackEdge(expr.Line);
+                var parameters = _body.ParameterSymbols!;
+                for (int i = 0; i < parameters.Count; i++)
+                {
+                    if (i < fixedArgs) LoadSlot(b + i);
+                    else _il.Emit(OpCodes.Ldsfld, ValueNil);
+                    StoreNewVariable(parameters[i]); // a captured parameter gets a fresh cell, as a new call's would
+                }
+                _il.Emit(OpCodes.Br, _bodyStart);
+                _il.MarkLabel(notSelf);
+            }
+            // A closure of the known (sealed, Lua) type: no host-function test and no callable resolution.
+            var direct = _il.DeclareLocal(known); // never live across a yield: not a saved local
+            Load(fn);
+            _il.Emit(OpCodes.Call, RefOf);
+            _il.Emit(OpCodes.Isinst, known);
+            _il.Emit(OpCodes.Stloc, direct);
+            _il.Emit(OpCodes.Ldloc, direct);
+            _il.Emit(OpCodes.Brfalse, general);
+            LdThread();
+            _il.Emit(OpCodes.Ldloc, direct);
+            LdSlotIndex(b);
+            _il.Emit(OpCodes.Ldc_I4, fixedArgs);
+            if (multi is not null)
+            {
+                _il.Emit(OpCodes.Ldloc, multi);
+                _il.Emit(OpCodes.Add);
+            }
+            _il.Emit(OpCodes.Ldarg_2);
+            _il.Emit(OpCodes.Call, TailCallKnown);
+            _il.Emit(OpCodes.Ret);
+            _il.MarkLabel(general);
+        }
         // Only a Lua callee replaces this frame. A host function is called normally and its results
         // returned, so it still sees this frame (getfenv(1), error levels) and can yield from here.
         var hostCallee = _il.DefineLabel();

@@ -73,6 +73,8 @@ internal sealed partial class FunctionCompiler
     private LocalBuilder _resumePoint = null!;
     private int _depth, _maxDepth;
     private Label _saveLabel;
+    /// <summary>Where the body starts, after the prologue (a self tail call jumps back here).</summary>
+    private Label _bodyStart;
     /// <summary>Per resume point: its label (the restore switch jumps there) and the code that re-enters.</summary>
     private readonly List<(Label Resume, Action EmitReentry)> _resumePoints = new();
     private readonly List<int> _resumeSites = new();
@@ -220,7 +222,7 @@ internal sealed partial class FunctionCompiler
         _resumePoint = _il.DeclareLocal(typeof(int));
         _saveLabel = _il.DefineLabel();
         var prologue = _il.DefineLabel();
-        var bodyStart = _il.DefineLabel();
+        var bodyStart = _bodyStart = _il.DefineLabel();
         var restore = _il.DefineLabel();
 
         var parameters = _body.ParameterSymbols!;

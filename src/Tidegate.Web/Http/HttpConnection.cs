@@ -327,8 +327,6 @@ public sealed partial class HttpConnection
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<int> ReadMoreAsync(TimeSpan timeout, CancellationToken stopping, int allowGrow)
     {
-        // A read the client-close watch issued is still out: its bytes are this read's (never two at once).
-        if (pendingRead is { } ahead) return await ahead.WaitAsync(Arm(ref readTimer, timeout));
         if (start > 0 && start == end) start = end = 0;
         if (end == buffer.Length)
         {
@@ -435,11 +433,6 @@ public sealed partial class HttpConnection
             while (DateTime.UtcNow < deadline)
             {
                 using var idle = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-                if (pendingRead is { } ahead)
-                {
-                    if (await ahead.WaitAsync(idle.Token) <= 0) break;
-                    continue;
-                }
                 if (await connection.ReadAsync(scratch, idle.Token) <= 0) break;
             }
         }

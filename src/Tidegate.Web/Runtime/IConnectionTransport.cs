@@ -24,4 +24,15 @@ public interface IConnection : IDisposable
     ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellation);
     /// <summary>Half-closes the sending side (nginx's lingering close begins with this).</summary>
     void ShutdownSend();
+
+    /// <summary>
+    /// Waits until the connection is readable and says why, consuming nothing: the peer closed its
+    /// side (nothing unread before the close), reset the connection, or sent bytes (which hide a
+    /// close behind them, as they do from nginx's broken-connection checks). Never completes where
+    /// the transport cannot tell.
+    /// </summary>
+    ValueTask<PeerState> WaitReadableAsync(CancellationToken cancellation) => new(new TaskCompletionSource<PeerState>().Task);
 }
+
+/// <summary>What <see cref="IConnection.WaitReadableAsync"/> found.</summary>
+public enum PeerState { Closed, Reset, DataPending }

@@ -105,6 +105,24 @@ public sealed class SocketConnection : IConnection
         try { socket.Shutdown(SocketShutdown.Send); } catch (SocketException) { } catch (ObjectDisposedException) { }
     }
 
+    public async ValueTask<PeerState> WaitReadableAsync(CancellationToken cancellation)
+    {
+        try
+        {
+            // A zero-byte receive completes once the socket is readable without taking anything;
+            // a peek then tells a close (0) from pending bytes. The peek cannot block: it is readable.
+            await socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, cancellation);
+            byte[] one = new byte[1];
+            int n = socket.Receive(one, 0, 1, SocketFlags.Peek, out var error);
+            if (error != SocketError.Success) return error == SocketError.WouldBlock ? PeerState.DataPending : PeerState.Reset;
+            return n == 0 ? PeerState.Closed : PeerState.DataPending;
+        }
+        catch (SocketException e) when (e.SocketErrorCode == SocketError.ConnectionReset)
+        {
+            return PeerState.Reset;
+        }
+    }
+
     public void Dispose() => socket.Dispose();
 
     internal static EndPoint Normalize(EndPoint e) =>

@@ -10,13 +10,29 @@ namespace Tidegate.Web.Upstreams;
 public sealed class UpstreamConnection : IDisposable
 {
     private readonly Socket socket;
+    /// <summary>On a worker with its own epoll: the socket served by it (no thread switch per read), else null.</summary>
+    private readonly Runtime.PolledConnection? polled;
+    /// <summary>The timeout of the operation under way, reset for each one (a new timer per read costs more than the read).</summary>
+    private CancellationTokenSource? timer;
     private byte[] buffer = new byte[16 * 1024];
     private int start, end;
 
-    private UpstreamConnection(Socket socket, UpstreamAddress address)
+    private UpstreamConnection(Socket socket, UpstreamAddress address, Runtime.PolledConnection? polled = null)
     {
         this.socket = socket;
+        this.polled = polled;
         Address = address;
+    }
+
+    private CancellationToken Arm(TimeSpan timeout)
+    {
+        if (timer is null || !timer.TryReset())
+        {
+            timer?.Dispose();
+            timer = new CancellationTokenSource();
+        }
+        timer.CancelAfter(timeout);
+        return timer.Token;
     }
 
     public UpstreamAddress Address { get; }
@@ -35,8 +51,11 @@ public sealed class UpstreamConnection : IDisposable
         using var timer = new CancellationTokenSource(timeout);
         try
         {
-            await socket.ConnectAsync(endPoint, timer.Token);
             if (!unix) socket.NoDelay = true;
+            if (SynchronizationContext.Current is Runtime.WorkerLoop { Poller: { } poller } loop
+                && await Runtime.PolledConnection.ConnectAsync(socket, endPoint, loop, poller, timer.Token) is { } polled)
+                return new UpstreamConnection(socket, address, polled);
+            await socket.ConnectAsync(endPoint, timer.Token);
             return new UpstreamConnection(socket, address);
         }
         catch (OperationCanceledException)
@@ -75,12 +94,17 @@ public sealed class UpstreamConnection : IDisposable
 
     public async ValueTask SendAsync(ReadOnlyMemory<byte> data, TimeSpan timeout)
     {
-        using var timer = new CancellationTokenSource(timeout);
         try
         {
+            if (polled is not null)
+            {
+                await polled.WriteAsync(data, Arm(timeout));
+                return;
+            }
+            using var deadline = new CancellationTokenSource(timeout);
             while (data.Length > 0)
             {
-                int sent = await socket.SendAsync(data, SocketFlags.None, timer.Token);
+                int sent = await socket.SendAsync(data, SocketFlags.None, deadline.Token);
                 data = data[sent..];
             }
         }
@@ -117,10 +141,15 @@ public sealed class UpstreamConnection : IDisposable
             }
             else Array.Resize(ref buffer, buffer.Length * 2);
         }
-        using var timer = new CancellationTokenSource(timeout);
         try
         {
-            int n = await socket.ReceiveAsync(buffer.AsMemory(end), SocketFlags.None, timer.Token);
+            int n;
+            if (polled is not null) n = await polled.ReadAsync(buffer.AsMemory(end), Arm(timeout));
+            else
+            {
+                using var deadline = new CancellationTokenSource(timeout);
+                n = await socket.ReceiveAsync(buffer.AsMemory(end), SocketFlags.None, deadline.Token);
+            }
             end += n;
             return n;
         }
@@ -134,7 +163,12 @@ public sealed class UpstreamConnection : IDisposable
         }
     }
 
-    public void Dispose() => socket.Dispose();
+    public void Dispose()
+    {
+        if (polled is not null) polled.Dispose();
+        else socket.Dispose();
+        timer?.Dispose();
+    }
 }
 
 /// <summary>What went wrong with an upstream, as proxy_next_upstream names it.</summary>

@@ -17,6 +17,8 @@ internal sealed class PolledConnection : IConnection, IPollTarget
     private readonly WorkerPoller poller;
     private ulong id;
     private readonly PendingIo reading, writing;
+    /// <summary>A client-close watch (<see cref="WaitReadableAsync"/>): completes with a <see cref="PeerState"/>.</summary>
+    private readonly PendingIo watching;
     private Memory<byte> readBuffer;
     private ReadOnlyMemory<byte> writeRest;
     private int closed;
@@ -28,6 +30,7 @@ internal sealed class PolledConnection : IConnection, IPollTarget
         this.poller = poller;
         reading = new PendingIo(loop);
         writing = new PendingIo(loop);
+        watching = new PendingIo(loop);
     }
 
     /// <summary>Registers an accepted socket with the worker's poller; null when epoll refuses it (the caller falls back).</summary>
@@ -115,10 +118,36 @@ internal sealed class PolledConnection : IConnection, IPollTarget
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>
+    /// Waits until the socket is readable and peeks (consuming nothing) to tell a close from a reset
+    /// from pending bytes. A new watch replaces one still waiting (that one reports bytes pending,
+    /// which its watcher takes as "nothing to act on"): a connection serves one request at a time.
+    /// </summary>
+    public ValueTask<PeerState> WaitReadableAsync(CancellationToken cancellation)
+    {
+        if (Volatile.Read(ref closed) != 0) return ValueTask.FromException<PeerState>(new ObjectDisposedException(nameof(Socket)));
+        if (Peek() is { } now) return new ValueTask<PeerState>(now);
+        if (watching.IsPending) watching.Complete((int)PeerState.DataPending);
+        return AwaitWatch(new ValueTask<int>(watching, watching.Begin(cancellation)));
+    }
+
+    private static async ValueTask<PeerState> AwaitWatch(ValueTask<int> wait) => (PeerState)await wait;
+
+    /// <summary>What a one-byte peek says now; null while nothing is readable.</summary>
+    private PeerState? Peek()
+    {
+        Span<byte> one = stackalloc byte[1];
+        int n = socket.Receive(one, SocketFlags.Peek, out var error);
+        if (error == SocketError.WouldBlock) return null;
+        if (error != SocketError.Success) return PeerState.Reset;
+        return n == 0 ? PeerState.Closed : PeerState.DataPending;
+    }
+
     public void OnReady(uint events)
     {
         try
         {
+            if (watching.IsPending && Peek() is { } state) watching.Complete((int)state);
             if (reading.IsPending)
             {
                 int n = socket.Receive(readBuffer.Span, SocketFlags.None, out var error);
@@ -172,5 +201,6 @@ internal sealed class PolledConnection : IConnection, IPollTarget
         writeRest = default;
         if (reading.IsPending) reading.Fail(new ObjectDisposedException(nameof(Socket)));
         if (writing.IsPending) writing.Fail(new ObjectDisposedException(nameof(Socket)));
+        if (watching.IsPending) watching.Fail(new ObjectDisposedException(nameof(Socket)));
     }
 }

@@ -43,6 +43,7 @@ public static class RestyCoreModules
                 "ngx.base64" => NgxCodec.OpenBase64Module(),
                 "ngx.balancer" => Balancer.NgxBalancerModule.Open(),
                 "ngx.semaphore" => Semaphore.NgxSemaphoreModule.Open(),
+                "ngx.errlog" => NgxErrlog.Open(),
                 _ => NgxTable.NotBuiltModule(name),
             };
             preload[name] = new HostFunction("loader", call => call.Return(module));
@@ -97,7 +98,10 @@ public static class RestyCoreModules
         // "single" without a master process, as nginx's process type says.
         NgxApi.Set(module, "type", call => call.Return(NgxApi.Str(NgxApi.Worker.Config.MasterProcess ? "worker" : "single")));
         NgxApi.Set(module, "get_master_pid", call => call.Return(Environment.ProcessId));
-        NgxApi.Set(module, "enable_privileged_agent", call => throw new LuaException("ngx.process.enable_privileged_agent is not built in tidegate yet"));
+        // ngx_lua allows it in init_by_lua only; elsewhere it answers, as nginx does.
+        NgxApi.Set(module, "enable_privileged_agent", call => NgxApi.Worker.Phase == LuaPhase.Init
+            ? throw new LuaException("ngx.process.enable_privileged_agent is not supported by tidegate (it has no privileged agent process)")
+            : call.Return(LuaValue.Nil, NgxApi.Str("API disabled in the current context")));
         NgxApi.Set(module, "signal_graceful_exit", call => throw new LuaException("ngx.process.signal_graceful_exit is not built in tidegate yet"));
         return module;
     }

@@ -28,8 +28,11 @@ public sealed class LightThread
     public LuaValue? Error { get; private set; }
     /// <summary>Aborted by a failing coroutine.wrap'd function: ngx.thread.wait gives false alone.</summary>
     public bool Aborted { get; private set; }
-    /// <summary>Completes when the thread ends (ngx.thread.wait parks on it).</summary>
-    public TaskCompletionSource Finished { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>
+    /// Completes when the thread ends (ngx.thread.wait parks on it). Its continuations run at once on the
+    /// worker thread, so a waiting parent is due before any later event (no hop through the thread pool).
+    /// </summary>
+    public TaskCompletionSource Finished { get; } = new();
 
     public void Finish(LuaValue[] results, LuaValue? error, bool aborted = false)
     {

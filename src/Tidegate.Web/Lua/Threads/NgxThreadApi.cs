@@ -45,17 +45,17 @@ public static class NgxThreadApi
     {
         var group = Group(NgxApi.Worker, create: false);
         if (call.Count < 1) throw new LuaException("at least one coroutine should be specified");
+        // Each argument in turn, as ngx_lua: one that already ended answers at once, before later arguments are looked at.
         var targets = new List<LightThread>();
         for (int i = 0; i < call.Count; i++)
         {
             if (call[i].Ref is not LuaThread co) throw new LuaException($"bad argument #{i + 1} to '?' (lua thread expected)");
-            var t = group?.Find(co);
-            if (t is null || t.Parent != call.Thread) throw new LuaException("only the parent coroutine can wait on the thread");
+            var t = group?.Find(co) ?? throw new LuaException("attempt to wait on a coroutine that is not a user thread");
+            if (t.Parent != call.Thread) throw new LuaException("only the parent coroutine can wait on the thread");
             if (t.Reaped) return call.Return(LuaValue.Nil, NgxApi.Str("already waited or killed"));
+            if (t.Done) return call.Return(Outcome(t));
             targets.Add(t);
         }
-        foreach (var t in targets)
-            if (t.Done) return call.Return(Outcome(t));
         return NgxApi.Park(call, null, async () =>
         {
             await Task.WhenAny(targets.Select(t => t.Finished.Task));
@@ -80,8 +80,9 @@ public static class NgxThreadApi
     {
         var group = Group(NgxApi.Worker, create: false);
         if (call.Count < 1 || call[0].Ref is not LuaThread co) throw new LuaException("bad argument #1 to '?' (lua thread expected)");
-        var t = group?.Find(co);
-        if (t is null || t.Parent != call.Thread) throw new LuaException("only the parent coroutine can kill the thread");
+        // ngx_lua answers (rather than raises) for a coroutine that is no user thread or not the killer's.
+        if (group?.Find(co) is not { } t) return call.Return(LuaValue.Nil, NgxApi.Str("not user thread"));
+        if (t.Parent != call.Thread) return call.Return(LuaValue.Nil, NgxApi.Str("killer not parent"));
         if (t.Reaped) return call.Return(LuaValue.Nil, NgxApi.Str("already waited or killed"));
         if (t.Done) return call.Return(LuaValue.Nil, NgxApi.Str("already terminated"));
         t.Reaped = true;

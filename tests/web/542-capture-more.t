@@ -108,3 +108,23 @@ POST /t HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Length: 1048
 --- response_body
 end: closed
 1048576 same
+
+=== TEST 6: share_all_vars shares the variables while the subrequests run
+--- config
+location /t {
+    set $dog "bark";
+    content_by_lua_block {
+        local a, b, c = ngx.location.capture_multi{
+            { "/set", { share_all_vars = true } },
+            { "/read", { share_all_vars = true } },
+            { "/read", { copy_all_vars = true } },
+        }
+        ngx.say(a.body, " ", b.body, " ", c.body, " parent=", ngx.var.dog)
+    }
+}
+location /set { content_by_lua_block { ngx.var.dog = "one"; ngx.sleep(0.05); ngx.print("set") } }
+location /read { content_by_lua_block { ngx.sleep(0.02); ngx.print("read=", ngx.var.dog) } }
+--- request
+GET /t
+--- response_body
+set read=one read=bark parent=one

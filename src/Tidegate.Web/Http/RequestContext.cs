@@ -59,8 +59,8 @@ public sealed class RequestContext : IVariableResolver
 
     public string ServerToken => Settings.ServerTokens == ServerTokens.Off ? ServerVersion.Name : ServerVersion.NameAndVersion;
 
-    /// <summary>Variables made by <c>set</c> (names lowercased).</summary>
-    public Dictionary<string, string> UserVariables { get; } = new(StringComparer.Ordinal);
+    /// <summary>Variables made by <c>set</c> (names lowercased); a subrequest with share_all_vars shares its parent's.</summary>
+    public Dictionary<string, string> UserVariables { get; init; } = new(StringComparer.Ordinal);
 
     public string? GetVariable(string name)
     {

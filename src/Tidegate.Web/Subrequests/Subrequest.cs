@@ -88,10 +88,12 @@ public static class Subrequest
             Server = parent.Server,
             Parent = parent,
             SubrequestsLeft = parent.SubrequestsLeft - 1,
+            // share_all_vars: nginx gives the subrequest the parent's variable values themselves.
+            UserVariables = options.ShareAllVariables ? parent.UserVariables : new(StringComparer.Ordinal),
         };
         child.Location = parent.Server.Root;
         child.RequestBody = options.Body ?? parent.RequestBody;
-        if (options.CopyAllVariables || options.ShareAllVariables)
+        if (options.CopyAllVariables && !options.ShareAllVariables)
             foreach (var v in parent.UserVariables) child.UserVariables[v.Key] = v.Value;
         if (options.Variables is { } vars)
             foreach (var v in vars) child.UserVariables[v.Key] = v.Value;

@@ -67,11 +67,7 @@ public static class NgxLocationApi
             var results = new LuaValue[children.Count];
             for (int i = 0; i < children.Count; i++)
             {
-                var (child, spec) = children[i];
-                // share_all_vars: the child's variable writes reach the parent (made visible when it ends).
-                if (spec.ShareAllVariables)
-                    foreach (var v in child.UserVariables) parent.UserVariables[v.Key] = v.Value;
-                results[i] = CaptureResult.Build(child);
+                results[i] = CaptureResult.Build(children[i].Child);
             }
             return results;
         });

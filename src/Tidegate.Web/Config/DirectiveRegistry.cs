@@ -245,7 +245,8 @@ public static class DirectiveRegistry
         Flag("lua_check_client_abort", HttpAny, Built);
         Add("lua_malloc_trim", HttpMain, 1, 1, Built);
         Flag("lua_sa_restart", HttpMain, Built);
-        Add("lua_capture_error_log", HttpMain, 1, 1, Built);
+        // get_logs/set_filter_level need the captured log, which tidegate does not keep yet.
+        Add("lua_capture_error_log", HttpMain, 1, 1, NotYet);
         Add("lua_load_resty_core", HttpMain, 1, 1, Equivalent);
     }
 

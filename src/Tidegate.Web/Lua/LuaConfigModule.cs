@@ -82,7 +82,6 @@ public sealed class LuaConfigModule : IConfigModule
                 return true;
             case "lua_malloc_trim": Number(d); return true;
             case "lua_sa_restart": return true;
-            case "lua_capture_error_log": ConfigValues.ParseSize(d, 0); return true;
         }
         return false;
     }

@@ -121,6 +121,15 @@ public class ConfigParserTests
     }
 
     [Fact]
+    public void CapturingTheErrorLogIsRefusedRatherThanIgnored()
+    {
+        // ngx.errlog.get_logs would otherwise answer "not set" under a config that sets it.
+        var tree = Parse("events {} http { lua_capture_error_log 32k; server { location / { return 200; } } }");
+        var e = Assert.Throws<ConfigException>(() => new ConfigCompiler("/tmp/", "/tmp/nginx.conf").Compile(tree));
+        Assert.Equal("\"lua_capture_error_log\" directive is not supported by tidegate yet in /tmp/nginx.conf:1", e.Message);
+    }
+
+    [Fact]
     public void OffIsAcceptedWhereItIsWhatTidegateDoes()
     {
         var tree = Parse("events {} http { gzip off; server { listen 127.0.0.1:1; } }");

@@ -7,7 +7,8 @@ namespace Tidegate.Web.Lua.Api;
 /// <c>require "ngx.errlog"</c>: raw_log (a message as given, at a level, with the running context's
 /// log suffix but no "[lua] file:line:" prefix) and get_sys_filter_level (the error log's level where
 /// the code runs), with lua-resty-core's messages. set_filter_level and get_logs read the error log
-/// lua_capture_error_log keeps, which tidegate does not build: they answer nil and an error naming
+/// lua_capture_error_log keeps, which tidegate does not build (the directive stops start-up as not
+/// supported yet): they answer nil and an error naming
 /// the directive, as OpenResty does when it is not set (Debian's nginx, lacking OpenResty's patch,
 /// answers "missing the capture error log patch for nginx").
 /// </summary>

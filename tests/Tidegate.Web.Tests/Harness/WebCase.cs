@@ -10,7 +10,9 @@ namespace Tidegate.Web.Tests.Harness;
 /// Proxy cases add (see <see cref="CaseRequests"/> and <see cref="FakeBackend"/>): requests,
 /// request_pause, response_bodies, response_statuses, backend (a scripted raw TCP upstream on
 /// $TEST_NGINX_BACKEND_PORT), backend_request, backend_connections; $TEST_NGINX_PORT_1.._4 are
-/// free ports for backend server blocks (<see cref="ServerProcess.Substitute"/>).
+/// free ports for backend server blocks (<see cref="ServerProcess.Substitute"/>). TLS cases add
+/// backend_tls (the backend's certificate: leaf, chain, self, expired) and backend_sni
+/// (<see cref="TlsBackend"/>, <see cref="TestCertificates"/>, <c>$TEST_NGINX_CERTS</c>).
 /// How the connection ends (see <see cref="ClientSteps"/>): abort_after_ms (the client closes N ms
 /// after sending), abort_half_close (it only shuts down its sending side), response_closed (the
 /// server closed without a byte), response_truncated (a response cut short by the close), and

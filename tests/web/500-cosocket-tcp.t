@@ -440,3 +440,16 @@ GET /t
 nilno such file or directory
 --- error_log
 No such file or directory
+
+=== TEST 21: settimeout and settimeouts return nothing
+--- config
+location /t {
+    content_by_lua_block {
+        local sock = ngx.socket.tcp()
+        ngx.say(select("#", sock:settimeout(100)), " ", select("#", sock:settimeouts(100, 200, 300)))
+    }
+}
+--- request
+GET /t
+--- response_body
+0 0

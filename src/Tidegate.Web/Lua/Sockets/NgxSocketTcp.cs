@@ -593,7 +593,7 @@ public static class NgxSocketTcp
         double ms = call.CheckNumber(1);
         if (ms < 0 || ms > int.MaxValue) throw new LuaException("bad timeout value");
         socket.ConnectTimeout = socket.SendTimeout = socket.ReadTimeout = (int)ms;
-        return call.Return(1);
+        return call.Return();
     }
 
     private static int SetTimeouts(LuaCall call)
@@ -606,7 +606,7 @@ public static class NgxSocketTcp
         socket.ConnectTimeout = (int)c;
         socket.SendTimeout = (int)s;
         socket.ReadTimeout = (int)r;
-        return call.Return(1);
+        return call.Return();
     }
 
     private static int SetOption(LuaCall call)

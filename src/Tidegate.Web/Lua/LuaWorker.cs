@@ -193,6 +193,19 @@ public sealed class LuaWorker
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Timers.LuaTimer, System.Runtime.CompilerServices.StrongBox<long>> timerConnections = new();
 
     /// <summary>Writes to the error log with the running request's context (or none outside requests).</summary>
+    /// <summary>
+    /// Logs in <paramref name="request"/>'s context and phase, whatever runs on the worker now: code
+    /// that resumes after an await (a cosocket's completion) may find another request current.
+    /// </summary>
+    public void LogFor(LuaRequest request, LuaPhase phase, LogLevel level, string message)
+    {
+        var previous = (Request, Phase);
+        Request = request;
+        Phase = phase;
+        try { Log(level, message); }
+        finally { (Request, Phase) = previous; }
+    }
+
     public void Log(LogLevel level, string message)
     {
         if (Request is { } request)

@@ -52,11 +52,7 @@ public static class NgxReqSocketMethods
     private static void Log(LuaWorker worker, LuaRequest request, LuaPhase phase, string message)
     {
         if (!request.Context.Settings.LuaSocketLogErrors) return;
-        var previous = (worker.Request, worker.Phase);
-        worker.Request = request;
-        worker.Phase = phase;
-        try { worker.Log(LogLevel.Error, message); }
-        finally { (worker.Request, worker.Phase) = previous; }
+        worker.LogFor(request, phase, LogLevel.Error, message);
     }
 
     private static int ClosedRead(in LuaCall call, NgxReqSocket socket, LuaRequest request)

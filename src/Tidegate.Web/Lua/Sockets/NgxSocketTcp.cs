@@ -69,11 +69,7 @@ public static class NgxSocketTcp
     private static void Log(LuaWorker worker, LuaRequest request, LuaPhase phase, string message, bool socketError = true)
     {
         if (socketError && !request.Context.Settings.LuaSocketLogErrors) return;
-        var previous = (worker.Request, worker.Phase);
-        worker.Request = request;
-        worker.Phase = phase;
-        try { worker.Log(LogLevel.Error, message); }
-        finally { (worker.Request, worker.Phase) = previous; }
+        worker.LogFor(request, phase, LogLevel.Error, message);
     }
 
     // ---- connect ----

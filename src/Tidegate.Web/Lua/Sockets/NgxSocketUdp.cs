@@ -56,13 +56,7 @@ public static class NgxSocketUdp
 
     /// <summary>Logs in the request's context, also after an await (when the worker may be running other code).</summary>
     private static void Log(LuaWorker worker, LuaRequest request, LuaPhase phase, LogLevel level, string message)
-    {
-        var previous = (worker.Request, worker.Phase);
-        worker.Request = request;
-        worker.Phase = phase;
-        try { worker.Log(level, message); }
-        finally { (worker.Request, worker.Phase) = previous; }
-    }
+        => worker.LogFor(request, phase, level, message);
 
     private static void LogSocketError(LuaWorker worker, LuaRequest request, LuaPhase phase, string message)
     {

@@ -36,8 +36,4 @@ public sealed class LuaTimer
     public bool Exited { get; set; }
 
     public int DelayMilliseconds => (int)Math.Clamp(DelaySeconds * 1000, 0, int.MaxValue);
-
-    /// <summary>", context: ngx.timer, client: ..., server: ..." as ngx_lua ends a timer's log lines.</summary>
-    public string LogSuffix =>
-        Creator is { } c ? ", context: ngx.timer, client: " + c.Client + ", server: " + c.Server : ", context: ngx.timer";
 }

@@ -22,7 +22,10 @@ public sealed class LuaConfigModule : IConfigModule
         switch (stem)
         {
             case "init_by_lua": main.Init = Chunk(d, compiler); return true;
-            case "init_worker_by_lua": main.InitWorker = Chunk(d, compiler); return true;
+            case "init_worker_by_lua":
+                main.InitWorker = Chunk(d, compiler);
+                main.HttpSettings = settings;
+                return true;
             case "exit_worker_by_lua": main.ExitWorker = Chunk(d, compiler); return true;
             case "server_rewrite_by_lua": Set(settings, d, compiler, (s, c) => s.LuaServerRewrite = c, s => s.LuaServerRewrite); return true;
             case "rewrite_by_lua": Set(settings, d, compiler, (s, c) => s.LuaRewrite = c, s => s.LuaRewrite); return true;

@@ -28,4 +28,6 @@ public sealed class LuaMainSettings
     public string Prefix { get; set; } = "";
     /// <summary>Variables the configuration makes with set (and set_by_lua): what ngx.var may write.</summary>
     public HashSet<string>? DeclaredVariables { get; set; }
+    /// <summary>The http level's settings (what timers made in init_worker_by_lua read: lua_socket_*, resolver, ...).</summary>
+    public Hosting.LocationSettings? HttpSettings { get; set; }
 }

@@ -192,7 +192,6 @@ public sealed class LuaWorker
     /// <summary>The connection number of each running timer's log lines, taken at its first line.</summary>
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Timers.LuaTimer, System.Runtime.CompilerServices.StrongBox<long>> timerConnections = new();
 
-    /// <summary>Writes to the error log with the running request's context (or none outside requests).</summary>
     /// <summary>
     /// Logs in <paramref name="request"/>'s context and phase, whatever runs on the worker now: code
     /// that resumes after an await (a cosocket's completion) may find another request current.
@@ -204,6 +203,15 @@ public sealed class LuaWorker
         Phase = phase;
         try { Log(level, message); }
         finally { (Request, Phase) = previous; }
+    }
+
+    /// <summary>Logs in <paramref name="timer"/>'s context, whatever runs on the worker now (a timer's cosocket completing after an await).</summary>
+    public void LogForTimer(Timers.LuaTimer timer, LogLevel level, string message)
+    {
+        var previous = (Request, Phase, Timer);
+        (Request, Phase, Timer) = (null, LuaPhase.Timer, timer);
+        try { Log(level, message); }
+        finally { (Request, Phase, Timer) = previous; }
     }
 
     public void Log(LogLevel level, string message)
@@ -231,7 +239,10 @@ public sealed class LuaWorker
             string suffix = timer.Creator is { } creator
                 ? ", context: ngx.timer, client: " + creator.Client + ", server: " + (creator.Listen ?? creator.Server)
                 : ", context: ngx.timer";
-            Runtime.ErrorLog.Write(level, message + suffix, timerConnections.GetValue(timer, static _ => new(ServerRuntime.AllocateConnectionId())).Value);
+            // The timer's fake connection logs to the error_log of where the timer was created.
+            var timerLog = Runtime.ErrorLogFor(timer.Settings);
+            if (!timerLog.IsEnabled(level)) return;
+            timerLog.Write(level, message + suffix, timerConnections.GetValue(timer, static _ => new(ServerRuntime.AllocateConnectionId())).Value);
             return;
         }
         string context = Phase switch
@@ -243,7 +254,9 @@ public sealed class LuaWorker
     }
 
     public bool LogEnabled(LogLevel level) =>
-        Request is { } r ? Runtime.ErrorLogFor(r.Context.Settings).IsEnabled(level) : Runtime.ErrorLog.IsEnabled(level);
+        Request is { } r ? Runtime.ErrorLogFor(r.Context.Settings).IsEnabled(level)
+        : Phase == LuaPhase.Timer && Timer is { } t ? Runtime.ErrorLogFor(t.Settings).IsEnabled(level)
+        : Runtime.ErrorLog.IsEnabled(level);
 }
 
 /// <summary>A _file handler whose file cannot be read: nginx answers 404.</summary>

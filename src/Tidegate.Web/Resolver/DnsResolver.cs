@@ -35,9 +35,6 @@ public sealed class DnsResolver
     public static DnsResolver? For(LocationSettings location) =>
         location.Resolver is { } s ? (perWorker ??= new()).GetValue(s, key => new DnsResolver(key)) : null;
 
-    /// <summary>The resolver configured for the request's location, or null.</summary>
-    public static DnsResolver? ForRequest(LuaRequest request) => For(request.Context.Settings);
-
     /// <summary>Resolves <paramref name="name"/> (one trailing dot ignored, any case) within <paramref name="timeoutMs"/>.</summary>
     public async Task<DnsResolution> ResolveAsync(string name, long timeoutMs, ErrorLog? log)
     {

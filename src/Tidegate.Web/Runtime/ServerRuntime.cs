@@ -195,6 +195,9 @@ public sealed class ServerRuntime : IAsyncDisposable
     public void LogAccess(RequestContext ctx)
     {
         var settings = ctx.Settings;
+        // nginx runs a request's cleanup handlers before its log phase: ngx_lua's close the
+        // cosockets the request left open (today's only cleanup to run here).
+        Lua.Sockets.RequestCosocketOwner.EndRequest(ctx);
         // The log phase: log_by_lua runs before the access log line is written.
         if (settings.LuaLog is { } luaLog && ctx.RunsFilters) Lua.LuaSyncRunner.Run(ctx, luaLog, Lua.LuaPhase.Log);
         if (settings.AccessLogOff) return;

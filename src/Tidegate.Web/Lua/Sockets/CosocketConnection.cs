@@ -46,15 +46,29 @@ public sealed class CosocketConnection : IDisposable
             else Array.Resize(ref buffer, buffer.Length * 2);
         }
         using var cts = timeoutMs > 0 ? new CancellationTokenSource(timeoutMs) : null;
-        int n = Tls is null
-            ? await Socket.ReceiveAsync(buffer.AsMemory(end), SocketFlags.None, cts?.Token ?? default)
-            : await TlsIo(Tls.ReadAsync(buffer.AsMemory(end), cts?.Token ?? default));
+        int n;
+        try
+        {
+            n = Tls is null
+                ? await Socket.ReceiveAsync(buffer.AsMemory(end), SocketFlags.None, cts?.Token ?? default)
+                : await TlsIo(Tls.ReadAsync(buffer.AsMemory(end), cts?.Token ?? default));
+        }
+        catch (ObjectDisposedException) { throw Closed(); }
         if (n == 0) { ReadClosed = true; return false; }
         end += n;
         return true;
     }
 
     public async ValueTask SendAsync(ReadOnlyMemory<byte> data, int timeoutMs)
+    {
+        try { await SendAllAsync(data, timeoutMs); }
+        catch (ObjectDisposedException) { throw Closed(); }
+    }
+
+    /// <summary>A read or write the owner's end interrupted by closing the socket: reported as the socket error it is.</summary>
+    private static SocketException Closed() => new((int)SocketError.OperationAborted);
+
+    private async ValueTask SendAllAsync(ReadOnlyMemory<byte> data, int timeoutMs)
     {
         using var cts = timeoutMs > 0 ? new CancellationTokenSource(timeoutMs) : null;
         if (Tls is not null)

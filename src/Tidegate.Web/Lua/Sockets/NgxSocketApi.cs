@@ -14,7 +14,7 @@ public static class NgxSocketApi
         var tcpMeta = new LuaTable { ["__index"] = NgxSocketTcp.CreateMethods() };
         NgxApi.Set(table, "tcp", call =>
         {
-            NgxApi.Request(Allowed);
+            CosocketOwner.Current(Allowed);
             if (call.Count != 0) throw new LuaException("expecting zero arguments, but got " + call.Count);
             return call.Return(NgxSocketTcp.NewObject(tcpMeta));
         });

@@ -55,28 +55,28 @@ public static class NgxSocketTcp
         throw call.ArgError(0, "table expected, got " + call[0].TypeName);
     }
 
-    private static long Setting(LuaRequest request, string name, long fallback) =>
-        request.Context.Settings.LuaSocketSettings is { } s && s.TryGetValue(name, out long v) ? v : fallback;
+    private static long Setting(CosocketOwner owner, string name, long fallback) =>
+        owner.Settings.LuaSocketSettings is { } s && s.TryGetValue(name, out long v) ? v : fallback;
 
-    private static int ReadTimeout(TcpCosocket s, LuaRequest r) => s.ReadTimeout > 0 ? s.ReadTimeout : (int)Setting(r, "lua_socket_read_timeout", DefaultTimeout);
-    private static int SendTimeout(TcpCosocket s, LuaRequest r) => s.SendTimeout > 0 ? s.SendTimeout : (int)Setting(r, "lua_socket_send_timeout", DefaultTimeout);
-    private static int ConnectTimeout(TcpCosocket s, LuaRequest r) => s.ConnectTimeout > 0 ? s.ConnectTimeout : (int)Setting(r, "lua_socket_connect_timeout", DefaultTimeout);
+    private static int ReadTimeout(TcpCosocket s, CosocketOwner r) => s.ReadTimeout > 0 ? s.ReadTimeout : (int)Setting(r, "lua_socket_read_timeout", DefaultTimeout);
+    private static int SendTimeout(TcpCosocket s, CosocketOwner r) => s.SendTimeout > 0 ? s.SendTimeout : (int)Setting(r, "lua_socket_send_timeout", DefaultTimeout);
+    private static int ConnectTimeout(TcpCosocket s, CosocketOwner r) => s.ConnectTimeout > 0 ? s.ConnectTimeout : (int)Setting(r, "lua_socket_connect_timeout", DefaultTimeout);
 
     private static LuaValue[] Fail(string error) => new LuaValue[] { LuaValue.Nil, NgxApi.Str(error) };
     private static LuaValue[] Fail(string error, LuaValue partial) => new LuaValue[] { LuaValue.Nil, NgxApi.Str(error), partial };
 
-    /// <summary>Logs in the request's context after an await (when the worker may be running other code).</summary>
-    private static void Log(LuaWorker worker, LuaRequest request, LuaPhase phase, string message, bool socketError = true)
+    /// <summary>Logs in the owner's context, also after an await (when the worker may be running other code); silent once the owner ended.</summary>
+    private static void Log(LuaWorker worker, CosocketOwner owner, LuaPhase phase, string message, bool socketError = true)
     {
-        if (socketError && !request.Context.Settings.LuaSocketLogErrors) return;
-        worker.LogFor(request, phase, LogLevel.Error, message);
+        if (owner.Ended || socketError && !owner.Settings.LuaSocketLogErrors) return;
+        owner.Log(worker, phase, LogLevel.Error, message);
     }
 
     // ---- connect ----
 
     private static int Connect(LuaCall call)
     {
-        var request = NgxApi.Request(Allowed);
+        var owner = CosocketOwner.Current(Allowed);
         if (call.Count is < 2 or > 4)
             throw new LuaException($"ngx.socket connect: expecting 2, 3, or 4 arguments (including the object), but seen {call.Count}");
         var socket = Self(call);
@@ -137,7 +137,7 @@ public static class NgxSocketTcp
         if (existing?.Take() is { } reused)
         {
             reused.ReusedTimes++;
-            socket.Connection = reused;
+            socket.Attach(reused, owner);
             if (backlog >= 0) { existing.Active++; socket.SlotPool = existing; }
             return call.Return(1);
         }
@@ -146,31 +146,31 @@ public static class NgxSocketTcp
         if (unix) endpoint = new UnixDomainSocketEndPoint(host[5..]);
         else if (Resolver.HostPort.ParseIPv4(host) is { } v4) endpoint = new IPEndPoint(v4, port);
         else if (host.Contains(':') && IPAddress.TryParse(host, out var address)) endpoint = new IPEndPoint(address, port);
-        else if (Resolver.DnsResolver.ForRequest(request) is not { } resolver)
+        else if (Resolver.DnsResolver.For(owner.Settings) is not { } resolver)
             return call.Return(LuaValue.Nil, NgxApi.Str($"no resolver defined to resolve \"{host}\""));
         else
         {
             // Names (nginx's ngx_inet_addr takes only a strict dotted quad as an address) go to the resolver.
-            long resolveTimeout = request.Context.Settings.ResolverTimeoutMs;
-            var log = worker.Runtime.ErrorLogFor(request.Context.Settings);
-            return NgxApi.Park(call, request, async () =>
+            long resolveTimeout = owner.Settings.ResolverTimeoutMs;
+            var log = worker.Runtime.ErrorLogFor(owner.Settings);
+            return NgxApi.Park(call, null, async () =>
             {
                 var resolution = await resolver.ResolveAsync(host, resolveTimeout, log);
                 if (!resolution.Ok) return Fail(resolution.Describe(host.EndsWith('.') ? host[..^1] : host));
-                return await ConnectAsync(socket, request, worker, phase, new IPEndPoint(resolution.Pick(), port), backlog, poolSize);
+                return await ConnectAsync(socket, owner, worker, phase, new IPEndPoint(resolution.Pick(), port), backlog, poolSize);
             });
         }
 
-        return NgxApi.Park(call, request, () => ConnectAsync(socket, request, worker, phase, endpoint, backlog, poolSize));
+        return NgxApi.Park(call, null, () => ConnectAsync(socket, owner, worker, phase, endpoint, backlog, poolSize));
     }
 
-    private static async ValueTask<LuaValue[]> ConnectAsync(TcpCosocket socket, LuaRequest request, LuaWorker worker, LuaPhase phase,
+    private static async ValueTask<LuaValue[]> ConnectAsync(TcpCosocket socket, CosocketOwner owner, LuaWorker worker, LuaPhase phase,
         EndPoint endpoint, int backlog, int poolSize)
     {
-        int timeout = ConnectTimeout(socket, request);
+        int timeout = ConnectTimeout(socket, owner);
         if (backlog >= 0)
         {
-            int size = poolSize > 0 ? poolSize : (int)Setting(request, "lua_socket_pool_size", DefaultPoolSize);
+            int size = poolSize > 0 ? poolSize : (int)Setting(owner, "lua_socket_pool_size", DefaultPoolSize);
             var pool = CosocketPool.GetOrCreate(socket.PoolName!, size);
             while (pool.Active >= pool.Size)
             {
@@ -186,7 +186,7 @@ public static class NgxSocketTcp
                 if (pool.Take() is { } parked)
                 {
                     parked.ReusedTimes++;
-                    socket.Connection = parked;
+                    socket.Attach(parked, owner);
                     pool.Active++;
                     socket.SlotPool = pool;
                     return new LuaValue[] { 1 };
@@ -207,7 +207,7 @@ public static class NgxSocketTcp
         {
             raw.Dispose();
             socket.ReleaseSlot();
-            Log(worker, request, phase, "lua tcp socket connect timed out, when connecting to " + Describe(endpoint));
+            Log(worker, owner, phase, "lua tcp socket connect timed out, when connecting to " + Describe(endpoint));
             return Fail("timeout");
         }
         catch (SocketException e)
@@ -218,10 +218,17 @@ public static class NgxSocketTcp
             var (errno, text) = (Errno(e), SocketErrors.Describe(e));
             // .NET reports a missing unix socket path as "address not available"; the C library says ENOENT.
             if (endpoint is UnixDomainSocketEndPoint && e.SocketErrorCode == SocketError.AddressNotAvailable) (errno, text) = (2, "No such file or directory");
-            Log(worker, request, phase, $"connect(){where} failed ({errno}: {text})", socketError: false);
+            Log(worker, owner, phase, $"connect(){where} failed ({errno}: {text})", socketError: false);
             return Fail(text.ToLowerInvariant());
         }
-        socket.Connection = new CosocketConnection(raw);
+        // The owner ended while connecting (its request finished): the new connection is not kept.
+        if (owner.Ended)
+        {
+            raw.Dispose();
+            socket.ReleaseSlot();
+            return Fail("closed");
+        }
+        socket.Attach(new CosocketConnection(raw), owner);
         return new LuaValue[] { 1 };
     }
 
@@ -242,7 +249,7 @@ public static class NgxSocketTcp
     {
         if (call.Count > 5)
             throw new LuaException($"ngx.socket sslhandshake: expecting 1 ~ 5 arguments (including the object), but seen {call.Count}");
-        var request = NgxApi.Request(Allowed);
+        var owner = CosocketOwner.Current(Allowed);
         var socket = Self(call);
         var worker = NgxApi.Worker;
         var phase = worker.Phase;
@@ -262,13 +269,13 @@ public static class NgxSocketTcp
             ? LuaValue.True
             : new LuaUserdata(new TlsSession(serverName, connection.Tls?.SslProtocol ?? System.Security.Authentication.SslProtocols.None));
         if (connection.Tls is not null) return call.Return(Success());
-        var settings = request.Context.Settings.LuaTls;
-        return NgxApi.Park(call, request, async () =>
+        var settings = owner.Settings.LuaTls;
+        return NgxApi.Park(call, null, async () =>
         {
-            var outcome = await TlsHandshake.RunAsync(connection, serverName, verify, settings, ConnectTimeout(socket, request));
+            var outcome = await TlsHandshake.RunAsync(connection, serverName, verify, settings, ConnectTimeout(socket, owner));
             lastVerifyCode = outcome.VerifyCode;
             if (outcome.Ok) return new LuaValue[] { Success() };
-            if (outcome.LogLine is { } line) Log(worker, request, phase, line, socketError: !outcome.LogAlways);
+            if (outcome.LogLine is { } line) Log(worker, owner, phase, line, socketError: !outcome.LogAlways);
             socket.Close();
             return Fail(outcome.Error!);
         });
@@ -278,14 +285,14 @@ public static class NgxSocketTcp
 
     private static int Send(LuaCall call)
     {
-        var request = NgxApi.Request(Allowed);
+        var owner = CosocketOwner.Current(Allowed);
         if (call.Count != 2) throw new LuaException($"expecting 2 arguments (including the object), but got {call.Count}");
         var socket = Self(call);
         var worker = NgxApi.Worker;
         var phase = worker.Phase;
         if (socket.Connection is not { } connection)
         {
-            Log(worker, request, phase, "attempt to send data on a closed socket");
+            Log(worker, owner, phase, "attempt to send data on a closed socket");
             return call.Return(LuaValue.Nil, NgxApi.Str("closed"));
         }
         var data = new MemoryStream();
@@ -298,22 +305,22 @@ public static class NgxSocketTcp
         else throw call.ArgError(1, "string, number, boolean, nil, or array table expected, got " + v.TypeName);
         var bytes = data.ToArray();
         if (bytes.Length == 0) return call.Return(0);
-        return NgxApi.Park(call, request, async () =>
+        return NgxApi.Park(call, null, async () =>
         {
             try
             {
-                await connection.SendAsync(bytes, SendTimeout(socket, request));
+                await connection.SendAsync(bytes, SendTimeout(socket, owner));
                 return new LuaValue[] { bytes.Length };
             }
             catch (OperationCanceledException)
             {
-                Log(worker, request, phase, "lua tcp socket write timed out");
+                Log(worker, owner, phase, "lua tcp socket write timed out");
                 socket.Close();
                 return Fail("timeout");
             }
             catch (SocketException e)
             {
-                Log(worker, request, phase, $"send() failed ({Errno(e)}: {SocketErrors.Describe(e)})");
+                Log(worker, owner, phase, $"send() failed ({Errno(e)}: {SocketErrors.Describe(e)})");
                 socket.Close();
                 return Fail(SocketErrors.Describe(e).ToLowerInvariant());
             }
@@ -340,14 +347,14 @@ public static class NgxSocketTcp
 
     private static int Receive(LuaCall call)
     {
-        var request = NgxApi.Request(Allowed);
+        var owner = CosocketOwner.Current(Allowed);
         if (call.Count is < 1 or > 2) throw new LuaException($"expecting 1 or 2 arguments (including the object), but got {call.Count}");
         var socket = Self(call);
         var worker = NgxApi.Worker;
         var phase = worker.Phase;
         if (socket.Connection is not { } connection || connection.ReadClosed)
         {
-            Log(worker, request, phase, "attempt to receive data on a closed socket");
+            Log(worker, owner, phase, "attempt to receive data on a closed socket");
             return call.Return(LuaValue.Nil, NgxApi.Str("closed"));
         }
         var mode = ReadMode.Line;
@@ -371,21 +378,21 @@ public static class NgxSocketTcp
 
         // Answer from the buffer when it already holds the whole result (no park).
         if (TryTake(connection, mode, count) is { } ready) return call.Return(ready);
-        return NgxApi.Park(call, request, async () =>
+        return NgxApi.Park(call, null, async () =>
         {
-            int timeout = ReadTimeout(socket, request);
+            int timeout = ReadTimeout(socket, owner);
             while (true)
             {
                 bool more;
                 try { more = await connection.FillAsync(timeout); }
                 catch (OperationCanceledException)
                 {
-                    Log(worker, request, phase, "lua tcp socket read timed out");
+                    Log(worker, owner, phase, "lua tcp socket read timed out");
                     return Fail("timeout", TakeAll(connection));
                 }
                 catch (SocketException e)
                 {
-                    Log(worker, request, phase, $"recv() failed ({Errno(e)}: {SocketErrors.Describe(e)})");
+                    Log(worker, owner, phase, $"recv() failed ({Errno(e)}: {SocketErrors.Describe(e)})");
                     var partial = TakeAll(connection);
                     socket.Close();
                     return Fail(SocketErrors.Describe(e).ToLowerInvariant(), partial);
@@ -433,7 +440,7 @@ public static class NgxSocketTcp
 
     private static int ReceiveAny(LuaCall call)
     {
-        var request = NgxApi.Request(Allowed);
+        var owner = CosocketOwner.Current(Allowed);
         if (call.Count != 2) throw new LuaException($"expecting 2 arguments (including the object), but got {call.Count}");
         var socket = Self(call);
         var worker = NgxApi.Worker;
@@ -442,7 +449,7 @@ public static class NgxSocketTcp
         if (max <= 0) throw call.ArgError(1, "bad max argument");
         if (socket.Connection is not { } connection || connection.ReadClosed)
         {
-            Log(worker, request, phase, "attempt to receive data on a closed socket");
+            Log(worker, owner, phase, "attempt to receive data on a closed socket");
             return call.Return(LuaValue.Nil, NgxApi.Str("closed"));
         }
         int limit = (int)Math.Min(max, int.MaxValue);
@@ -454,21 +461,21 @@ public static class NgxSocketTcp
             return s;
         }
         if (connection.Buffered > 0) return call.Return(Take());
-        return NgxApi.Park(call, request, async () =>
+        return NgxApi.Park(call, null, async () =>
         {
             try
             {
-                if (!await connection.FillAsync(ReadTimeout(socket, request))) return Fail("closed");
+                if (!await connection.FillAsync(ReadTimeout(socket, owner))) return Fail("closed");
                 return new LuaValue[] { Take() };
             }
             catch (OperationCanceledException)
             {
-                Log(worker, request, phase, "lua tcp socket read timed out");
+                Log(worker, owner, phase, "lua tcp socket read timed out");
                 return Fail("timeout");
             }
             catch (SocketException e)
             {
-                Log(worker, request, phase, $"recv() failed ({Errno(e)}: {SocketErrors.Describe(e)})");
+                Log(worker, owner, phase, $"recv() failed ({Errno(e)}: {SocketErrors.Describe(e)})");
                 socket.Close();
                 return Fail(SocketErrors.Describe(e).ToLowerInvariant());
             }
@@ -479,7 +486,7 @@ public static class NgxSocketTcp
 
     private static int ReceiveUntil(LuaCall call)
     {
-        NgxApi.Request(Allowed);
+        CosocketOwner.Current(Allowed);
         if (call.Count is < 2 or > 3) throw new LuaException($"expecting 2 or 3 arguments (including the object), but got {call.Count}");
         var socket = Self(call);
         var pattern = call.CheckString(1);
@@ -501,7 +508,7 @@ public static class NgxSocketTcp
 
     private static int Iterate(LuaCall call, TcpCosocket socket, byte[] pattern, bool inclusive)
     {
-        var request = NgxApi.Request(Allowed);
+        var owner = CosocketOwner.Current(Allowed);
         var worker = NgxApi.Worker;
         var phase = worker.Phase;
         long size = 0;
@@ -513,20 +520,20 @@ public static class NgxSocketTcp
         }
         if (socket.Connection is not { } connection || connection.ReadClosed && connection.Buffered == 0)
         {
-            Log(worker, request, phase, "attempt to receive data on a closed socket");
+            Log(worker, owner, phase, "attempt to receive data on a closed socket");
             return call.Return(LuaValue.Nil, NgxApi.Str("closed"));
         }
         if (TryUntil(connection, pattern, inclusive, size) is { } ready) return call.Return(ready);
-        return NgxApi.Park(call, request, async () =>
+        return NgxApi.Park(call, null, async () =>
         {
-            int timeout = ReadTimeout(socket, request);
+            int timeout = ReadTimeout(socket, owner);
             while (true)
             {
                 bool more;
                 try { more = await connection.FillAsync(timeout); }
                 catch (OperationCanceledException)
                 {
-                    Log(worker, request, phase, "lua tcp socket read timed out");
+                    Log(worker, owner, phase, "lua tcp socket read timed out");
                     // ngx_lua's partial result leaves out a tail that may be the pattern's beginning.
                     int safe = ReceiveUntilMatcher.SafeLength(connection.BufferedSpan, pattern);
                     var partial = LuaString.FromBytes(connection.BufferedSpan[..safe]);
@@ -535,7 +542,7 @@ public static class NgxSocketTcp
                 }
                 catch (SocketException e)
                 {
-                    Log(worker, request, phase, $"recv() failed ({Errno(e)}: {SocketErrors.Describe(e)})");
+                    Log(worker, owner, phase, $"recv() failed ({Errno(e)}: {SocketErrors.Describe(e)})");
                     var partial = TakeAll(connection);
                     socket.Close();
                     return Fail(SocketErrors.Describe(e).ToLowerInvariant(), partial);
@@ -650,7 +657,7 @@ public static class NgxSocketTcp
 
     private static int SetKeepalive(LuaCall call)
     {
-        var request = NgxApi.Request(Allowed);
+        var owner = CosocketOwner.Current(Allowed);
         if (call.Count is < 1 or > 3) throw new LuaException($"expecting 1 to 3 arguments (including the object), but got {call.Count}");
         var socket = Self(call);
         var worker = NgxApi.Worker;
@@ -658,14 +665,14 @@ public static class NgxSocketTcp
         {
             return call.Return(LuaValue.Nil, NgxApi.Str("closed"));
         }
-        long timeout = Setting(request, "lua_socket_keepalive_timeout", DefaultTimeout);
+        long timeout = Setting(owner, "lua_socket_keepalive_timeout", DefaultTimeout);
         if (call.Count > 1 && !call[1].IsNil)
         {
             double t = call.CheckNumber(1);
             if (t < 0) throw new LuaException("bad \"timeout\" argument");
             timeout = (long)t;
         }
-        int size = socket.PoolSize > 0 ? socket.PoolSize : (int)Setting(request, "lua_socket_pool_size", DefaultPoolSize);
+        int size = socket.PoolSize > 0 ? socket.PoolSize : (int)Setting(owner, "lua_socket_pool_size", DefaultPoolSize);
         if (call.Count > 2 && !call[2].IsNil)
         {
             double s = call.CheckNumber(2);
@@ -679,7 +686,7 @@ public static class NgxSocketTcp
             return call.Return(LuaValue.Nil, NgxApi.Str("connection in dubious state"));
         }
         var pool = CosocketPool.GetOrCreate(socket.PoolName!, size);
-        socket.Connection = null;
+        socket.Detach();
         pool.Put(connection, (int)Math.Min(timeout, int.MaxValue));
         socket.ReleaseSlot();
         _ = worker;
@@ -695,7 +702,7 @@ public static class NgxSocketTcp
 
     private static int Close(LuaCall call)
     {
-        NgxApi.Request(Allowed);
+        CosocketOwner.Current(Allowed);
         var socket = Self(call);
         if (socket.Connection is null) return call.Return(LuaValue.Nil, NgxApi.Str("closed"));
         socket.Close();

@@ -51,16 +51,18 @@ public static class NgxSocketUdp
 
     private static UdpCosocket? State(LuaTable table) => table[1].Ref is LuaUserdata { Value: UdpCosocket u } ? u : null;
 
-    private static int ConfiguredReadTimeout(LuaRequest request) =>
-        request.Context.Settings.LuaSocketSettings is { } s && s.TryGetValue("lua_socket_read_timeout", out long v) ? (int)v : DefaultTimeout;
+    private static int ConfiguredReadTimeout(CosocketOwner owner) =>
+        owner.Settings.LuaSocketSettings is { } s && s.TryGetValue("lua_socket_read_timeout", out long v) ? (int)v : DefaultTimeout;
 
-    /// <summary>Logs in the request's context, also after an await (when the worker may be running other code).</summary>
-    private static void Log(LuaWorker worker, LuaRequest request, LuaPhase phase, LogLevel level, string message)
-        => worker.LogFor(request, phase, level, message);
-
-    private static void LogSocketError(LuaWorker worker, LuaRequest request, LuaPhase phase, string message)
+    /// <summary>Logs in the owner's context (silent once it ended), also after an await (when the worker may be running other code).</summary>
+    private static void Log(LuaWorker worker, CosocketOwner owner, LuaPhase phase, LogLevel level, string message)
     {
-        if (request.Context.Settings.LuaSocketLogErrors) Log(worker, request, phase, LogLevel.Error, message);
+        if (!owner.Ended) owner.Log(worker, phase, level, message);
+    }
+
+    private static void LogSocketError(LuaWorker worker, CosocketOwner owner, LuaPhase phase, string message)
+    {
+        if (owner.Settings.LuaSocketLogErrors) Log(worker, owner, phase, LogLevel.Error, message);
     }
 
     /// <summary>ngx_lua's closed-socket line, whose "u:%p, c:%p" shows its pointers (zero when there is no state).</summary>
@@ -82,7 +84,7 @@ public static class NgxSocketUdp
 
     private static int SetPeerName(LuaCall call)
     {
-        var request = NgxApi.Request(Allowed);
+        var owner = CosocketOwner.Current(Allowed);
         if (call.Count is not (2 or 3))
             throw new LuaException($"ngx.socket.udp setpeername: expecting 2 or 3 arguments (including the object), but seen {call.Count}");
         var table = Table(call);
@@ -102,10 +104,10 @@ public static class NgxSocketUdp
         var state = State(table);
         if (state is null)
         {
-            state = new UdpCosocket { Owner = request };
+            state = new UdpCosocket { Owner = owner };
             table[1] = new LuaUserdata(state);
         }
-        if (state.Owner != request) throw new LuaException("bad request");
+        if (state.Owner != owner) throw new LuaException("bad request");
         state.Close();
         if (table[TimeoutSlot].IsNumber) state.ReadTimeout = Math.Max(0, (int)Math.Min(table[TimeoutSlot].Number, int.MaxValue));
 
@@ -115,23 +117,23 @@ public static class NgxSocketUdp
         if (target.IsUnix || target.Address is not null)
         {
             EndPoint peer = target.IsUnix ? new UnixDomainSocketEndPoint(target.UnixPath!) : new IPEndPoint(target.Address!, target.Port);
-            return Connect(state, peer, worker, request, phase) is { } failure ? call.Return(LuaValue.Nil, NgxApi.Str(failure)) : call.Return(1);
+            return Connect(state, peer, worker, owner, phase) is { } failure ? call.Return(LuaValue.Nil, NgxApi.Str(failure)) : call.Return(1);
         }
-        if (DnsResolver.ForRequest(request) is not { } resolver)
+        if (DnsResolver.For(owner.Settings) is not { } resolver)
             return call.Return(LuaValue.Nil, NgxApi.Str($"no resolver defined to resolve \"{host}\""));
-        long timeout = request.Context.Settings.ResolverTimeoutMs;
-        var log = worker.Runtime.ErrorLogFor(request.Context.Settings);
-        return NgxApi.Park(call, request, async () =>
+        long timeout = owner.Settings.ResolverTimeoutMs;
+        var log = worker.Runtime.ErrorLogFor(owner.Settings);
+        return NgxApi.Park(call, null, async () =>
         {
             var resolution = await resolver.ResolveAsync(target.Host, timeout, log);
             if (!resolution.Ok) return Fail(resolution.Describe(target.Host.EndsWith('.') ? target.Host[..^1] : target.Host));
-            return Connect(state, new IPEndPoint(resolution.Pick(), target.Port), worker, request, phase) is { } failure
+            return Connect(state, new IPEndPoint(resolution.Pick(), target.Port), worker, owner, phase) is { } failure
                 ? Fail(failure) : new LuaValue[] { 1 };
         });
     }
 
     /// <summary>Makes and connects the datagram socket: null, or after nginx's [crit] connect() line the error to return.</summary>
-    private static string? Connect(UdpCosocket state, EndPoint peer, LuaWorker worker, LuaRequest request, LuaPhase phase)
+    private static string? Connect(UdpCosocket state, EndPoint peer, LuaWorker worker, CosocketOwner owner, LuaPhase phase)
     {
         var socket = peer is UnixDomainSocketEndPoint
             ? new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified)
@@ -145,16 +147,18 @@ public static class NgxSocketUdp
             // ngx_lua keeps the socket it failed to connect: a send on it fails with the system's error.
             socket.Blocking = false;
             state.Socket = socket;
+            state.Owner.Track(state);
             var (errno, text) = (e.NativeErrorCode, SocketErrors.Describe(e));
             // .NET reports a missing unix socket path as "address not available"; the C library says ENOENT.
             if (peer is UnixDomainSocketEndPoint && e.SocketErrorCode == SocketError.AddressNotAvailable) (errno, text) = (2, "No such file or directory");
-            Log(worker, request, phase, LogLevel.Crit, $"connect() failed ({errno}: {text})");
+            Log(worker, owner, phase, LogLevel.Crit, $"connect() failed ({errno}: {text})");
             return text.ToLowerInvariant();
         }
         // Sends go out at once and never wait (a datagram socket is writable unless its buffer is full).
         socket.Blocking = false;
         state.Socket = socket;
         state.Peer = peer;
+        state.Owner.Track(state);
         return null;
     }
 
@@ -162,17 +166,17 @@ public static class NgxSocketUdp
 
     private static int Send(LuaCall call)
     {
-        var request = NgxApi.Request(Allowed);
+        var owner = CosocketOwner.Current(Allowed);
         if (call.Count != 2) throw new LuaException($"expecting 2 arguments (including the object), but got {call.Count}");
         var table = Table(call);
         var worker = NgxApi.Worker;
         var state = State(table);
         if (state?.Socket is not { } socket)
         {
-            LogSocketError(worker, request, worker.Phase, ClosedLine("send", state));
+            LogSocketError(worker, owner, worker.Phase, ClosedLine("send", state));
             return call.Return(LuaValue.Nil, NgxApi.Str("closed"));
         }
-        if (state.Owner != request) throw new LuaException("bad request");
+        if (state.Owner != owner) throw new LuaException("bad request");
         var data = new MemoryStream();
         var v = call[1];
         if (v.Ref is LuaString s) data.Write(s.Span);
@@ -185,13 +189,13 @@ public static class NgxSocketUdp
         {
             int sent = socket.Send(data.GetBuffer(), 0, (int)data.Length, SocketFlags.None);
             // nginx's send() wrapper complains about an empty datagram (with a stale errno), yet ngx_lua counts it as sent.
-            if (sent == 0) Log(worker, request, worker.Phase, LogLevel.Alert, "send() returned zero (11: Resource temporarily unavailable)");
+            if (sent == 0) Log(worker, owner, worker.Phase, LogLevel.Alert, "send() returned zero (11: Resource temporarily unavailable)");
             return call.Return(1);
         }
         catch (SocketException e)
         {
             if (e.SocketErrorCode != SocketError.WouldBlock)
-                Log(worker, request, worker.Phase, Level(e.SocketErrorCode), $"send() failed ({e.NativeErrorCode}: {SocketErrors.Describe(e)})");
+                Log(worker, owner, worker.Phase, Level(e.SocketErrorCode), $"send() failed ({e.NativeErrorCode}: {SocketErrors.Describe(e)})");
             return call.Return(LuaValue.Nil, NgxApi.Str(SocketErrors.Describe(e).ToLowerInvariant()));
         }
     }
@@ -215,7 +219,7 @@ public static class NgxSocketUdp
 
     private static int Receive(LuaCall call)
     {
-        var request = NgxApi.Request(Allowed);
+        var owner = CosocketOwner.Current(Allowed);
         if (call.Count is < 1 or > 2) throw new LuaException($"expecting 1 or 2 arguments (including the object), but got {call.Count}");
         var table = Table(call);
         var worker = NgxApi.Worker;
@@ -223,10 +227,10 @@ public static class NgxSocketUdp
         var state = State(table);
         if (state?.Socket is not { } socket)
         {
-            LogSocketError(worker, request, phase, ClosedLine("receive", state));
+            LogSocketError(worker, owner, phase, ClosedLine("receive", state));
             return call.Return(LuaValue.Nil, NgxApi.Str("closed"));
         }
-        if (state.Owner != request) throw new LuaException("bad request");
+        if (state.Owner != owner) throw new LuaException("bad request");
         int size = UdpCosocket.MaxDatagram;
         if (call.Count == 2 && !call[1].IsNil)
         {
@@ -240,7 +244,7 @@ public static class NgxSocketUdp
             state.PendingReceive = null;
             if (state.Socket != socket) return Fail("closed");
             if (done.IsCompletedSuccessfully) return new LuaValue[] { LuaString.FromBytes(buffer.AsSpan(0, Math.Min(done.Result, size))) };
-            if (done.Exception?.InnerException is SocketException e) return ReceiveFailed(e, worker, request, phase);
+            if (done.Exception?.InnerException is SocketException e) return ReceiveFailed(e, worker, owner, phase);
             return Fail("closed");
         }
 
@@ -254,7 +258,7 @@ public static class NgxSocketUdp
             }
             catch (SocketException e) when (e.SocketErrorCode != SocketError.WouldBlock)
             {
-                return call.Return(ReceiveFailed(e, worker, request, phase));
+                return call.Return(ReceiveFailed(e, worker, owner, phase));
             }
             catch (SocketException) { }
             // The read is never cancelled: after a timeout it stays outstanding and the next receive
@@ -263,8 +267,8 @@ public static class NgxSocketUdp
         }
         var pending = state.PendingReceive;
         if (pending.IsCompleted) return call.Return(Take(pending));
-        int timeout = state.ReadTimeout > 0 ? state.ReadTimeout : ConfiguredReadTimeout(request);
-        return NgxApi.Park(call, request, async () =>
+        int timeout = state.ReadTimeout > 0 ? state.ReadTimeout : ConfiguredReadTimeout(owner);
+        return NgxApi.Park(call, null, async () =>
         {
             using var cts = new CancellationTokenSource();
             var done = await Task.WhenAny(pending, Task.Delay(timeout, cts.Token));
@@ -273,14 +277,14 @@ public static class NgxSocketUdp
                 cts.Cancel();
                 return Take(pending);
             }
-            LogSocketError(worker, request, phase, "lua udp socket read timed out");
+            LogSocketError(worker, owner, phase, "lua udp socket read timed out");
             return Fail("timeout");
         });
     }
 
-    private static LuaValue[] ReceiveFailed(SocketException e, LuaWorker worker, LuaRequest request, LuaPhase phase)
+    private static LuaValue[] ReceiveFailed(SocketException e, LuaWorker worker, CosocketOwner owner, LuaPhase phase)
     {
-        Log(worker, request, phase, Level(e.SocketErrorCode), $"recv() failed ({e.NativeErrorCode}: {SocketErrors.Describe(e)})");
+        Log(worker, owner, phase, Level(e.SocketErrorCode), $"recv() failed ({e.NativeErrorCode}: {SocketErrors.Describe(e)})");
         return Fail(SocketErrors.Describe(e).ToLowerInvariant());
     }
 

@@ -8,7 +8,7 @@ namespace Tidegate.Web.Lua.Sockets;
 /// it then, so before that the object's slot 1 is empty): the connected datagram socket (null
 /// after close or a failed setpeername) and the read timeout in force (0 = lua_socket_read_timeout).
 /// </summary>
-public sealed class UdpCosocket
+public sealed class UdpCosocket : IOwnedCosocket
 {
     /// <summary>ngx_lua's largest datagram: receive's default and upper bound.</summary>
     public const int MaxDatagram = 65536;
@@ -18,8 +18,8 @@ public sealed class UdpCosocket
     public Socket? Socket { get; set; }
     public EndPoint? Peer { get; set; }
     public int ReadTimeout { get; set; }
-    /// <summary>The request that made this state: another request using the object gets "bad request".</summary>
-    public required LuaRequest Owner { get; init; }
+    /// <summary>The request (or timer) that made this state: another one using the object gets "bad request"; its end closes the socket.</summary>
+    public required CosocketOwner Owner { get; init; }
     /// <summary>Where receive reads a datagram (made on first receive).</summary>
     public byte[]? Buffer { get; set; }
     /// <summary>A read still outstanding after a receive timed out; the next receive takes its datagram.</summary>
@@ -28,6 +28,12 @@ public sealed class UdpCosocket
     public long Id { get; } = Interlocked.Increment(ref nextId);
 
     public void Close()
+    {
+        CloseAtOwnerEnd();
+        Owner.Untrack(this);
+    }
+
+    public void CloseAtOwnerEnd()
     {
         try { Socket?.Dispose(); } catch (Exception) { }
         Socket = null;

@@ -1,4 +1,5 @@
 using Tidegate.Lua.Runtime;
+using Tidegate.Web.Hosting;
 using Tidegate.Web.Logging;
 
 namespace Tidegate.Web.Lua.Timers;
@@ -7,12 +8,15 @@ namespace Tidegate.Web.Lua.Timers;
 /// One ngx.timer.at / ngx.timer.every timer: the function and its extra arguments, the delay,
 /// and while it runs its coroutine and what that coroutine parked on (ngx.sleep). A timer has
 /// no request; its log lines carry the client and server of the request that created it, as
-/// ngx_lua's fake timer connection does.
+/// ngx_lua's fake timer connection does, and its cosockets read the configuration in effect where
+/// it was created (the creating request's location; the http level for init_worker_by_lua).
 /// </summary>
 public sealed class LuaTimer
 {
-    public LuaTimer(LuaFunction function, LuaValue[] args, double delaySeconds, bool every, RequestLogContext? creator)
+    public LuaTimer(LuaFunction function, LuaValue[] args, double delaySeconds, bool every, RequestLogContext? creator, LocationSettings settings)
     {
+        Settings = settings;
+        SocketOwner = new TimerCosocketOwner(this);
         Function = function;
         Args = args;
         DelaySeconds = delaySeconds;
@@ -27,6 +31,10 @@ public sealed class LuaTimer
     public bool Every { get; }
     /// <summary>Where the timer was created (client and server for its log lines), null outside requests.</summary>
     public RequestLogContext? Creator { get; }
+    /// <summary>The configuration in effect where the timer was created (lua_socket_*, lua_ssl_*, resolver, error_log).</summary>
+    public LocationSettings Settings { get; }
+    /// <summary>What the timer's cosockets belong to (closed when its callback returns).</summary>
+    public TimerCosocketOwner SocketOwner { get; }
 
     /// <summary>The coroutine running the timer's function (set while it runs), driven as a <see cref="Threads.CoroutineRoot"/>.</summary>
     public Threads.CoroutineRoot? Root { get; set; }

@@ -29,11 +29,16 @@ public static class NgxTimerApi
         for (int i = 2; i < call.Count; i++) args[i - 2] = call[i];
         var creator = worker.Request?.Context.LogContext ?? worker.Timer?.Creator;
         if (creator is not null) creator = creator with { RequestLine = null, Host = null };
-        var timer = new LuaTimer(function, args, double.IsNaN(delay) ? 0 : delay, every, creator);
+        // The configuration the timer's cosockets read: where it was created (ngx_lua copies the
+        // creating request's main/server/location conf into the timer; init_worker has the http level's).
+        var settings = worker.Request?.Context.Settings ?? worker.Timer?.Settings ?? worker.Config.Lua.HttpSettings ?? DefaultSettings;
+        var timer = new LuaTimer(function, args, double.IsNaN(delay) ? 0 : delay, every, creator, settings);
         if (worker.Timers.IsExiting) return call.Return(LuaValue.Nil, NgxApi.Str("process exiting"));
         if (!worker.Timers.Schedule(timer)) return call.Return(LuaValue.Nil, NgxApi.Str("too many pending timers"));
         return call.Return(1);
     }
+
+    private static readonly Hosting.LocationSettings DefaultSettings = new();
 
     /// <summary>luaL_checknumber's view of the delay: a number, or a string that reads as one.</summary>
     private static bool Delay(LuaValue value, out double delay)

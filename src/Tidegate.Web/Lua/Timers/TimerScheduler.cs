@@ -49,7 +49,7 @@ public sealed class TimerScheduler
         PendingCount--;
         // An every-timer is armed again before its function runs, as ngx_lua does.
         if (timer.Every && !premature)
-            Schedule(new LuaTimer(timer.Function, timer.Args, timer.DelaySeconds, every: true, timer.Creator));
+            Schedule(new LuaTimer(timer.Function, timer.Args, timer.DelaySeconds, every: true, timer.Creator, timer.Settings));
         int maxRunning = worker.Config.Lua.MaxRunningTimers;
         if (RunningCount >= maxRunning)
         {
@@ -58,7 +58,12 @@ public sealed class TimerScheduler
         }
         RunningCount++;
         try { await RunAsync(timer, premature); }
-        finally { RunningCount--; }
+        finally
+        {
+            RunningCount--;
+            // The callback returned: sockets it left open are closed, as ngx_lua's fake request's cleanup does.
+            timer.SocketOwner.End();
+        }
     }
 
     private async Task RunAsync(LuaTimer timer, bool premature)

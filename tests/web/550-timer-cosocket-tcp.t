@@ -515,3 +515,49 @@ GET /t
 nil closed
 --- error_log
 attempt to send data on a closed socket
+
+=== TEST 17: a running timer's connected socket is refused to the request ("bad request"); once the timer ended it is closed
+--- http_config
+lua_shared_dict r 1m;
+server { listen 127.0.0.1:$TEST_NGINX_PORT_1; location / { return 200 "x"; } }
+--- config
+location /t {
+    content_by_lua_block {
+        local holder = {}
+        ngx.timer.at(0, function()
+            local s = ngx.socket.tcp()
+            assert(s:connect("127.0.0.1", $TEST_NGINX_PORT_1))
+            holder.s = s
+            ngx.shared.r:set("made", true)
+            ngx.sleep(0.3)
+            ngx.shared.r:set("over", true)
+        end)
+        for i = 1, 300 do
+            if ngx.shared.r:get("made") then break end
+            ngx.sleep(0.01)
+        end
+        local s = holder.s
+        ngx.say("send: ", pcall(s.send, s, "x"))
+        ngx.say("receive: ", pcall(s.receive, s))
+        ngx.say("close: ", pcall(s.close, s))
+        ngx.say("setkeepalive: ", pcall(s.setkeepalive, s))
+        ngx.say("sslhandshake: ", s:sslhandshake())
+        ngx.say("getreusedtimes: ", s:getreusedtimes())
+        for i = 1, 300 do
+            if ngx.shared.r:get("over") then break end
+            ngx.sleep(0.01)
+        end
+        ngx.sleep(0.05)
+        ngx.say("ended, send: ", s:send("x"))
+    }
+}
+--- request
+GET /t
+--- response_body
+send: falsebad request
+receive: falsebad request
+close: falsebad request
+setkeepalive: falsebad request
+sslhandshake: nilbad request
+getreusedtimes: 0
+ended, send: nilclosed

@@ -108,6 +108,9 @@ public sealed class CosocketConnection : IDisposable
 
     public void Dispose()
     {
+        // A plain FIN, as close() sends it: disposing a socket with a read pending would otherwise
+        // close it abortively (a reset the peer sees as an error, not as the end of the stream).
+        try { Socket.Shutdown(SocketShutdown.Both); } catch (Exception) { }
         try { Tls?.Dispose(); } catch (Exception) { }
         try { Socket.Dispose(); } catch (Exception) { }
     }

@@ -102,6 +102,13 @@ public sealed class NgxReqSocket
         && request.Header("Expect") is { } expect && expect.Equals("100-continue", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
+    /// ngx_lua's error when the data ended: "client aborted" when the client went away before the
+    /// body was complete (or from a raw socket with lua_check_client_abort on), else "closed".
+    /// </summary>
+    public string EndOfDataError(bool checkClientAbort) =>
+        (Raw ? checkClientAbort : Stream.BodyLeft > 0) ? "client aborted" : "closed";
+
+    /// <summary>
     /// Reads more into <see cref="Buffer"/>: false at the end of the data. Throws
     /// OperationCanceledException on timeout, IOException/SocketException on a broken connection.
     /// </summary>

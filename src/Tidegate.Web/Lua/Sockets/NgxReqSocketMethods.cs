@@ -9,7 +9,8 @@ namespace Tidegate.Web.Lua.Sockets;
 /// <summary>
 /// The methods of an ngx.req.socket object. Reading follows the TCP cosocket's rules (patterns
 /// "*l", "*a" and counts, partial results on errors, receiveuntil's pieces) over the request body
-/// or the raw connection; the end of the body reads as "closed". After a read failed with
+/// or the raw connection; the end of the body reads as "closed", a client gone before it (or,
+/// with lua_check_client_abort, from a raw socket) as "client aborted". After a read failed with
 /// "closed", receive and receiveany fail at once with nginx's "attempt to receive data on a closed
 /// socket" line, while a receiveuntil iterator answers "closed" without logging (both as on nginx).
 /// </summary>
@@ -125,9 +126,10 @@ public static class NgxReqSocketMethods
                 if (!more)
                 {
                     var rest = TakeAll(socket);
-                    if (mode == ReadMode.All) return new LuaValue[] { rest };
+                    string end = socket.EndOfDataError(request.Context.Settings.LuaCheckClientAbort);
+                    if (mode == ReadMode.All && end == "closed") return new LuaValue[] { rest };
                     socket.ReadClosed = true;
-                    return Fail("closed", rest);
+                    return Fail(end, rest);
                 }
                 if (TryTake(socket, mode, count) is { } value) return new LuaValue[] { value };
             }
@@ -174,7 +176,7 @@ public static class NgxReqSocketMethods
                 if (!await socket.FillAsync(ReadTimeout(socket, request)))
                 {
                     socket.ReadClosed = true;
-                    return Fail("closed");
+                    return Fail(socket.EndOfDataError(request.Context.Settings.LuaCheckClientAbort));
                 }
                 int n = Math.Min(limit, socket.Buffer.Count);
                 return new LuaValue[] { Take(socket, n, n) };
@@ -250,7 +252,7 @@ public static class NgxReqSocketMethods
                 if (!more)
                 {
                     socket.ReadClosed = true;
-                    return Fail("closed", TakeAll(socket));
+                    return Fail(socket.EndOfDataError(request.Context.Settings.LuaCheckClientAbort), TakeAll(socket));
                 }
                 if (TryUntil(socket, pattern, inclusive, size) is { } value) return value;
             }

@@ -72,6 +72,15 @@ public static class NgxSocketTcp
         owner.Log(worker, phase, LogLevel.Error, message);
     }
 
+    /// <summary>
+    /// ngx_lua's check that a connected object is used by the request (or timer) that connected it;
+    /// once closed (by close, setkeepalive or its owner's end) any request may connect it again.
+    /// </summary>
+    private static void CheckOwner(TcpCosocket socket, CosocketOwner owner)
+    {
+        if (socket.Connection is not null && socket.Owner is { } connectedBy && connectedBy != owner) throw new LuaException("bad request");
+    }
+
     // ---- connect ----
 
     private static int Connect(LuaCall call)
@@ -102,6 +111,7 @@ public static class NgxSocketTcp
             if (call.Count > 2 && options is null && !call[2].IsNil) throw call.TypeError(2, "table");
         }
 
+        CheckOwner(socket, owner);
         // Connecting again closes the connection held now.
         socket.Close();
         socket.EverConnected = true;
@@ -265,6 +275,7 @@ public static class NgxSocketTcp
         if (!socket.EverConnected) throw new LuaException("socket is never created nor connected");
         if (socket.Connection is not { } connection || connection.ReadClosed)
             return call.Return(LuaValue.Nil, NgxApi.Str(lastVerifyCode != 0 ? lastVerifyCode + ": closed" : "closed"));
+        if (socket.Owner != owner) return call.Return(LuaValue.Nil, NgxApi.Str("bad request"));
         LuaValue Success() => reused.IsBoolean && !reused.IsTruthy
             ? LuaValue.True
             : new LuaUserdata(new TlsSession(serverName, connection.Tls?.SslProtocol ?? System.Security.Authentication.SslProtocols.None));
@@ -295,6 +306,7 @@ public static class NgxSocketTcp
             Log(worker, owner, phase, "attempt to send data on a closed socket");
             return call.Return(LuaValue.Nil, NgxApi.Str("closed"));
         }
+        CheckOwner(socket, owner);
         var data = new MemoryStream();
         var v = call[1];
         if (v.AsTable is { } table) AppendTable(call, table, data, 0);
@@ -357,6 +369,7 @@ public static class NgxSocketTcp
             Log(worker, owner, phase, "attempt to receive data on a closed socket");
             return call.Return(LuaValue.Nil, NgxApi.Str("closed"));
         }
+        CheckOwner(socket, owner);
         var mode = ReadMode.Line;
         long count = 0;
         var p = call[1];
@@ -452,6 +465,7 @@ public static class NgxSocketTcp
             Log(worker, owner, phase, "attempt to receive data on a closed socket");
             return call.Return(LuaValue.Nil, NgxApi.Str("closed"));
         }
+        CheckOwner(socket, owner);
         int limit = (int)Math.Min(max, int.MaxValue);
         LuaString Take()
         {
@@ -523,6 +537,7 @@ public static class NgxSocketTcp
             Log(worker, owner, phase, "attempt to receive data on a closed socket");
             return call.Return(LuaValue.Nil, NgxApi.Str("closed"));
         }
+        CheckOwner(socket, owner);
         if (TryUntil(connection, pattern, inclusive, size) is { } ready) return call.Return(ready);
         return NgxApi.Park(call, null, async () =>
         {
@@ -665,6 +680,7 @@ public static class NgxSocketTcp
         {
             return call.Return(LuaValue.Nil, NgxApi.Str("closed"));
         }
+        CheckOwner(socket, owner);
         long timeout = Setting(owner, "lua_socket_keepalive_timeout", DefaultTimeout);
         if (call.Count > 1 && !call[1].IsNil)
         {
@@ -702,9 +718,10 @@ public static class NgxSocketTcp
 
     private static int Close(LuaCall call)
     {
-        CosocketOwner.Current(Allowed);
+        var owner = CosocketOwner.Current(Allowed);
         var socket = Self(call);
         if (socket.Connection is null) return call.Return(LuaValue.Nil, NgxApi.Str("closed"));
+        CheckOwner(socket, owner);
         socket.Close();
         return call.Return(1);
     }

@@ -245,7 +245,8 @@ public sealed class ServerRuntime : IAsyncDisposable
         await StopAcceptingAsync();
         stopIdle.Cancel();
         var deadline = DateTime.UtcNow + limit;
-        while (!connections.IsEmpty && DateTime.UtcNow < deadline) await Task.Delay(20);
+        // As nginx's exiting worker, also wait for running timers (parked in ngx.sleep, a cosocket, ...).
+        while ((!connections.IsEmpty || Lua.Timers.TimerScheduler.RunningInProcess > 0) && DateTime.UtcNow < deadline) await Task.Delay(20);
         CloseAll();
     }
 

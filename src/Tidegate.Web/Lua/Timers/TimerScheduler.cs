@@ -20,6 +20,15 @@ public sealed class TimerScheduler
     public int PendingCount { get; private set; }
     public int RunningCount { get; private set; }
 
+    private static int runningInProcess;
+
+    /// <summary>
+    /// Timers running now in all workers. nginx's exiting worker lives on until its running timers
+    /// end (a timer parked in ngx.sleep or a cosocket read holds it; checked on nginx), so a
+    /// graceful stop waits for these as for connections.
+    /// </summary>
+    public static int RunningInProcess => Volatile.Read(ref runningInProcess);
+
     /// <summary>Schedules a timer; false when lua_max_pending_timers is reached ("too many pending timers").</summary>
     public bool Schedule(LuaTimer timer)
     {
@@ -57,10 +66,12 @@ public sealed class TimerScheduler
             return;
         }
         RunningCount++;
+        Interlocked.Increment(ref runningInProcess);
         try { await RunAsync(timer, premature); }
         finally
         {
             RunningCount--;
+            Interlocked.Decrement(ref runningInProcess);
             // The callback returned: sockets it left open are closed, as ngx_lua's fake request's cleanup does.
             timer.SocketOwner.End();
         }

@@ -120,6 +120,17 @@ public sealed partial class LuaThread
     /// returned (see <see cref="Status"/>: Suspended after a yield, Dead after a return); throws the
     /// coroutine's error as a <see cref="LuaException"/>.
     /// </summary>
+    /// <summary>
+    /// The host will never resume this suspended coroutine (ngx_lua's ngx.thread.kill): it is dead from
+    /// now on, as coroutine.status and coroutine.resume see it, and its saved frames are dropped.
+    /// </summary>
+    public void Kill()
+    {
+        if (Status != CoroutineStatus.Suspended) return;
+        Status = CoroutineStatus.Dead;
+        SuspendedFrames.Clear();
+    }
+
     /// <summary>What the error() call that killed this coroutine left on its stack, if one did.</summary>
     private LuaValue[]? lastLeftOnStack;
 

@@ -93,6 +93,8 @@ public static class NgxThreadApi
         if (t.Done) return call.Return(LuaValue.Nil, NgxApi.Str("already terminated"));
         t.Reaped = true;
         t.Abandon();
+        // ngx_lua kills the coroutine itself: coroutine.status says "dead" from now on (checked on nginx).
+        t.Coroutine.Kill();
         return call.Return(1);
     }
 }

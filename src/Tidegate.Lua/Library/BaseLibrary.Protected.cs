@@ -17,15 +17,17 @@ public static partial class BaseLibrary
     /// <summary>error(value [, level]): a string (or number) message gets the position of the given level.</summary>
     private static int Error(LuaCall call)
     {
-        var value = call[0];
+        var argument = call[0];
+        var value = argument;
         int level = call.OptInt(1, 1);
-        if (level > 0 && (value.Ref is LuaString || value.IsNumber))
+        bool positioned = level > 0 && (value.Ref is LuaString || value.IsNumber);
+        if (positioned)
         {
             // As luaL_where + lua_concat: a number becomes a string even when there is no position.
             string where = call.Thread.Where(level);
             var text = value.Ref as LuaString ?? LuaNumber.ToLuaString(value.Number);
             value = where.Length > 0 ? LuaString.Concat(LuaString.FromUtf8(where), text) : text;
         }
-        throw new LuaException(value);
+        throw new LuaException(value) { LeftOnStack = positioned ? new[] { argument, value } : new[] { value } };
     }
 }

@@ -11,6 +11,13 @@ public class LuaException : Exception
     /// <summary>The stack traceback captured where the error was raised, when it was asked for.</summary>
     public string? LuaStackTrace { get; set; }
 
+    /// <summary>
+    /// Raised by the error function: what LuaJIT leaves on the failed coroutine's stack, bottom first
+    /// (error's argument, then the message when a position was added to it); null for other errors.
+    /// Hosts that hand a dead coroutine's stack back (ngx_lua's ngx.thread.wait) read it.
+    /// </summary>
+    public LuaValue[]? LeftOnStack { get; init; }
+
     public LuaException(LuaValue value) : base(Describe(value)) => Value = value;
 
     /// <summary>An error whose value is the string <paramref name="message"/>, taken verbatim (no position added).</summary>

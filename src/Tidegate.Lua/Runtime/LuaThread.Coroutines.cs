@@ -120,12 +120,29 @@ public sealed partial class LuaThread
     /// returned (see <see cref="Status"/>: Suspended after a yield, Dead after a return); throws the
     /// coroutine's error as a <see cref="LuaException"/>.
     /// </summary>
+    /// <summary>
+    /// The host will never resume this suspended coroutine (ngx_lua's ngx.thread.kill): it is dead from
+    /// now on, as coroutine.status and coroutine.resume see it, and its saved frames are dropped.
+    /// </summary>
+    public void Kill()
+    {
+        if (Status != CoroutineStatus.Suspended) return;
+        Status = CoroutineStatus.Dead;
+        SuspendedFrames.Clear();
+    }
+
+    /// <summary>What the error() call that killed this coroutine left on its stack, if one did.</summary>
+    private LuaValue[]? lastLeftOnStack;
+
     public LuaValue[] Resume(params LuaValue[] args)
     {
+        lastLeftOnStack = null;
         if (!ResumeCore(null, args, out int rb, out int rc, out LuaValue error))
         {
             // A dead coroutine keeps the frame records of its error: the traceback of where it failed.
-            throw new LuaException(error) { LuaStackTrace = Status == CoroutineStatus.Dead ? Traceback(null, 1) : null };
+            string? trace = Status == CoroutineStatus.Dead ? Traceback(null, 1) : null;
+            // What error() left on the stack goes along (ngx.thread.wait hands it back).
+            throw new LuaException(error) { LuaStackTrace = trace, LeftOnStack = lastLeftOnStack };
         }
         return Stack.AsSpan(rb, rc).ToArray();
     }
@@ -182,6 +199,7 @@ public sealed partial class LuaThread
         {
             Status = CoroutineStatus.Dead;
             error = e.Value;
+            lastLeftOnStack = e.LeftOnStack;
             return false;
         }
         catch (Exception e) when (HostExceptions.IsConvertible(e))

@@ -251,6 +251,7 @@ public sealed class ProcessHost
 
         Native.UnignoreSignals();
         var signals = Channel.CreateUnbounded<int>();
+        GracefulExitRequest.Register(() => signals.Writer.TryWrite(GracefulExitRequest.Signal));
         var registrations = new List<PosixSignalRegistration>();
         foreach (int signal in new[] { Native.SIGHUP, Native.SIGINT, Native.SIGQUIT, Native.SIGTERM, Native.SIGUSR1 })
         {
@@ -278,7 +279,7 @@ public sealed class ProcessHost
 
         await foreach (int signal in signals.Reader.ReadAllAsync())
         {
-            errorLog.Write(LogLevel.Notice, $"signal {signal} ({Native.SignalName(signal)}) received");
+            if (signal != GracefulExitRequest.Signal) errorLog.Write(LogLevel.Notice, $"signal {signal} ({Native.SignalName(signal)}) received");
             if (signal is Native.SIGTERM or Native.SIGINT)
             {
                 errorLog.Write(LogLevel.Notice, "exiting");
@@ -286,7 +287,7 @@ public sealed class ProcessHost
                 await runtime.DisposeAsync();
                 break;
             }
-            if (signal == Native.SIGQUIT)
+            if (signal is Native.SIGQUIT or GracefulExitRequest.Signal)
             {
                 errorLog.Write(LogLevel.Notice, "gracefully shutting down");
                 await runtime.DrainAsync(TimeSpan.FromSeconds(60));

@@ -246,7 +246,7 @@ public static class DirectiveRegistry
         Add("lua_malloc_trim", HttpMain, 1, 1, Built);
         Flag("lua_sa_restart", HttpMain, Built);
         // get_logs/set_filter_level need the captured log, which tidegate does not keep yet.
-        Add("lua_capture_error_log", HttpMain, 1, 1, NotYet);
+        Add("lua_capture_error_log", HttpMain, 1, 1, Built);
         Add("lua_load_resty_core", HttpMain, 1, 1, Equivalent);
     }
 

@@ -12,6 +12,12 @@ public sealed class HttpResponse
     public (int Status, string Text)? StatusLineText { get; set; }
     public string? ContentType { get; set; }
     public long? ContentLength { get; set; }
+    /// <summary>
+    /// A Content-Length a handler set as a header (ngx.header), with its text: nginx keeps it as a header
+    /// entry, which a capture reports as a string (a computed length is a number). Used while it still
+    /// agrees with <see cref="ContentLength"/>.
+    /// </summary>
+    public (long Value, string Text)? ContentLengthHeader { get; set; }
     public DateTimeOffset? LastModified { get; set; }
     /// <summary>The Server header's value when a module replaced it (more_set_headers); "" leaves it out; null is the default.</summary>
     public string? ServerHeader { get; set; }
@@ -46,7 +52,7 @@ public sealed class HttpResponse
     /// </summary>
     public void ResetBody()
     {
-        ContentType = null; ContentLength = null; LastModified = null;
+        ContentType = null; ContentLength = null; ContentLengthHeader = null; LastModified = null;
         Body = null; FileBody = null;
     }
 

@@ -39,6 +39,8 @@ public sealed class ErrorLog : IDisposable
         request?.AppendTo(line);
         line.Append('\n');
         byte[] bytes = Encoding.Latin1.GetBytes(line.ToString());
+        // lua_capture_error_log: the worker's ring gets the line as written, without its line feed.
+        ErrorLogRing.Current?.Capture(level, bytes.AsSpan(0, bytes.Length - 1), CaptureTime());
         lock (gate)
         {
             foreach (var (target, stream) in sinks)
@@ -53,6 +55,9 @@ public sealed class ErrorLog : IDisposable
             }
         }
     }
+
+    /// <summary>ngx_lua stamps a captured line with the cached time, seconds with milliseconds.</summary>
+    private static double CaptureTime() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0;
 
     public void Reopen()
     {

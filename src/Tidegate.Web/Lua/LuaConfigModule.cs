@@ -64,6 +64,7 @@ public sealed class LuaConfigModule : IConfigModule
             case "rewrite_by_lua_no_postpone": main.RewriteNoPostpone = ConfigValues.Flag(d); return true;
             case "access_by_lua_no_postpone": main.AccessNoPostpone = ConfigValues.Flag(d); return true;
             case "lua_shared_dict": AddSharedDict(d); return true;
+            case "lua_capture_error_log": main.CaptureErrorLogSize = CaptureErrorLogSize(d); return true;
             case "lua_regex_cache_max_entries": main.RegexCacheMaxEntries = (int)Number(d); return true;
             case "lua_regex_match_limit": main.RegexMatchLimit = Number(d); return true;
             case "lua_max_pending_timers": main.MaxPendingTimers = (int)Number(d); return true;
@@ -133,6 +134,38 @@ public sealed class LuaConfigModule : IConfigModule
         var args = new List<VariableTemplate>();
         for (int i = block ? 1 : 2; i < d.Arguments.Count; i++) args.Add(ConfigCompiler.Template(d, i));
         return new SetByLuaStep(variable[1..].ToLowerInvariant(), chunk, args);
+    }
+
+    /// <summary>
+    /// lua_capture_error_log's size with ngx_lua's checks: at least nginx's error-line buffer (2048 in
+    /// stock nginx; OpenResty's 4096), read by ngx_parse_size (k and m units, no g).
+    /// </summary>
+    private int CaptureErrorLogSize(ConfigDirective d)
+    {
+        // The handler's "is duplicate" goes through nginx's usual "\"name\" directive ..." wording.
+        if (main.CaptureErrorLogSize > 0) throw ConfigException.At("\"lua_capture_error_log\" directive is duplicate", d);
+        string text = d.Arguments[0];
+        if (text.Length == 0) throw ConfigException.At($"invalid capture error log size \"{text}\"", d);
+        long size = NginxParseSize(text);
+        if (size < ErrorLogRing.MaxLine)
+            throw ConfigException.At($"invalid capture error log size \"{text}\", minimum size is {ErrorLogRing.MaxLine}", d);
+        // nginx would allocate any size malloc gives it; a .NET array stops below 2 GiB.
+        if (size > Array.MaxLength)
+            throw ConfigException.At($"invalid capture error log size \"{text}\", tidegate's maximum size is {Array.MaxLength}", d);
+        return (int)size;
+    }
+
+    /// <summary>nginx's ngx_parse_size: digits with an optional k/K or m/M; -1 for anything else or an overflow.</summary>
+    private static long NginxParseSize(string text)
+    {
+        long scale = 1;
+        string digits = text;
+        char unit = text[^1];
+        if (unit is 'k' or 'K') { scale = 1024; digits = text[..^1]; }
+        else if (unit is 'm' or 'M') { scale = 1024 * 1024; digits = text[..^1]; }
+        if (digits.Length == 0 || !digits.All(char.IsAsciiDigit)) return -1;
+        if (!long.TryParse(digits, out long n) || n > long.MaxValue / scale) return -1;
+        return n * scale;
     }
 
     /// <summary>The declarations checked with nginx's messages (size syntax, minimum, conflicts, duplicates).</summary>

@@ -200,7 +200,7 @@ public static class LuaEntryRunner
         if (status >= 300 || status < 200)
         {
             // ngx.exit(>=300) finalizes with that status: error_page, else the built-in page.
-            await pipeline.SpecialAsync(ctx, status);
+            await EndCaptureAsync(ctx, request, pipeline, status);
             return LuaOutcome.Finished;
         }
         ctx.Response.Status = status;
@@ -225,6 +225,19 @@ public static class LuaEntryRunner
         return LuaOutcome.Finished;
     }
 
+    /// <summary>
+    /// A special response (ngx.exit with an error status, a failure). In a subrequest that
+    /// ngx.location.capture made, the capture reports the status the handler set with ngx.status
+    /// rather than the finalizing code (checked on nginx: ngx.status = 202 then ngx.exit(404) is 202).
+    /// </summary>
+    private static async ValueTask EndCaptureAsync(RequestContext ctx, LuaRequest request, RequestPipeline pipeline, int status)
+    {
+        int set = ctx.Response.Status;
+        await pipeline.SpecialAsync(ctx, status);
+        if (request.StatusSet && ctx.Channel is Web.Subrequests.SubrequestChannel { LuaCapture: true, EndedAtSpecialResponse: true })
+            ctx.Response.Status = set;
+    }
+
     /// <summary>"lua entry thread aborted": logged, then 500 unless the head already went out (then the connection closes).</summary>
     private static async ValueTask<LuaOutcome> AbortAsync(RequestContext ctx, LuaRequest request, RequestPipeline pipeline, LuaException e, LuaWorker worker, LuaPhase phase)
     {
@@ -242,6 +255,13 @@ public static class LuaEntryRunner
         {
             await LuaOutput.FlushAsync(request);
             throw new LuaRequestAbortedException();
+        }
+        if (ctx.Channel is Web.Subrequests.SubrequestChannel { LuaCapture: true })
+        {
+            // ngx_lua's post-subrequest handler runs first: the capture sees the headers the handler set
+            // and the status it set (500 when it set none).
+            await EndCaptureAsync(ctx, request, pipeline, e is LuaFileMissingException ? 404 : 500);
+            return LuaOutcome.Finished;
         }
         ctx.Response.Reset();
         ctx.Response.IsErrorPage = false;

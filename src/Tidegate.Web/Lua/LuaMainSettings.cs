@@ -26,6 +26,8 @@ public sealed class LuaMainSettings
     public int MaxPendingTimers { get; set; } = 1024;
     public int MaxRunningTimers { get; set; } = 256;
     public string Prefix { get; set; } = "";
+    /// <summary>lua_capture_error_log: the size in bytes of each worker's ring of error-log lines (0: none).</summary>
+    public int CaptureErrorLogSize { get; set; }
     /// <summary>Variables the configuration makes with set (and set_by_lua): what ngx.var may write.</summary>
     public HashSet<string>? DeclaredVariables { get; set; }
     /// <summary>The http level's settings (what timers made in init_worker_by_lua read: lua_socket_*, resolver, ...).</summary>

@@ -28,7 +28,8 @@ public static class LuaPhaseRunner
         if (s.LuaRewrite is { } rewrite && !LuaWorker.Current!.Config.Lua.RewriteNoPostpone
             && await RunRewriteAsync(ctx, rewrite, pipeline) == LuaOutcome.Finished)
             return LuaOutcome.Finished;
-        if (ctx.Settings.LuaAccess is { } access
+        // nginx's access phase skips subrequests (ngx_http_core_access_phase runs it for the main request only).
+        if (ctx.Settings.LuaAccess is { } access && !ctx.IsSubrequest
             && await LuaEntryRunner.RunAsync(ctx, access, LuaPhase.Access, pipeline) == LuaOutcome.Finished) return LuaOutcome.Finished;
         if (ctx.Settings.LuaPrecontent is { } precontent
             && await LuaEntryRunner.RunAsync(ctx, precontent, LuaPhase.Precontent, pipeline) == LuaOutcome.Finished) return LuaOutcome.Finished;

@@ -121,6 +121,9 @@ public sealed class ServerRuntime : IAsyncDisposable
             if (!Config.Lua.Enabled) continue;
             string? failure = null;
             int id = i;
+            int captureSize = Config.Lua.CaptureErrorLogSize;
+            // lua_capture_error_log: each worker's own ring, in place before init_by_lua logs anything.
+            worker.Send(_ => ErrorLogRing.Current = captureSize > 0 ? new ErrorLogRing(captureSize) : null, null);
             worker.Send(_ => failure = Lua.LuaWorker.Start(this, id), null);
             if (failure is not null)
             {

@@ -39,7 +39,8 @@ public sealed class SubrequestChannel : IRequestChannel
         child.Response.Status = status;
         child.Response.Body = null;
         child.Response.FileBody = null;
-        child.Response.ContentLength = null;
+        // A Content-Length set as a header (ngx.header) is a header entry nginx keeps; a computed one goes.
+        if (child.Response.ContentLengthHeader is null) child.Response.ContentLength = null;
         EndedAtSpecialResponse = true;
         Finished = true;
     }

@@ -108,10 +108,11 @@ public static class NgxHeaderApi
         }
         if (name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
         {
-            if (values.Count == 0) { response.ContentLength = null; return; }
+            if (values.Count == 0) { response.ContentLength = null; response.ContentLengthHeader = null; return; }
             if (!long.TryParse(values[^1], NumberStyles.None, CultureInfo.InvariantCulture, out long length))
                 throw new LuaException("invalid content length: " + values[^1]);
             response.ContentLength = length;
+            response.ContentLengthHeader = (length, values[^1]);
             return;
         }
         if (name.Equals("Location", StringComparison.OrdinalIgnoreCase)) response.Location = null;

@@ -38,7 +38,7 @@ public static class RestyCoreModules
             var module = name switch
             {
                 "ngx.resp" => Resp(ngx),
-                "ngx.process" => Process(ngx),
+                "ngx.process" => NgxProcess.Open(),
                 "ngx.re" => NgxRegex.OpenModule(regex),
                 "ngx.base64" => NgxCodec.OpenBase64Module(),
                 "ngx.balancer" => Balancer.NgxBalancerModule.Open(),
@@ -89,20 +89,6 @@ public static class RestyCoreModules
             NgxHeaderApi.Set(request, name, values);
             return call.Return();
         });
-        return module;
-    }
-
-    private static LuaTable Process(LuaTable ngx)
-    {
-        var module = new LuaTable();
-        // "single" without a master process, as nginx's process type says.
-        NgxApi.Set(module, "type", call => call.Return(NgxApi.Str(NgxApi.Worker.Config.MasterProcess ? "worker" : "single")));
-        NgxApi.Set(module, "get_master_pid", call => call.Return(Environment.ProcessId));
-        // ngx_lua allows it in init_by_lua only; elsewhere it answers, as nginx does.
-        NgxApi.Set(module, "enable_privileged_agent", call => NgxApi.Worker.Phase == LuaPhase.Init
-            ? throw new LuaException("ngx.process.enable_privileged_agent is not supported by tidegate (it has no privileged agent process)")
-            : call.Return(LuaValue.Nil, NgxApi.Str("API disabled in the current context")));
-        NgxApi.Set(module, "signal_graceful_exit", call => throw new LuaException("ngx.process.signal_graceful_exit is not built in tidegate yet"));
         return module;
     }
 }

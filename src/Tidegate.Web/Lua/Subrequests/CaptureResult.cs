@@ -9,7 +9,8 @@ namespace Tidegate.Web.Lua.Subrequests;
 /// <summary>
 /// The table ngx.location.capture returns for a finished subrequest: <c>status</c>, <c>header</c>
 /// (a repeated header becomes a list of its values; Content-Type, Content-Length and Last-Modified
-/// from their fields, as ngx_lua adds them after the list), <c>body</c> and <c>truncated</c>.
+/// from their fields, as ngx_lua adds them after the list; a Content-Length set as a header is its
+/// text), <c>body</c> and <c>truncated</c>.
 /// </summary>
 public static class CaptureResult
 {
@@ -45,7 +46,10 @@ public static class CaptureResult
         // ngx_lua sets a subrequest's type from its location's types/default_type when it has none.
         string? type = response.ContentType ?? ContentTypes.For(child.Request.Path, child.Settings);
         if (!string.IsNullOrEmpty(type)) table["Content-Type"] = NgxApi.Str(type);
-        if (response.ContentLength is long length) table["Content-Length"] = (double)length;
+        // ngx_lua lists a Content-Length header entry (one a Lua handler set) as its text, and otherwise
+        // the length nginx computed as a number.
+        if (response.ContentLength is long length)
+            table["Content-Length"] = response.ContentLengthHeader is { } header && header.Value == length ? NgxApi.Str(header.Text) : (double)length;
         if (response.LastModified is { } modified && response.Status is 200 or 206 or 304 or 204)
             table["Last-Modified"] = NgxApi.Str(modified.ToUniversalTime().ToString("ddd, dd MMM yyyy HH:mm:ss 'GMT'", CultureInfo.InvariantCulture));
         return table;

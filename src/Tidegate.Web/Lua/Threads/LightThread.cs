@@ -34,11 +34,18 @@ public sealed class LightThread
     /// </summary>
     public TaskCompletionSource Finished { get; } = new();
 
-    public void Finish(LuaValue[] results, LuaValue? error, bool aborted = false)
+    /// <summary>
+    /// What a failed thread's coroutine holds when it dies, which ngx.thread.wait returns after false:
+    /// what error() left (its argument, then the positioned message), else the error value alone.
+    /// </summary>
+    public LuaValue[] LeftOnStack { get; private set; } = Array.Empty<LuaValue>();
+
+    public void Finish(LuaValue[] results, LuaValue? error, bool aborted = false, LuaValue[]? leftOnStack = null)
     {
         Done = true;
         Results = results;
         Error = error;
+        LeftOnStack = leftOnStack ?? (error is { } value ? new[] { value } : Array.Empty<LuaValue>());
         Aborted = aborted;
         Parked = null;
         Finished.TrySetResult();

@@ -64,12 +64,18 @@ public static class NgxThreadApi
         });
     }
 
-    /// <summary>true and the values it returned, or false and its error; the thread is reaped.</summary>
+    /// <summary>true and the values it returned, or false and what its failed coroutine left (its error); the thread is reaped.</summary>
     private static LuaValue[] Outcome(LightThread t)
     {
         t.Reaped = true;
         if (t.Aborted) return new[] { LuaValue.False };
-        if (t.Error is { } error) return new[] { LuaValue.False, error };
+        if (t.Error is not null)
+        {
+            var failed = new LuaValue[t.LeftOnStack.Length + 1];
+            failed[0] = LuaValue.False;
+            t.LeftOnStack.CopyTo(failed, 1);
+            return failed;
+        }
         var values = new LuaValue[t.Results.Length + 1];
         values[0] = LuaValue.True;
         t.Results.CopyTo(values, 1);
@@ -87,6 +93,8 @@ public static class NgxThreadApi
         if (t.Done) return call.Return(LuaValue.Nil, NgxApi.Str("already terminated"));
         t.Reaped = true;
         t.Abandon();
+        // ngx_lua kills the coroutine itself: coroutine.status says "dead" from now on (checked on nginx).
+        t.Coroutine.Kill();
         return call.Return(1);
     }
 }

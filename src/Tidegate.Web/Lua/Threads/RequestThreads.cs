@@ -64,13 +64,13 @@ public sealed class RequestThreads
             try { results = root.Resume(values); }
             catch (LuaException e)
             {
-                worker.Log(LogLevel.Error, "lua user thread aborted: runtime error: " + LuaErrors.Describe(e, coroutine: true));
-                thread.Finish(Array.Empty<LuaValue>(), e.Value);
+                worker.Log(LogLevel.Error, "lua user thread aborted: runtime error: " + LuaErrors.Describe(e, coroutine: true) + ParentTraces(thread, e));
+                thread.Finish(Array.Empty<LuaValue>(), e.Value, leftOnStack: e.LeftOnStack);
                 return;
             }
             if (root.AbortError is { } abort)
             {
-                worker.Log(LogLevel.Error, "lua user thread aborted: runtime error: " + LuaErrors.Describe(abort, coroutine: true));
+                worker.Log(LogLevel.Error, "lua user thread aborted: runtime error: " + LuaErrors.Describe(abort, coroutine: true) + ParentTraces(thread, abort));
                 thread.Finish(Array.Empty<LuaValue>(), abort.Value, aborted: true);
                 return;
             }
@@ -84,6 +84,29 @@ public sealed class RequestThreads
             (worker.Request, worker.Phase, worker.Timer) = previous;
             LuaWorker.Leave(outer);
         }
+    }
+
+    /// <summary>
+    /// ngx_lua's traceback of a failed user thread goes on with the coroutines that spawned it, each as
+    /// "coroutine N:" with where it is now (in 'spawn' when the failure came while starting it, else
+    /// where it is parked), up to the first one that has ended.
+    /// </summary>
+    private string ParentTraces(LightThread thread, LuaException error)
+    {
+        if (error.LuaStackTrace is null) return "";
+        var text = new System.Text.StringBuilder();
+        int number = 1;
+        for (var parent = thread.Parent; parent.Status != CoroutineStatus.Dead; parent = Find(parent)!.Parent)
+        {
+            const string Header = "stack traceback:";
+            string trace = parent.Traceback(null, parent.Status == CoroutineStatus.Suspended ? 0 : 1);
+            text.Append("\ncoroutine ").Append(number++).Append(':');
+            // A parent that is running is inside ngx.thread.spawn, which is no Lua frame of its own.
+            if (parent.Status != CoroutineStatus.Suspended) text.Append("\n\t[C]: in function 'spawn'");
+            text.Append(trace.StartsWith(Header, StringComparison.Ordinal) ? trace[Header.Length..] : "\n" + trace);
+            if (Find(parent) is null) break;
+        }
+        return text.ToString();
     }
 
     /// <summary>

@@ -285,7 +285,7 @@ internal sealed partial class FunctionCompiler
             LdTop();
             LdName(obj.Name);
             _il.Emit(OpCodes.Call, SetIndexStr);
-            ClearStoredValue();
+            ClearStoredValue(value);
             EmitMetaYieldCheck(null, false, Site(line));
             return;
         }
@@ -295,7 +295,7 @@ internal sealed partial class FunctionCompiler
         LdTop();
         LdName(obj.Name);
         _il.Emit(OpCodes.Call, SetIndex);
-        ClearStoredValue();
+        ClearStoredValue(value);
         EmitMetaYieldCheck(null, false, Site(line));
     }
 

@@ -23,6 +23,13 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Ldloca, _storeScratch);
     }
 
-    /// <summary>After the store: drops the scratch copy, so it keeps nothing reachable.</summary>
-    private void ClearStoredValue() => ClearLocal(_storeScratch!);
+    /// <summary>
+    /// After the store: drops the scratch copy, so it keeps nothing reachable. A constant (nil, a boolean, a
+    /// number, an interned string constant) keeps nothing alive that is not alive anyway: no clear then.
+    /// </summary>
+    private void ClearStoredValue(Operand value)
+    {
+        if (value.IsConstant) return;
+        ClearLocal(_storeScratch!);
+    }
 }

@@ -181,12 +181,17 @@ public sealed class Binder
                 foreach (var v in s.Values) BindExpr(v);
                 s.Symbols = s.Names.Select(n => Declare(n, s.Line)).ToList();
                 for (int i = 0; i < s.Symbols.Count && i < s.Values.Count; i++)
-                    if (s.Values[i] is FunctionExpr fe) s.Symbols[i].DeclaredFunction = fe.Body;
+                    if (s.Values[i] is FunctionExpr fe)
+                    {
+                        s.Symbols[i].DeclaredFunction = fe.Body;
+                        fe.Body.Info!.DeclaringSymbol = s.Symbols[i];
+                    }
                 break;
             case LocalFunctionStmt s:
                 s.Symbol = Declare(s.Name, s.Line);
                 s.Symbol.DeclaredFunction = s.Body;
                 BindFunction(s.Body, _fn);
+                s.Body.Info!.DeclaringSymbol = s.Symbol;
                 break;
             case FunctionStmt s:
                 BindExpr(s.Target);

@@ -18,6 +18,13 @@ public sealed class FunctionInfo
     /// <summary>How many locals the function declares in all (parameters included), plus three per for loop for its hidden control variables: the slots local-variable access needs.</summary>
     public int LocalSlotCount { get; set; }
 
+    /// <summary>
+    /// The local a <c>local function f</c> (or <c>local f = function</c>) declaration gave this function to
+    /// (see <see cref="LocalSymbol.DeclaredFunction"/>); null otherwise. While that local is never assigned,
+    /// calls through it can call this function's type directly (Emit/FunctionCompiler.DirectCalls.cs).
+    /// </summary>
+    public LocalSymbol? DeclaringSymbol { get; set; }
+
     /// <summary>The function expressions defined directly inside this one.</summary>
     public List<FunctionBody> Children { get; } = new();
 

@@ -16,6 +16,7 @@ internal sealed partial class FunctionCompiler
     {
         _depth = b;
         EmitLineHook(expr.Line, false); // a call on a later line of a multi-line statement is a new line
+        if (TryEmitDirectCall(expr, b)) return;
         var (fn, description, callName, fixedArgs, multi) = EmitCalleeAndArguments(expr, b);
         EmitInvoke(fn, b, fixedArgs, multi, Site(expr.Line, callName, expr is MethodCallExpr, description), description,
             knownCallee: KnownCalleeType(expr));
@@ -72,7 +73,7 @@ internal sealed partial class FunctionCompiler
     /// method returns Yield; the resume point re-enters here, at the status check.
     /// </summary>
     private void EmitInvoke(Operand fn, int b, int fixedArgs, LocalBuilder? multi, int site, string? description,
-        LocalBuilder? hostTailCallerSite = null, Type? knownCallee = null)
+        LocalBuilder? hostTailCallerSite = null, Type? knownCallee = null, Action<Label>? directCall = null)
     {
         var argc = NewIntTemp();
         _il.Emit(OpCodes.Ldc_I4, fixedArgs);
@@ -93,7 +94,10 @@ internal sealed partial class FunctionCompiler
         }
 
         var invoked = _il.DefineLabel();
-        if (knownCallee is not null)
+        // A direct call (FunctionCompiler.DirectCalls.cs) emits its own exact-type test and call, jumping to
+        // `invoked`; its general case falls through to the call below.
+        if (directCall is not null) directCall(invoked);
+        else if (knownCallee is not null)
         {
             // The variable should hold a closure of one known (sealed) compiled type: test for exactly that
             // type (one method-table compare, where `is LuaFunction` on the abstract base is a cast-helper

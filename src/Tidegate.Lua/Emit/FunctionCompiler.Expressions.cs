@@ -280,22 +280,22 @@ internal sealed partial class FunctionCompiler
         {
             LdConst(StringConstant(k.Value));
             LdConstAddress(NewSiteHint());
-            var scratch = LoadAddress(value);
+            LoadStoredValueAddress(value);
             _il.Emit(OpCodes.Ldc_I4, Site(line));
             LdTop();
             LdName(obj.Name);
             _il.Emit(OpCodes.Call, SetIndexStr);
-            if (scratch is not null) _freeValueTemps.Push(scratch);
+            ClearStoredValue(value);
             EmitMetaYieldCheck(null, false, Site(line));
             return;
         }
         Load(key);
-        var scratch2 = LoadAddress(value);
+        LoadStoredValueAddress(value);
         _il.Emit(OpCodes.Ldc_I4, Site(line));
         LdTop();
         LdName(obj.Name);
         _il.Emit(OpCodes.Call, SetIndex);
-        if (scratch2 is not null) _freeValueTemps.Push(scratch2);
+        ClearStoredValue(value);
         EmitMetaYieldCheck(null, false, Site(line));
     }
 

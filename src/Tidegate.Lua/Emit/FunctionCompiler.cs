@@ -153,6 +153,7 @@ internal sealed partial class FunctionCompiler
         }
         il.Emit(OpCodes.Ret);
         _type.DefineMethodOverride(cells, GetUpvalueCells);
+        DefineDirectEntry();
     }
 
     private static string Sanitize(string? name)
@@ -215,6 +216,7 @@ internal sealed partial class FunctionCompiler
             typeof(int), new[] { typeof(LuaThread), typeof(int), typeof(int) });
         _type.DefineMethodOverride(_invoke, FunctionInvoke);
         _il = _invoke.GetILGenerator();
+        BeginDirectEntryBody();
 
         _frameTop = NewLocal(typeof(int));
         _varargCount = NewLocal(typeof(int));
@@ -318,11 +320,7 @@ internal sealed partial class FunctionCompiler
     {
         for (int i = 0; i < parameters.Count; i++)
         {
-            _il.Emit(OpCodes.Ldarg_1);
-            _il.Emit(OpCodes.Ldarg_2);
-            _il.Emit(OpCodes.Ldarg_3);
-            _il.Emit(OpCodes.Ldc_I4, i);
-            _il.Emit(OpCodes.Call, Arg);
+            LoadParameterOnEntry(i);
             StoreNewVariable(parameters[i]);
         }
     }

@@ -892,7 +892,7 @@ public sealed class LuaTable
                 _keyToValue.Dispose();
                 if (target is null) return;
                 key = LuaValue.FromObject(target);
-                value = dependent is NumberTag ? LuaValue.FromNumber(_number) : LuaValue.FromObject(dependent);
+                value = ReferenceEquals(dependent, NumberTag.Instance) ? LuaValue.FromNumber(_number) : LuaValue.FromObject(dependent);
             }
             else
             {

@@ -7,9 +7,15 @@ public enum LuaType : byte { Nil, Boolean, Number, String, Table, Function, User
 
 /// <summary>
 /// Marks a <see cref="LuaValue"/> whose payload is the number in <see cref="LuaValue.Number"/>.
-/// One shared instance, so "is this a number?" is a single reference compare.
+/// One shared object, so "is this a number?" is a single reference compare. The object is this class's
+/// type object: .NET allocates type objects on the frozen (non-GC) heap, so the JIT embeds the tag as a
+/// constant (no load) and stores it into the heap without a GC write barrier (a number store to a table
+/// slot or the value stack is then two plain moves).
 /// </summary>
-internal sealed class NumberTag { public static readonly NumberTag Instance = new(); private NumberTag() { } }
+internal static class NumberTag
+{
+    public static readonly object Instance = typeof(NumberTag);
+}
 
 /// <summary>The two boolean sentinels; a boolean value is the sentinel itself.</summary>
 internal sealed class BooleanTag
@@ -74,7 +80,7 @@ public readonly struct LuaValue : IEquatable<LuaValue>
     public LuaType Type => Ref switch
     {
         null => LuaType.Nil,
-        NumberTag => LuaType.Number,
+        _ when ReferenceEquals(Ref, NumberTag.Instance) => LuaType.Number,
         BooleanTag => LuaType.Boolean,
         LuaString => LuaType.String,
         LuaTable => LuaType.Table,
@@ -108,7 +114,7 @@ public readonly struct LuaValue : IEquatable<LuaValue>
     public override string ToString() => Ref switch
     {
         null => "nil",
-        NumberTag => LuaNumber.ToLuaString(Number).ToLatin1(),
+        _ when ReferenceEquals(Ref, NumberTag.Instance) => LuaNumber.ToLuaString(Number).ToLatin1(),
         BooleanTag b => b.Value ? "true" : "false",
         LuaString s => s.ToString(),
         _ => TypeName,

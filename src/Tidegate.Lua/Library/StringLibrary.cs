@@ -77,6 +77,13 @@ public static partial class StringLibrary
     private static int Char(LuaCall call)
     {
         int n = call.Count;
+        // One byte (string.char(c), the usual call): the shared one-byte string, no array at all.
+        if (n == 1)
+        {
+            int c1 = call.CheckInt(0);
+            if ((uint)c1 > 255) throw call.ArgError(0, "invalid value");
+            return call.Return(LuaString.OfByte((byte)c1));
+        }
         var bytes = n == 0 ? Array.Empty<byte>() : new byte[n];
         for (int i = 0; i < n; i++)
         {
@@ -160,8 +167,7 @@ public static partial class StringLibrary
     {
         var s = call.CheckString(0);
         var bytes = s.Span.ToArray();
-        for (int i = 0; i < bytes.Length; i++)
-            if ((uint)(bytes[i] - 'A') < 26) bytes[i] |= 0x20;
+        AsciiCase.ToLower(bytes);
         return call.Return(bytes.Length == 0 ? LuaString.Empty : new LuaString(bytes));
     }
 
@@ -169,8 +175,7 @@ public static partial class StringLibrary
     {
         var s = call.CheckString(0);
         var bytes = s.Span.ToArray();
-        for (int i = 0; i < bytes.Length; i++)
-            if ((uint)(bytes[i] - 'a') < 26) bytes[i] &= 0xdf;
+        AsciiCase.ToUpper(bytes);
         return call.Return(bytes.Length == 0 ? LuaString.Empty : new LuaString(bytes));
     }
 

@@ -101,7 +101,8 @@ internal static class PrintfConversions
                 AppendExponentForm(body, DigitsForExponentForm(x, precision), precision, f.Alternate, f.Upper, stripZeros: false);
                 break;
             case (byte)'f':
-                AppendFixedForm(body, DigitsForFixedForm(x, precision), precision, f.Alternate, stripZeros: false);
+                if (!TryAppendFixedFormDirect(body, x, precision, f.Alternate))
+                    AppendFixedForm(body, DigitsForFixedForm(x, precision), precision, f.Alternate, stripZeros: false);
                 break;
             default: // 'g'
             {
@@ -144,6 +145,55 @@ internal static class PrintfConversions
         if (x != 0 && FractionBits(x) != precision + 1)
             return FormatWithDotNet(x, FixedFormats, precision);
         return ExactDecimal.Of(x);
+    }
+
+    /// <summary>
+    /// %f of x (finite, not negative) with at most 19 fraction digits, computed exactly in integers: x is
+    /// m × 2^-k (m below 2^53), so x × 10^precision is m × 10^precision / 2^k, and its rounding half away
+    /// from zero (LuaJIT's) needs only the remainder of that division, with no tie to detect. Covers the
+    /// usual values (k up to 127, a result below 2^64); false leaves the rest to the general path.
+    /// Measured: .NET's formatting of the digits was 15% of bench/lua/string-build.
+    /// </summary>
+    private static bool TryAppendFixedFormDirect(LuaStringBuilder body, double x, int precision, bool alternate)
+    {
+        if (precision > 19) return false;
+        long bits = BitConverter.DoubleToInt64Bits(x);
+        int biased = (int)((bits >> 52) & 0x7ff);
+        ulong mantissa = (ulong)bits & 0x000f_ffff_ffff_ffffUL;
+        ulong rounded;
+        if (biased == 0 && mantissa == 0) rounded = 0;
+        else
+        {
+            if (biased == 0) return false; // denormal: k = 1074
+            int k = 1075 - biased;
+            if (k <= 0 || k > 127) return false;
+            UInt128 scaled = (UInt128)(mantissa | (1UL << 52)) * PowersOfTen[precision];
+            UInt128 quotient = scaled >> k;
+            UInt128 remainder = scaled - (quotient << k);
+            if (remainder >= (UInt128.One << (k - 1))) quotient++;
+            if (quotient > ulong.MaxValue) return false;
+            rounded = (ulong)quotient;
+        }
+
+        Span<byte> digits = stackalloc byte[24];
+        int q = digits.Length;
+        do { digits[--q] = (byte)('0' + (int)(rounded % 10)); rounded /= 10; } while (rounded != 0);
+        while (digits.Length - q <= precision) digits[--q] = (byte)'0'; // at least one integer digit
+        int integerEnd = digits.Length - precision;
+        body.Append(digits[q..integerEnd]);
+        if (precision > 0 || alternate) body.Append((byte)'.');
+        body.Append(digits[integerEnd..]);
+        return true;
+    }
+
+    private static readonly ulong[] PowersOfTen = CreatePowersOfTen();
+
+    private static ulong[] CreatePowersOfTen()
+    {
+        var powers = new ulong[20];
+        powers[0] = 1;
+        for (int i = 1; i < powers.Length; i++) powers[i] = powers[i - 1] * 10;
+        return powers;
     }
 
     // Format strings for each precision LuaJIT's parser allows (0..99), made once.

@@ -7,14 +7,21 @@ namespace Tidegate.Lua.Emit;
 
 // Number loops: a numeric `for` whose body is only arithmetic on local variables, comparisons of it, `if`,
 // `break` and constant flags (Mandelbrot's `for _ = 1, iter do Zi = 2 * Zr * Zi + Ci ... if Zrq + Ziq > 4.0
-// then escaped = true; break end end`) gets a second copy of itself, in doubles.
+// then escaped = true; break end end`) gets a second copy of itself, in doubles. The arithmetic may also read
+// array elements `x[j]` of local tables and call small numeric functions that are inlined (spectral-norm's
+// `a = a + x[j] * A(i, j)`, see FunctionCompiler.Inlining).
 //
-// With every variable the body computes with holding a number when the loop starts, the body can only ever
-// produce numbers: arithmetic on numbers is a number, and there is nothing else in it (no call, no index, no
-// concatenation, no closure). So one test at the loop's entry decides: all numbers → the copy runs, its
-// variables in double IL locals that no coroutine save block reads (nothing in it can yield) and no call
-// crosses, so the JIT keeps them in registers; they are written back as LuaValues when the loop ends. Any
-// variable not a number → the ordinary loop, with Lua's metamethods, coercions and messages.
+// With every variable the body computes with holding a number when the loop starts, the arithmetic can only
+// produce numbers, and there is nothing else in the body (no store, no other call, no concatenation, no
+// closure). So one test at the loop's entry decides: all numbers → the copy runs, its variables in double IL
+// locals that no coroutine save block reads (nothing in it can yield) and no call crosses, so the JIT keeps
+// them in registers; they are written back as LuaValues when the loop ends. Any variable not a number → the
+// ordinary loop, with Lua's metamethods, coercions and messages.
+//
+// An array read whose slot is not a number (nil, a hole, not a table, a key outside the array part) or an
+// inlined callee's variable holding another function bails out: reads change nothing, so the copy puts the
+// variables back as they were when the iteration began and the ordinary loop runs that iteration again from
+// its top, and every later one.
 //
 // The copy keeps the back-edge countdown without calling anything: when it runs out, the copy writes its
 // variables back and the ordinary loop continues from its own back-edge, which settles the countdown (run-time
@@ -30,6 +37,8 @@ internal sealed partial class FunctionCompiler
         public readonly HashSet<LocalSymbol> Numbers = new();
         public readonly HashSet<LocalSymbol> DeclaredInside = new();
         public readonly HashSet<LocalSymbol> Flags = new();
+        /// <summary>Variables of the tables the arithmetic reads array elements of.</summary>
+        public readonly HashSet<LocalSymbol> Tables = new();
         public int Statements;
     }
 
@@ -39,14 +48,17 @@ internal sealed partial class FunctionCompiler
     /// The copy ends at <paramref name="exit"/>; where the entry test fails, code continues after it (the
     /// ordinary loop). Returns false, emitting nothing, when the body does not qualify.
     /// </summary>
-    private bool TryEmitNumberLoop(NumericForStmt s, LocalBuilder i, LocalBuilder limit, LocalBuilder step, Operand stepOp, Label exit, Label ordinaryBackEdge)
+    private bool TryEmitNumberLoop(NumericForStmt s, LocalBuilder i, LocalBuilder limit, LocalBuilder step, Operand stepOp,
+        Label exit, Label ordinaryTop, Label ordinaryBackEdge)
     {
         if (_ctx.HookChecks || LocalAccess) return false;
         var counter = s.Symbol!;
         if (counter.IsCaptured || counter.IsAssigned) return false;
         var shape = new NumberLoopShape();
         if (!QualifiesBlock(s.Body, shape, counter) || shape.Numbers.Count == 0) return false;
-        if (shape.Numbers.Overlaps(shape.Flags)) return false;
+        if (shape.Numbers.Overlaps(shape.Flags) || shape.Tables.Overlaps(shape.Numbers) || shape.Tables.Overlaps(shape.Flags)) return false;
+        foreach (var t in shape.Tables)
+            if (!_vars.ContainsKey(t)) return false;
         var outer = shape.Numbers.Where(v => !shape.DeclaredInside.Contains(v)).ToList();
         foreach (var v in outer)
             if (!_vars.ContainsKey(v)) return false;
@@ -70,8 +82,16 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Stloc, doubles[v]);
         }
 
+        // What the variables the body assigns held when the iteration began, for a bail-out.
+        var assigned = new HashSet<LocalSymbol>();
+        CollectAssigned(s.Body, assigned);
+        var atIterationStart = outer.Where(assigned.Contains).ToDictionary(v => v, _ => _il.DeclareLocal(typeof(double)));
+
         var top = _il.DefineLabel();
         var done = _il.DefineLabel();
+        var bailOut = _il.DefineLabel();
+        _numberLoopBailOut = bailOut;
+        _numberLoopGuarded.Clear();
         _il.MarkLabel(top);
         if (stepOp.Kind == Operand.Kinds.Number)
         {
@@ -86,6 +106,11 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Ldloc, step);
             _il.Emit(OpCodes.Call, ForContinues);
             _il.Emit(OpCodes.Brfalse, done);
+        }
+        foreach (var (v, saved) in atIterationStart)
+        {
+            _il.Emit(OpCodes.Ldloc, doubles[v]);
+            _il.Emit(OpCodes.Stloc, saved);
         }
         EmitNumberBlock(s.Body, doubles, done);
         // The countdown, without a call in the loop (a call would force every double out of its register).
@@ -106,8 +131,37 @@ internal sealed partial class FunctionCompiler
         _il.MarkLabel(handOver);
         EmitNumberLoopWriteBack(outer, doubles);
         _il.Emit(OpCodes.Br, ordinaryBackEdge);
+        // A read that is not a number: this iteration again, in the ordinary loop, from the values it began with.
+        _il.MarkLabel(bailOut);
+        foreach (var (v, saved) in atIterationStart)
+        {
+            _il.Emit(OpCodes.Ldloc, saved);
+            _il.Emit(OpCodes.Stloc, doubles[v]);
+        }
+        EmitNumberLoopWriteBack(outer, doubles);
+        _il.Emit(OpCodes.Br, ordinaryTop);
         _il.MarkLabel(ordinary);
         return true;
+    }
+
+    /// <summary>Where the copy being emitted bails out to.</summary>
+    private Label _numberLoopBailOut;
+
+    private static void CollectAssigned(Block block, HashSet<LocalSymbol> assigned)
+    {
+        foreach (var stmt in block.Statements)
+        {
+            switch (stmt)
+            {
+                case AssignStmt a:
+                    foreach (var t in a.Targets) assigned.Add(((NameExpr)t).Symbol!);
+                    break;
+                case IfStmt f:
+                    foreach (var clause in f.Clauses) CollectAssigned(clause.Body, assigned);
+                    if (f.Else is not null) CollectAssigned(f.Else, assigned);
+                    break;
+            }
+        }
     }
 
     /// <summary>The variables declared before the loop get their values back as LuaValues.</summary>
@@ -188,6 +242,18 @@ internal sealed partial class FunctionCompiler
                 return QualifiesNumber(u.Operand, shape, counter, depth + 1);
             case BinaryExpr { Op: BinaryOp.Add or BinaryOp.Sub or BinaryOp.Mul or BinaryOp.Div or BinaryOp.Mod or BinaryOp.Pow } b:
                 return QualifiesNumber(b.Left, shape, counter, depth + 1) && QualifiesNumber(b.Right, shape, counter, depth + 1);
+            case IndexExpr { Object: NameExpr { Symbol: { } t }, Key: not StringExpr } ix when IsOwnPlainLocal(t):
+                if (!QualifiesNumber(ix.Key, shape, counter, depth + 1)) return false;
+                shape.Tables.Add(t);
+                return true;
+            case CallExpr call when KnownCalleeType(call) is not null:
+            {
+                var body = ((NameExpr)call.Function).Symbol!.DeclaredFunction!;
+                if (!IsInlinableNumericBody(body) || call.Arguments.Count != body.Parameters.Count) return false;
+                foreach (var arg in call.Arguments)
+                    if (!QualifiesNumber(arg, shape, counter, depth + 1)) return false;
+                return true;
+            }
             default:
                 return false;
         }
@@ -213,6 +279,7 @@ internal sealed partial class FunctionCompiler
                     var values = new List<LocalBuilder>();
                     foreach (var v in l.Values)
                     {
+                        PreEvaluateGuarded(v, doubles);
                         EmitNumberValue(v, doubles);
                         var t = _il.DeclareLocal(typeof(double));
                         _il.Emit(OpCodes.Stloc, t);
@@ -232,6 +299,7 @@ internal sealed partial class FunctionCompiler
                     for (int k = 0; k < a.Values.Count; k++)
                     {
                         if (a.Values[k] is TrueExpr or FalseExpr or NilExpr) continue;
+                        PreEvaluateGuarded(a.Values[k], doubles);
                         EmitNumberValue(a.Values[k], doubles);
                         if (a.Values.Count == 1)
                         {
@@ -285,6 +353,8 @@ internal sealed partial class FunctionCompiler
     private void EmitNumberCondition(Expr e, Dictionary<LocalSymbol, LocalBuilder> doubles)
     {
         var c = (BinaryExpr)StripParens(e);
+        PreEvaluateGuarded(c.Left, doubles);
+        PreEvaluateGuarded(c.Right, doubles);
         bool swap = c.Op is BinaryOp.Gt or BinaryOp.Ge;
         EmitNumberValue(swap ? c.Right : c.Left, doubles);
         EmitNumberValue(swap ? c.Left : c.Right, doubles);
@@ -306,14 +376,108 @@ internal sealed partial class FunctionCompiler
         }
     }
 
-    /// <summary>Pushes the double of an expression QualifiesNumber accepted.</summary>
+    /// <summary>Array reads and inlined calls already computed into double locals, for the statement being emitted.</summary>
+    private readonly Dictionary<Expr, LocalBuilder> _numberLoopGuarded = new();
+
+    /// <summary>
+    /// Computes the array reads and inlined calls of an expression into double locals first, innermost first:
+    /// their bail-out branches must leave the IL stack empty, which they would not in the middle of arithmetic.
+    /// Both are pure, so computing them ahead of the arithmetic changes nothing.
+    /// </summary>
+    private void PreEvaluateGuarded(Expr e, Dictionary<LocalSymbol, LocalBuilder> doubles)
+    {
+        e = StripParens(e);
+        switch (e)
+        {
+            case UnaryExpr u: PreEvaluateGuarded(u.Operand, doubles); return;
+            case BinaryExpr b:
+                PreEvaluateGuarded(b.Left, doubles);
+                PreEvaluateGuarded(b.Right, doubles);
+                return;
+            case IndexExpr ix:
+                PreEvaluateGuarded(ix.Key, doubles);
+                break;
+            case CallExpr call:
+                foreach (var arg in call.Arguments) PreEvaluateGuarded(arg, doubles);
+                break;
+            default:
+                return;
+        }
+        if (_numberLoopGuarded.ContainsKey(e)) return;
+        EmitNumberValue(e, doubles);
+        var computed = _il.DeclareLocal(typeof(double));
+        _il.Emit(OpCodes.Stloc, computed);
+        _numberLoopGuarded[e] = computed;
+    }
+
+    /// <summary>Pushes the double of an expression QualifiesNumber accepted (its guarded parts pre-evaluated).</summary>
     private void EmitNumberValue(Expr e, Dictionary<LocalSymbol, LocalBuilder> doubles)
     {
+        if (_numberLoopGuarded.TryGetValue(StripParens(e), out var guarded))
+        {
+            _il.Emit(OpCodes.Ldloc, guarded);
+            return;
+        }
         switch (StripParens(e))
         {
+            case IndexExpr ix:
+            {
+                // The slot, unless it is not a number: then bail out (see the top of this file).
+                var slot = _il.DeclareLocal(typeof(Runtime.LuaValue));
+                _il.Emit(OpCodes.Ldloc, _vars[((NameExpr)ix.Object).Symbol!]);
+                EmitNumberValue(ix.Key, doubles);
+                _il.Emit(OpCodes.Call, NumberLoopArraySlot);
+                _il.Emit(OpCodes.Stloc, slot);
+                _il.Emit(OpCodes.Ldloc, slot);
+                _il.Emit(OpCodes.Call, IsNumberValue);
+                _il.Emit(OpCodes.Brfalse, _numberLoopBailOut);
+                _il.Emit(OpCodes.Ldloc, slot);
+                _il.Emit(OpCodes.Ldfld, ValueNumber);
+                break;
+            }
+            case CallExpr call:
+            {
+                // The callee's variable must still hold a closure of the known body (debug.setupvalue can change it).
+                var symbol = ((NameExpr)call.Function).Symbol!;
+                if (symbol.Function == _info && !symbol.IsCaptured) _il.Emit(OpCodes.Ldloc, _vars[symbol]);
+                else
+                {
+                    LoadCell(symbol);
+                    _il.Emit(OpCodes.Ldfld, CellValue);
+                }
+                _il.Emit(OpCodes.Call, RefOf);
+                _il.Emit(OpCodes.Isinst, KnownCalleeType(call)!);
+                _il.Emit(OpCodes.Brfalse, _numberLoopBailOut);
+                var body = symbol.DeclaredFunction!;
+                var locals = new Dictionary<LocalSymbol, LocalBuilder>();
+                for (int k = 0; k < call.Arguments.Count; k++)
+                {
+                    EmitNumberValue(call.Arguments[k], doubles);
+                    var d = _il.DeclareLocal(typeof(double));
+                    _il.Emit(OpCodes.Stloc, d);
+                    locals[body.ParameterSymbols![k]] = d;
+                }
+                foreach (var stmt in body.Body.Statements)
+                {
+                    if (stmt is LocalStmt local)
+                    {
+                        var values = new List<LocalBuilder>();
+                        foreach (var v in local.Values)
+                        {
+                            EmitNumericBody(v, locals);
+                            var d = _il.DeclareLocal(typeof(double));
+                            _il.Emit(OpCodes.Stloc, d);
+                            values.Add(d);
+                        }
+                        for (int k = 0; k < values.Count; k++) locals[local.Symbols![k]] = values[k];
+                    }
+                    else EmitNumericBody(((ReturnStmt)stmt).Values[0], locals);
+                }
+                break;
+            }
             case NumberExpr n: _il.Emit(OpCodes.Ldc_R8, n.Value); break;
             case NameExpr n:
-                _il.Emit(OpCodes.Ldloc, doubles.TryGetValue(n.Symbol!, out var d) ? d : _numericForCounters[n.Symbol!]);
+                _il.Emit(OpCodes.Ldloc, doubles.TryGetValue(n.Symbol!, out var own) ? own : _numericForCounters[n.Symbol!]);
                 break;
             case UnaryExpr u:
                 EmitNumberValue(u.Operand, doubles);

@@ -330,7 +330,7 @@ internal sealed partial class FunctionCompiler
         var top = _il.DefineLabel();
         var exit = _il.DefineLabel();
         var backEdge = _il.DefineLabel();
-        TryEmitNumberLoop(s, i, limit, step, stepOp, exit, backEdge);
+        TryEmitNumberLoop(s, i, limit, step, stepOp, exit, top, backEdge);
         _il.MarkLabel(top);
         if (stepOp.Kind == Operand.Kinds.Number)
         {

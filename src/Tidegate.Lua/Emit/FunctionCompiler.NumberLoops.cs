@@ -18,6 +18,10 @@ namespace Tidegate.Lua.Emit;
 // them in registers; they are written back as LuaValues when the loop ends. Any variable not a number → the
 // ordinary loop, with Lua's metamethods, coercions and messages.
 //
+// The body's last statement may store into an array element, `t[k] = v` (a number or true/false), into a
+// slot that already holds a value: every read of the iteration comes before it, so a bail-out still finds
+// nothing changed.
+//
 // An array read whose slot is not a number (nil, a hole, not a table, a key outside the array part) or an
 // inlined callee's variable holding another function bails out: reads change nothing, so the copy puts the
 // variables back as they were when the iteration began and the ordinary loop runs that iteration again from
@@ -55,7 +59,11 @@ internal sealed partial class FunctionCompiler
         var counter = s.Symbol!;
         if (counter.IsCaptured || counter.IsAssigned) return false;
         var shape = new NumberLoopShape();
-        if (!QualifiesBlock(s.Body, shape, counter) || shape.Numbers.Count == 0) return false;
+        var statements = s.Body.Statements;
+        AssignStmt? store = statements.Count > 0 && statements[^1] is AssignStmt { Targets: [IndexExpr { Key: not StringExpr }] } last ? last : null;
+        if (store is not null && !QualifiesStore(store, shape, counter)) return false;
+        var rest = store is null ? s.Body : new Block { Statements = statements.Take(statements.Count - 1).ToList(), EndLine = s.Body.EndLine };
+        if (!QualifiesBlock(rest, shape, counter) || (shape.Numbers.Count == 0 && store is null)) return false;
         if (shape.Numbers.Overlaps(shape.Flags) || shape.Tables.Overlaps(shape.Numbers) || shape.Tables.Overlaps(shape.Flags)) return false;
         foreach (var t in shape.Tables)
             if (!_vars.ContainsKey(t)) return false;
@@ -84,7 +92,7 @@ internal sealed partial class FunctionCompiler
 
         // What the variables the body assigns held when the iteration began, for a bail-out.
         var assigned = new HashSet<LocalSymbol>();
-        CollectAssigned(s.Body, assigned);
+        CollectAssigned(rest, assigned);
         var atIterationStart = outer.Where(assigned.Contains).ToDictionary(v => v, _ => _il.DeclareLocal(typeof(double)));
 
         var top = _il.DefineLabel();
@@ -112,7 +120,8 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Ldloc, doubles[v]);
             _il.Emit(OpCodes.Stloc, saved);
         }
-        EmitNumberBlock(s.Body, doubles, done);
+        EmitNumberBlock(rest, doubles, done);
+        if (store is not null) EmitNumberStore(store, doubles);
         // The countdown, without a call in the loop (a call would force every double out of its register).
         var handOver = _il.DefineLabel();
         LdThread();
@@ -217,6 +226,43 @@ internal sealed partial class FunctionCompiler
             }
         }
         return true;
+    }
+
+    /// <summary><c>t[k] = v</c>: t a local table variable, k a number expression, v one or true/false.</summary>
+    private bool QualifiesStore(AssignStmt store, NumberLoopShape shape, LocalSymbol counter)
+    {
+        if (store.Values.Count != 1) return false;
+        var target = (IndexExpr)store.Targets[0];
+        if (target.Object is not NameExpr { Symbol: { } t } || !IsOwnPlainLocal(t)) return false;
+        shape.Tables.Add(t);
+        shape.Statements++;
+        return QualifiesNumber(target.Key, shape, counter, 0)
+            && (store.Values[0] is TrueExpr or FalseExpr || QualifiesNumber(store.Values[0], shape, counter, 0));
+    }
+
+    /// <summary>The final array store of a copied body, or a bail-out before anything is stored.</summary>
+    private void EmitNumberStore(AssignStmt store, Dictionary<LocalSymbol, LocalBuilder> doubles)
+    {
+        var target = (IndexExpr)store.Targets[0];
+        var value = store.Values[0];
+        PreEvaluateGuarded(target.Key, doubles);
+        var key = _il.DeclareLocal(typeof(double));
+        EmitNumberValue(target.Key, doubles);
+        _il.Emit(OpCodes.Stloc, key);
+        var stored = _il.DeclareLocal(typeof(Runtime.LuaValue));
+        if (value is TrueExpr or FalseExpr) Load(value is TrueExpr ? Operand.True : Operand.False);
+        else
+        {
+            PreEvaluateGuarded(value, doubles);
+            EmitNumberValue(value, doubles);
+            _il.Emit(OpCodes.Call, FromNumber);
+        }
+        _il.Emit(OpCodes.Stloc, stored);
+        _il.Emit(OpCodes.Ldloc, _vars[((NameExpr)target.Object).Symbol!]);
+        _il.Emit(OpCodes.Ldloc, key);
+        _il.Emit(OpCodes.Ldloc, stored);
+        _il.Emit(OpCodes.Call, NumberLoopTryStore);
+        _il.Emit(OpCodes.Brfalse, _numberLoopBailOut);
     }
 
     /// <summary>A non-captured variable of this function kept in an IL local (not a numeric-for counter).</summary>

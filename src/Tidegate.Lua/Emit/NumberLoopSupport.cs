@@ -37,4 +37,18 @@ public static class NumberLoopSupport
         }
         return default;
     }
+
+    /// <summary>
+    /// <c>t[k] = v</c> when <paramref name="t"/> is a table, <paramref name="k"/> an integer key of its array
+    /// part and the slot already holds a value (so no __newindex can be involved; or the table has no
+    /// metatable): stores and returns true. Otherwise stores nothing and returns false: the copy bails out
+    /// and the ordinary loop does this iteration.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryStoreArraySlot(LuaValue t, double k, LuaValue v)
+    {
+        if (t.Ref is not LuaTable tb) return false;
+        int i = (int)k;
+        return i == k && tb.TrySetArraySlot(i, v);
+    }
 }

@@ -52,6 +52,9 @@ internal static class EmitMembers
 
     public static readonly MethodInfo Arg = C("Arg");
     public static readonly MethodInfo BackEdge = C("BackEdge");
+    public static readonly MethodInfo NumberLoopTryCount = M(typeof(NumberLoopSupport), "TryCount");
+    public static readonly MethodInfo NumberLoopArraySlot = M(typeof(NumberLoopSupport), "ArraySlot");
+    public static readonly MethodInfo NumberLoopTryStore = M(typeof(NumberLoopSupport), "TryStoreArraySlot");
     public static readonly MethodInfo Result = C("Result");
     public static readonly MethodInfo Return = C("Return");
     public static readonly MethodInfo Return1 = C("Return1");

@@ -329,6 +329,8 @@ internal sealed partial class FunctionCompiler
         }
         var top = _il.DefineLabel();
         var exit = _il.DefineLabel();
+        var backEdge = _il.DefineLabel();
+        TryEmitNumberLoop(s, i, limit, step, stepOp, exit, top, backEdge);
         _il.MarkLabel(top);
         if (stepOp.Kind == Operand.Kinds.Number)
         {
@@ -366,6 +368,7 @@ internal sealed partial class FunctionCompiler
         _breakLabels.Push(exit);
         EmitBlock(s.Body, endScope: false);
         _breakLabels.Pop();
+        _il.MarkLabel(backEdge);
         _il.Emit(OpCodes.Ldloc, i);
         _il.Emit(OpCodes.Ldloc, step);
         _il.Emit(OpCodes.Add);

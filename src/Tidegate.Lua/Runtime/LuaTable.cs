@@ -440,6 +440,21 @@ public sealed class LuaTable
         SetNumberInHash(key, value);
     }
 
+    /// <summary>
+    /// t[key] = value when key is in the array part and its slot already holds a value (or the table has no
+    /// metatable), so no __newindex can be involved; false, nothing stored, otherwise. For compiled number loops.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal bool TrySetArraySlot(int key, in LuaValue value)
+    {
+        var array = _array;
+        if ((uint)(key - 1) >= (uint)array.Length) return false;
+        ref LuaValue slot = ref array[key - 1];
+        if (slot.Ref is null && _metatable is not null) return false;
+        slot = value;
+        return true;
+    }
+
     /// <summary>t[key] = value for an integer key.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void SetInt(int key, in LuaValue value) => Set(key, value);

@@ -1,0 +1,547 @@
+using System.Reflection.Emit;
+using Tidegate.Lua.Binding;
+using Tidegate.Lua.Syntax;
+using static Tidegate.Lua.Emit.EmitMembers;
+
+namespace Tidegate.Lua.Emit;
+
+// Number loops: a numeric `for` whose body is only arithmetic on local variables, comparisons of it, `if`,
+// `break` and constant flags (Mandelbrot's `for _ = 1, iter do Zi = 2 * Zr * Zi + Ci ... if Zrq + Ziq > 4.0
+// then escaped = true; break end end`) gets a second copy of itself, in doubles. The arithmetic may also read
+// array elements `x[j]` of local tables and call small numeric functions that are inlined (spectral-norm's
+// `a = a + x[j] * A(i, j)`, see FunctionCompiler.Inlining).
+//
+// With every variable the body computes with holding a number when the loop starts, the arithmetic can only
+// produce numbers, and there is nothing else in the body (no store, no other call, no concatenation, no
+// closure). So one test at the loop's entry decides: all numbers → the copy runs, its variables in double IL
+// locals that no coroutine save block reads (nothing in it can yield) and no call crosses, so the JIT keeps
+// them in registers; they are written back as LuaValues when the loop ends. Any variable not a number → the
+// ordinary loop, with Lua's metamethods, coercions and messages.
+//
+// The body's last statement may store into an array element, `t[k] = v` (a number or true/false), into a
+// slot that already holds a value: every read of the iteration comes before it, so a bail-out still finds
+// nothing changed.
+//
+// An array read whose slot is not a number (nil, a hole, not a table, a key outside the array part) or an
+// inlined callee's variable holding another function bails out: reads change nothing, so the copy puts the
+// variables back as they were when the iteration began and the ordinary loop runs that iteration again from
+// its top, and every later one.
+//
+// The copy keeps the back-edge countdown without calling anything: when it runs out, the copy writes its
+// variables back and the ordinary loop continues from its own back-edge, which settles the countdown (run-time
+// limit, count hook) as it always does. Chunks compiled with hook checks or local access get no copy.
+internal sealed partial class FunctionCompiler
+{
+    /// <summary>The most statements (counted through nested blocks) a copied body may have.</summary>
+    private const int MaxNumberLoopStatements = 40;
+
+    /// <summary>What a body qualifies with: the variables it computes with, and the flags it only sets to constants.</summary>
+    private sealed class NumberLoopShape
+    {
+        public readonly HashSet<LocalSymbol> Numbers = new();
+        public readonly HashSet<LocalSymbol> DeclaredInside = new();
+        public readonly HashSet<LocalSymbol> Flags = new();
+        /// <summary>Variables of the tables the arithmetic reads array elements of.</summary>
+        public readonly HashSet<LocalSymbol> Tables = new();
+        public int Statements;
+    }
+
+    /// <summary>
+    /// Emits the number copy of a numeric for whose counter, limit and step are already in
+    /// <paramref name="i"/>, <paramref name="limit"/>, <paramref name="step"/>, when the body qualifies.
+    /// The copy ends at <paramref name="exit"/>; where the entry test fails, code continues after it (the
+    /// ordinary loop). Returns false, emitting nothing, when the body does not qualify.
+    /// </summary>
+    private bool TryEmitNumberLoop(NumericForStmt s, LocalBuilder i, LocalBuilder limit, LocalBuilder step, Operand stepOp,
+        Label exit, Label ordinaryTop, Label ordinaryBackEdge)
+    {
+        if (_ctx.HookChecks || LocalAccess) return false;
+        var counter = s.Symbol!;
+        if (counter.IsCaptured || counter.IsAssigned) return false;
+        var shape = new NumberLoopShape();
+        var statements = s.Body.Statements;
+        AssignStmt? store = statements.Count > 0 && statements[^1] is AssignStmt { Targets: [IndexExpr { Key: not StringExpr }] } last ? last : null;
+        if (store is not null && !QualifiesStore(store, shape, counter)) return false;
+        var rest = store is null ? s.Body : new Block { Statements = statements.Take(statements.Count - 1).ToList(), EndLine = s.Body.EndLine };
+        if (!QualifiesBlock(rest, shape, counter) || (shape.Numbers.Count == 0 && store is null)) return false;
+        if (shape.Numbers.Overlaps(shape.Flags) || shape.Tables.Overlaps(shape.Numbers) || shape.Tables.Overlaps(shape.Flags)) return false;
+        foreach (var t in shape.Tables)
+            if (!_vars.ContainsKey(t)) return false;
+        var outer = shape.Numbers.Where(v => !shape.DeclaredInside.Contains(v)).ToList();
+        foreach (var v in outer)
+            if (!_vars.ContainsKey(v)) return false;
+        foreach (var f in shape.Flags)
+            if (shape.DeclaredInside.Contains(f) || !_vars.ContainsKey(f)) return false;
+
+        var ordinary = _il.DefineLabel();
+        foreach (var v in outer)
+        {
+            _il.Emit(OpCodes.Ldloc, _vars[v]);
+            _il.Emit(OpCodes.Call, IsNumberValue);
+            _il.Emit(OpCodes.Brfalse, ordinary);
+        }
+        var doubles = new Dictionary<LocalSymbol, LocalBuilder>();
+        foreach (var v in shape.Numbers) doubles[v] = _il.DeclareLocal(typeof(double));
+        doubles[counter] = i;
+        foreach (var v in outer)
+        {
+            _il.Emit(OpCodes.Ldloc, _vars[v]);
+            _il.Emit(OpCodes.Ldfld, ValueNumber);
+            _il.Emit(OpCodes.Stloc, doubles[v]);
+        }
+
+        // What the variables the body assigns held when the iteration began, for a bail-out.
+        var assigned = new HashSet<LocalSymbol>();
+        CollectAssigned(rest, assigned);
+        var atIterationStart = outer.Where(assigned.Contains).ToDictionary(v => v, _ => _il.DeclareLocal(typeof(double)));
+
+        var top = _il.DefineLabel();
+        var done = _il.DefineLabel();
+        var bailOut = _il.DefineLabel();
+        _numberLoopBailOut = bailOut;
+        _numberLoopGuarded.Clear();
+        _il.MarkLabel(top);
+        if (stepOp.Kind == Operand.Kinds.Number)
+        {
+            _il.Emit(OpCodes.Ldloc, i);
+            _il.Emit(OpCodes.Ldloc, limit);
+            _il.Emit(stepOp.Number >= 0 ? OpCodes.Bgt_Un : OpCodes.Blt_Un, done);
+        }
+        else
+        {
+            _il.Emit(OpCodes.Ldloc, i);
+            _il.Emit(OpCodes.Ldloc, limit);
+            _il.Emit(OpCodes.Ldloc, step);
+            _il.Emit(OpCodes.Call, ForContinues);
+            _il.Emit(OpCodes.Brfalse, done);
+        }
+        foreach (var (v, saved) in atIterationStart)
+        {
+            _il.Emit(OpCodes.Ldloc, doubles[v]);
+            _il.Emit(OpCodes.Stloc, saved);
+        }
+        EmitNumberBlock(rest, doubles, done);
+        if (store is not null) EmitNumberStore(store, doubles);
+        // The countdown, without a call in the loop (a call would force every double out of its register).
+        var handOver = _il.DefineLabel();
+        LdThread();
+        _il.Emit(OpCodes.Call, NumberLoopTryCount);
+        _il.Emit(OpCodes.Brfalse, handOver);
+        _il.Emit(OpCodes.Ldloc, i);
+        _il.Emit(OpCodes.Ldloc, step);
+        _il.Emit(OpCodes.Add);
+        _il.Emit(OpCodes.Stloc, i);
+        _il.Emit(OpCodes.Br, top);
+
+        _il.MarkLabel(done);
+        EmitNumberLoopWriteBack(outer, doubles);
+        _il.Emit(OpCodes.Br, exit);
+        // Countdown exhausted after this iteration's body: the ordinary loop goes on from its back-edge.
+        _il.MarkLabel(handOver);
+        EmitNumberLoopWriteBack(outer, doubles);
+        _il.Emit(OpCodes.Br, ordinaryBackEdge);
+        // A read that is not a number: this iteration again, in the ordinary loop, from the values it began with.
+        _il.MarkLabel(bailOut);
+        foreach (var (v, saved) in atIterationStart)
+        {
+            _il.Emit(OpCodes.Ldloc, saved);
+            _il.Emit(OpCodes.Stloc, doubles[v]);
+        }
+        EmitNumberLoopWriteBack(outer, doubles);
+        _il.Emit(OpCodes.Br, ordinaryTop);
+        _il.MarkLabel(ordinary);
+        return true;
+    }
+
+    /// <summary>Where the copy being emitted bails out to.</summary>
+    private Label _numberLoopBailOut;
+
+    private static void CollectAssigned(Block block, HashSet<LocalSymbol> assigned)
+    {
+        foreach (var stmt in block.Statements)
+        {
+            switch (stmt)
+            {
+                case AssignStmt a:
+                    foreach (var t in a.Targets) assigned.Add(((NameExpr)t).Symbol!);
+                    break;
+                case IfStmt f:
+                    foreach (var clause in f.Clauses) CollectAssigned(clause.Body, assigned);
+                    if (f.Else is not null) CollectAssigned(f.Else, assigned);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The variables declared before the loop get their values back as LuaValues.</summary>
+    private void EmitNumberLoopWriteBack(List<LocalSymbol> outer, Dictionary<LocalSymbol, LocalBuilder> doubles)
+    {
+        foreach (var v in outer)
+        {
+            _il.Emit(OpCodes.Ldloc, doubles[v]);
+            _il.Emit(OpCodes.Call, FromNumber);
+            _il.Emit(OpCodes.Stloc, _vars[v]);
+        }
+    }
+
+    // ---------------- what qualifies ----------------
+
+    private bool QualifiesBlock(Block block, NumberLoopShape shape, LocalSymbol counter)
+    {
+        foreach (var stmt in block.Statements)
+        {
+            if (++shape.Statements > MaxNumberLoopStatements) return false;
+            switch (stmt)
+            {
+                case LocalStmt l when l.Symbols is not null && l.Values.Count == l.Names.Count:
+                    foreach (var v in l.Values)
+                        if (!QualifiesNumber(v, shape, counter, 0)) return false;
+                    foreach (var sym in l.Symbols)
+                    {
+                        if (sym.IsCaptured) return false;
+                        shape.Numbers.Add(sym);
+                        shape.DeclaredInside.Add(sym);
+                    }
+                    break;
+                case AssignStmt a when a.Targets.Count == a.Values.Count:
+                    for (int k = 0; k < a.Targets.Count; k++)
+                    {
+                        if (a.Targets[k] is not NameExpr { Symbol: { } target } || !IsOwnPlainLocal(target) || target == counter)
+                            return false;
+                        if (a.Values[k] is TrueExpr or FalseExpr or NilExpr) shape.Flags.Add(target);
+                        else if (QualifiesNumber(a.Values[k], shape, counter, 0)) shape.Numbers.Add(target);
+                        else return false;
+                    }
+                    break;
+                case IfStmt f:
+                    foreach (var clause in f.Clauses)
+                        if (!QualifiesCondition(clause.Condition, shape, counter) || !QualifiesBlock(clause.Body, shape, counter))
+                            return false;
+                    if (f.Else is not null && !QualifiesBlock(f.Else, shape, counter)) return false;
+                    break;
+                case BreakStmt:
+                    break;
+                default:
+                    return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary><c>t[k] = v</c>: t a local table variable, k a number expression, v one or true/false.</summary>
+    private bool QualifiesStore(AssignStmt store, NumberLoopShape shape, LocalSymbol counter)
+    {
+        if (store.Values.Count != 1) return false;
+        var target = (IndexExpr)store.Targets[0];
+        if (target.Object is not NameExpr { Symbol: { } t } || !IsOwnPlainLocal(t)) return false;
+        shape.Tables.Add(t);
+        shape.Statements++;
+        return QualifiesNumber(target.Key, shape, counter, 0)
+            && (store.Values[0] is TrueExpr or FalseExpr || QualifiesNumber(store.Values[0], shape, counter, 0));
+    }
+
+    /// <summary>The final array store of a copied body, or a bail-out before anything is stored.</summary>
+    private void EmitNumberStore(AssignStmt store, Dictionary<LocalSymbol, LocalBuilder> doubles)
+    {
+        var target = (IndexExpr)store.Targets[0];
+        var value = store.Values[0];
+        PreEvaluateGuarded(target.Key, doubles);
+        var key = _il.DeclareLocal(typeof(double));
+        EmitNumberValue(target.Key, doubles);
+        _il.Emit(OpCodes.Stloc, key);
+        var stored = _il.DeclareLocal(typeof(Runtime.LuaValue));
+        if (value is TrueExpr or FalseExpr) Load(value is TrueExpr ? Operand.True : Operand.False);
+        else
+        {
+            PreEvaluateGuarded(value, doubles);
+            EmitNumberValue(value, doubles);
+            _il.Emit(OpCodes.Call, FromNumber);
+        }
+        _il.Emit(OpCodes.Stloc, stored);
+        _il.Emit(OpCodes.Ldloc, _vars[((NameExpr)target.Object).Symbol!]);
+        _il.Emit(OpCodes.Ldloc, key);
+        _il.Emit(OpCodes.Ldloc, stored);
+        _il.Emit(OpCodes.Call, NumberLoopTryStore);
+        _il.Emit(OpCodes.Brfalse, _numberLoopBailOut);
+    }
+
+    /// <summary>A non-captured variable of this function kept in an IL local (not a numeric-for counter).</summary>
+    private bool IsOwnPlainLocal(LocalSymbol s) => s.Function == _info && !s.IsCaptured && !_numericForCounters.ContainsKey(s);
+
+    private bool QualifiesCondition(Expr e, NumberLoopShape shape, LocalSymbol counter) =>
+        StripParens(e) is BinaryExpr { Op: BinaryOp.Eq or BinaryOp.Ne or BinaryOp.Lt or BinaryOp.Le or BinaryOp.Gt or BinaryOp.Ge } c
+        && QualifiesNumber(c.Left, shape, counter, 0) && QualifiesNumber(c.Right, shape, counter, 0);
+
+    private bool QualifiesNumber(Expr e, NumberLoopShape shape, LocalSymbol counter, int depth)
+    {
+        if (depth > 32) return false;
+        switch (StripParens(e))
+        {
+            case NumberExpr:
+                return true;
+            case NameExpr { Symbol: { } s }:
+                if (s == counter || _numericForCounters.ContainsKey(s)) return true;
+                if (!IsOwnPlainLocal(s)) return false;
+                shape.Numbers.Add(s);
+                return true;
+            case UnaryExpr { Op: UnaryOp.Neg } u:
+                return QualifiesNumber(u.Operand, shape, counter, depth + 1);
+            case BinaryExpr { Op: BinaryOp.Add or BinaryOp.Sub or BinaryOp.Mul or BinaryOp.Div or BinaryOp.Mod or BinaryOp.Pow } b:
+                return QualifiesNumber(b.Left, shape, counter, depth + 1) && QualifiesNumber(b.Right, shape, counter, depth + 1);
+            case IndexExpr { Object: NameExpr { Symbol: { } t }, Key: not StringExpr } ix when IsOwnPlainLocal(t):
+                if (!QualifiesNumber(ix.Key, shape, counter, depth + 1)) return false;
+                shape.Tables.Add(t);
+                return true;
+            case CallExpr call when KnownCalleeType(call) is not null:
+            {
+                var body = ((NameExpr)call.Function).Symbol!.DeclaredFunction!;
+                if (!IsInlinableNumericBody(body) || call.Arguments.Count != body.Parameters.Count) return false;
+                foreach (var arg in call.Arguments)
+                    if (!QualifiesNumber(arg, shape, counter, depth + 1)) return false;
+                return true;
+            }
+            default:
+                return false;
+        }
+    }
+
+    private static Expr StripParens(Expr e)
+    {
+        while (e is ParenExpr p) e = p.Inner;
+        return e;
+    }
+
+    // ---------------- the copy ----------------
+
+    private void EmitNumberBlock(Block block, Dictionary<LocalSymbol, LocalBuilder> doubles, Label loopExit)
+    {
+        foreach (var stmt in block.Statements)
+        {
+            switch (stmt)
+            {
+                case LocalStmt l:
+                {
+                    // All values first, then the names, as a local statement assigns.
+                    var values = new List<LocalBuilder>();
+                    foreach (var v in l.Values)
+                    {
+                        PreEvaluateGuarded(v, doubles);
+                        EmitNumberValue(v, doubles);
+                        var t = _il.DeclareLocal(typeof(double));
+                        _il.Emit(OpCodes.Stloc, t);
+                        values.Add(t);
+                    }
+                    for (int k = 0; k < values.Count; k++)
+                    {
+                        _il.Emit(OpCodes.Ldloc, values[k]);
+                        _il.Emit(OpCodes.Stloc, doubles[l.Symbols![k]]);
+                    }
+                    break;
+                }
+                case AssignStmt a:
+                {
+                    // All values first, then the targets right to left (as LuaJIT: "a, a = 1, 2" leaves 1).
+                    var values = new LocalBuilder?[a.Values.Count];
+                    for (int k = 0; k < a.Values.Count; k++)
+                    {
+                        if (a.Values[k] is TrueExpr or FalseExpr or NilExpr) continue;
+                        PreEvaluateGuarded(a.Values[k], doubles);
+                        EmitNumberValue(a.Values[k], doubles);
+                        if (a.Values.Count == 1)
+                        {
+                            _il.Emit(OpCodes.Stloc, doubles[((NameExpr)a.Targets[k]).Symbol!]);
+                            goto assigned;
+                        }
+                        values[k] = _il.DeclareLocal(typeof(double));
+                        _il.Emit(OpCodes.Stloc, values[k]!);
+                    }
+                    for (int k = a.Targets.Count - 1; k >= 0; k--)
+                    {
+                        var target = ((NameExpr)a.Targets[k]).Symbol!;
+                        if (values[k] is { } t)
+                        {
+                            _il.Emit(OpCodes.Ldloc, t);
+                            _il.Emit(OpCodes.Stloc, doubles[target]);
+                        }
+                        else
+                        {
+                            Load(a.Values[k] switch { TrueExpr => Operand.True, FalseExpr => Operand.False, _ => Operand.Nil });
+                            _il.Emit(OpCodes.Stloc, _vars[target]);
+                        }
+                    }
+                    assigned:
+                    break;
+                }
+                case IfStmt f:
+                {
+                    var end = _il.DefineLabel();
+                    foreach (var clause in f.Clauses)
+                    {
+                        var next = _il.DefineLabel();
+                        EmitNumberCondition(clause.Condition, doubles);
+                        _il.Emit(OpCodes.Brfalse, next);
+                        EmitNumberBlock(clause.Body, doubles, loopExit);
+                        _il.Emit(OpCodes.Br, end);
+                        _il.MarkLabel(next);
+                    }
+                    if (f.Else is not null) EmitNumberBlock(f.Else, doubles, loopExit);
+                    _il.MarkLabel(end);
+                    break;
+                }
+                case BreakStmt:
+                    _il.Emit(OpCodes.Br, loopExit);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Pushes a comparison's bool, both sides numbers. Gt/Ge compare swapped, as Lua does.</summary>
+    private void EmitNumberCondition(Expr e, Dictionary<LocalSymbol, LocalBuilder> doubles)
+    {
+        var c = (BinaryExpr)StripParens(e);
+        PreEvaluateGuarded(c.Left, doubles);
+        PreEvaluateGuarded(c.Right, doubles);
+        bool swap = c.Op is BinaryOp.Gt or BinaryOp.Ge;
+        EmitNumberValue(swap ? c.Right : c.Left, doubles);
+        EmitNumberValue(swap ? c.Left : c.Right, doubles);
+        switch (c.Op)
+        {
+            case BinaryOp.Eq: _il.Emit(OpCodes.Ceq); break;
+            case BinaryOp.Ne:
+                _il.Emit(OpCodes.Ceq);
+                _il.Emit(OpCodes.Ldc_I4_0);
+                _il.Emit(OpCodes.Ceq);
+                break;
+            case BinaryOp.Lt or BinaryOp.Gt: _il.Emit(OpCodes.Clt); break;
+            default:
+                // x <= y is !(x > y or unordered)
+                _il.Emit(OpCodes.Cgt_Un);
+                _il.Emit(OpCodes.Ldc_I4_0);
+                _il.Emit(OpCodes.Ceq);
+                break;
+        }
+    }
+
+    /// <summary>Array reads and inlined calls already computed into double locals, for the statement being emitted.</summary>
+    private readonly Dictionary<Expr, LocalBuilder> _numberLoopGuarded = new();
+
+    /// <summary>
+    /// Computes the array reads and inlined calls of an expression into double locals first, innermost first:
+    /// their bail-out branches must leave the IL stack empty, which they would not in the middle of arithmetic.
+    /// Both are pure, so computing them ahead of the arithmetic changes nothing.
+    /// </summary>
+    private void PreEvaluateGuarded(Expr e, Dictionary<LocalSymbol, LocalBuilder> doubles)
+    {
+        e = StripParens(e);
+        switch (e)
+        {
+            case UnaryExpr u: PreEvaluateGuarded(u.Operand, doubles); return;
+            case BinaryExpr b:
+                PreEvaluateGuarded(b.Left, doubles);
+                PreEvaluateGuarded(b.Right, doubles);
+                return;
+            case IndexExpr ix:
+                PreEvaluateGuarded(ix.Key, doubles);
+                break;
+            case CallExpr call:
+                foreach (var arg in call.Arguments) PreEvaluateGuarded(arg, doubles);
+                break;
+            default:
+                return;
+        }
+        if (_numberLoopGuarded.ContainsKey(e)) return;
+        EmitNumberValue(e, doubles);
+        var computed = _il.DeclareLocal(typeof(double));
+        _il.Emit(OpCodes.Stloc, computed);
+        _numberLoopGuarded[e] = computed;
+    }
+
+    /// <summary>Pushes the double of an expression QualifiesNumber accepted (its guarded parts pre-evaluated).</summary>
+    private void EmitNumberValue(Expr e, Dictionary<LocalSymbol, LocalBuilder> doubles)
+    {
+        if (_numberLoopGuarded.TryGetValue(StripParens(e), out var guarded))
+        {
+            _il.Emit(OpCodes.Ldloc, guarded);
+            return;
+        }
+        switch (StripParens(e))
+        {
+            case IndexExpr ix:
+            {
+                // The slot, unless it is not a number: then bail out (see the top of this file).
+                var slot = _il.DeclareLocal(typeof(Runtime.LuaValue));
+                _il.Emit(OpCodes.Ldloc, _vars[((NameExpr)ix.Object).Symbol!]);
+                EmitNumberValue(ix.Key, doubles);
+                _il.Emit(OpCodes.Call, NumberLoopArraySlot);
+                _il.Emit(OpCodes.Stloc, slot);
+                _il.Emit(OpCodes.Ldloc, slot);
+                _il.Emit(OpCodes.Call, IsNumberValue);
+                _il.Emit(OpCodes.Brfalse, _numberLoopBailOut);
+                _il.Emit(OpCodes.Ldloc, slot);
+                _il.Emit(OpCodes.Ldfld, ValueNumber);
+                break;
+            }
+            case CallExpr call:
+            {
+                // The callee's variable must still hold a closure of the known body (debug.setupvalue can change it).
+                var symbol = ((NameExpr)call.Function).Symbol!;
+                if (symbol.Function == _info && !symbol.IsCaptured) _il.Emit(OpCodes.Ldloc, _vars[symbol]);
+                else
+                {
+                    LoadCell(symbol);
+                    _il.Emit(OpCodes.Ldfld, CellValue);
+                }
+                _il.Emit(OpCodes.Call, RefOf);
+                _il.Emit(OpCodes.Isinst, KnownCalleeType(call)!);
+                _il.Emit(OpCodes.Brfalse, _numberLoopBailOut);
+                var body = symbol.DeclaredFunction!;
+                var locals = new Dictionary<LocalSymbol, LocalBuilder>();
+                for (int k = 0; k < call.Arguments.Count; k++)
+                {
+                    EmitNumberValue(call.Arguments[k], doubles);
+                    var d = _il.DeclareLocal(typeof(double));
+                    _il.Emit(OpCodes.Stloc, d);
+                    locals[body.ParameterSymbols![k]] = d;
+                }
+                foreach (var stmt in body.Body.Statements)
+                {
+                    if (stmt is LocalStmt local)
+                    {
+                        var values = new List<LocalBuilder>();
+                        foreach (var v in local.Values)
+                        {
+                            EmitNumericBody(v, locals);
+                            var d = _il.DeclareLocal(typeof(double));
+                            _il.Emit(OpCodes.Stloc, d);
+                            values.Add(d);
+                        }
+                        for (int k = 0; k < values.Count; k++) locals[local.Symbols![k]] = values[k];
+                    }
+                    else EmitNumericBody(((ReturnStmt)stmt).Values[0], locals);
+                }
+                break;
+            }
+            case NumberExpr n: _il.Emit(OpCodes.Ldc_R8, n.Value); break;
+            case NameExpr n:
+                _il.Emit(OpCodes.Ldloc, doubles.TryGetValue(n.Symbol!, out var own) ? own : _numericForCounters[n.Symbol!]);
+                break;
+            case UnaryExpr u:
+                EmitNumberValue(u.Operand, doubles);
+                _il.Emit(OpCodes.Neg);
+                break;
+            case BinaryExpr b:
+                EmitNumberValue(b.Left, doubles);
+                EmitNumberValue(b.Right, doubles);
+                switch (b.Op)
+                {
+                    case BinaryOp.Add: _il.Emit(OpCodes.Add); break;
+                    case BinaryOp.Sub: _il.Emit(OpCodes.Sub); break;
+                    case BinaryOp.Mul: _il.Emit(OpCodes.Mul); break;
+                    case BinaryOp.Div: _il.Emit(OpCodes.Div); break;
+                    case BinaryOp.Mod: _il.Emit(OpCodes.Call, NumberModulo); break;
+                    default: _il.Emit(OpCodes.Call, NumberPow); break;
+                }
+                break;
+        }
+    }
+}

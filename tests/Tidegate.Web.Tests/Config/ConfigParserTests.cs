@@ -121,12 +121,14 @@ public class ConfigParserTests
     }
 
     [Fact]
-    public void CapturingTheErrorLogIsRefusedRatherThanIgnored()
+    public void CapturingTheErrorLogIsBuiltWithNgxLuasSizeChecks()
     {
-        // ngx.errlog.get_logs would otherwise answer "not set" under a config that sets it.
         var tree = Parse("events {} http { lua_capture_error_log 32k; server { location / { return 200; } } }");
-        var e = Assert.Throws<ConfigException>(() => new ConfigCompiler("/tmp/", "/tmp/nginx.conf").Compile(tree));
-        Assert.Equal("\"lua_capture_error_log\" directive is not supported by tidegate yet in /tmp/nginx.conf:1", e.Message);
+        var config = new ConfigCompiler("/tmp/", "/tmp/nginx.conf").Compile(tree);
+        Assert.Equal(32 * 1024, config.Lua.CaptureErrorLogSize);
+        var small = Parse("events {} http { lua_capture_error_log 1k; server { location / { return 200; } } }");
+        var e = Assert.Throws<ConfigException>(() => new ConfigCompiler("/tmp/", "/tmp/nginx.conf").Compile(small));
+        Assert.Equal("invalid capture error log size \"1k\", minimum size is 2048 in /tmp/nginx.conf:1", e.Message);
     }
 
     [Fact]

@@ -561,3 +561,75 @@ setkeepalive: falsebad request
 sslhandshake: nilbad request
 getreusedtimes: 0
 ended, send: nilclosed
+
+=== TEST 18: connect parses the host as nginx does: "::1" has a bad port, "[::1]" is an address, a port in the host wins
+--- http_config
+server { listen 127.0.0.1:$TEST_NGINX_PORT_1; listen [::1]:$TEST_NGINX_PORT_1; location / { return 200 "k\n"; } }
+--- config
+location /t {
+    content_by_lua_block {
+        for _, h in ipairs{"::1", "[::1]", "127.0.0.1:$TEST_NGINX_PORT_1", "[::1]:$TEST_NGINX_PORT_1", "127.0.0.1:abc", "", "[::1", "[zz]", "127.1"} do
+            local s = ngx.socket.tcp()
+            local port = h == "[::1]" and $TEST_NGINX_PORT_1 or 1
+            ngx.say(h:gsub("%d%d%d%d+", "PORT"), " => ", s:connect(h, port))
+            s:close()
+        end
+    }
+}
+--- request
+GET /t
+--- response_body
+::1 => nilfailed to parse host name "::1": invalid port
+[::1] => 1
+127.0.0.1:PORT => 1
+[::1]:PORT => 1
+127.0.0.1:abc => nilfailed to parse host name "127.0.0.1:abc": invalid port
+ => nilfailed to parse host name "": no host
+[::1 => nilfailed to parse host name "[::1": invalid host
+[zz] => nilfailed to parse host name "[zz]": invalid IPv6 address
+127.1 => nilno resolver defined to resolve "127.1"
+
+=== TEST 19: tcpsock:bind sets the local address of later connects (kept across close); bad addresses and failed binds
+--- http_config
+server { listen 127.0.0.1:$TEST_NGINX_PORT_1; listen [::1]:$TEST_NGINX_PORT_1; location / { return 200 "$remote_addr\n"; } }
+--- config
+location /t {
+    content_by_lua_block {
+        local s = ngx.socket.tcp()
+        ngx.say(pcall(s.bind, s))
+        ngx.say(pcall(s.bind, s, "127.0.0.1", 2))
+        ngx.say(select(2, s:bind(1)), " ", select(2, s:bind("127.0.0.1:80")), " ", select(2, s:bind("localhost")))
+        ngx.say("foreign table: ", s.bind({}, "127.0.0.1"))
+        ngx.say("bind: ", s:bind("127.0.0.2"))
+        ngx.say("connect: ", s:connect("127.0.0.1", $TEST_NGINX_PORT_1))
+        s:send("GET / HTTP/1.0\r\n\r\n")
+        ngx.print("seen as: ", s:receive("*a"):match("\r\n\r\n(.*)$"))
+        local v6 = ngx.socket.tcp()
+        ngx.say("bind v6: ", v6:bind("::1"))
+        ngx.say("v6 to v4: ", v6:connect("127.0.0.1", $TEST_NGINX_PORT_1))
+        ngx.say("v6 to v6: ", v6:connect("[::1]", $TEST_NGINX_PORT_1))
+        v6:close()
+        ngx.say("after close: ", v6:connect("127.0.0.1", $TEST_NGINX_PORT_1))
+        local far = ngx.socket.tcp()
+        far:bind("192.0.2.1")
+        ngx.say("unassigned: ", far:connect("127.0.0.1", $TEST_NGINX_PORT_1))
+    }
+}
+--- request
+GET /t
+--- response_body
+falseexpecting 2 arguments, but got 1
+falseexpecting 2 arguments, but got 3
+bad address bad address bad address
+foreign table: true
+bind: true
+connect: 1
+seen as: 127.0.0.2
+bind v6: true
+v6 to v4: niladdress family not supported by protocol
+v6 to v6: 1
+after close: niladdress family not supported by protocol
+unassigned: nilcannot assign requested address
+--- error_log
+bind(::1) failed (97: Address family not supported by protocol)
+bind(192.0.2.1) failed (99: Cannot assign requested address)

@@ -35,7 +35,7 @@ public static class NgxSocketTcp
         NgxApi.Set(methods, "close", Close);
         NgxApi.Set(methods, "sslhandshake", SslHandshake);
         NgxApi.Set(methods, "setclientcert", call => throw new LuaException("tcpsock:setclientcert is not built in tidegate yet"));
-        NgxApi.Set(methods, "bind", call => throw new LuaException("tcpsock:bind is not built in tidegate yet"));
+        NgxApi.Set(methods, "bind", Bind);
         return methods;
     }
 
@@ -111,6 +111,12 @@ public static class NgxSocketTcp
             if (call.Count > 2 && options is null && !call[2].IsNil) throw call.TypeError(2, "table");
         }
 
+        // The host is read as nginx's ngx_parse_url reads it: a port in the host wins, "[v6]" is an
+        // address, a bare "::1" is a host with a bad port, only a strict dotted quad is an IPv4 address.
+        var target = unix ? default : Resolver.HostPort.Parse(host, port);
+        if (target.Error is { } parseError)
+            return call.Return(LuaValue.Nil, NgxApi.Str($"failed to parse host name \"{host}\": {parseError}"));
+
         CheckOwner(socket, owner);
         // Connecting again closes the connection held now.
         socket.Close();
@@ -154,10 +160,9 @@ public static class NgxSocketTcp
 
         EndPoint endpoint;
         if (unix) endpoint = new UnixDomainSocketEndPoint(host[5..]);
-        else if (Resolver.HostPort.ParseIPv4(host) is { } v4) endpoint = new IPEndPoint(v4, port);
-        else if (host.Contains(':') && IPAddress.TryParse(host, out var address)) endpoint = new IPEndPoint(address, port);
+        else if (target.Address is { } address) endpoint = new IPEndPoint(address, target.Port);
         else if (Resolver.DnsResolver.For(owner.Settings) is not { } resolver)
-            return call.Return(LuaValue.Nil, NgxApi.Str($"no resolver defined to resolve \"{host}\""));
+            return call.Return(LuaValue.Nil, NgxApi.Str($"no resolver defined to resolve \"{target.Host}\""));
         else
         {
             // Names (nginx's ngx_inet_addr takes only a strict dotted quad as an address) go to the resolver.
@@ -165,9 +170,10 @@ public static class NgxSocketTcp
             var log = worker.Runtime.ErrorLogFor(owner.Settings);
             return NgxApi.Park(call, null, async () =>
             {
-                var resolution = await resolver.ResolveAsync(host, resolveTimeout, log);
-                if (!resolution.Ok) return Fail(resolution.Describe(host.EndsWith('.') ? host[..^1] : host));
-                return await ConnectAsync(socket, owner, worker, phase, new IPEndPoint(resolution.Pick(), port), backlog, poolSize);
+                string name = target.Host;
+                var resolution = await resolver.ResolveAsync(name, resolveTimeout, log);
+                if (!resolution.Ok) return Fail(resolution.Describe(name.EndsWith('.') ? name[..^1] : name));
+                return await ConnectAsync(socket, owner, worker, phase, new IPEndPoint(resolution.Pick(), target.Port), backlog, poolSize);
             });
         }
 
@@ -208,6 +214,18 @@ public static class NgxSocketTcp
         var raw = endpoint is UnixDomainSocketEndPoint
             ? new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified)
             : new Socket(endpoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        if (socket.BindAddress is { } local && endpoint is IPEndPoint)
+        {
+            // tcpsock:bind's local address; nginx logs a failed bind() at crit and connect fails with its error.
+            try { raw.Bind(new IPEndPoint(local, 0)); }
+            catch (SocketException e)
+            {
+                raw.Dispose();
+                socket.ReleaseSlot();
+                if (!owner.Ended) owner.Log(worker, phase, LogLevel.Crit, $"bind({local}) failed ({Errno(e)}: {SocketErrors.Describe(e)})");
+                return Fail(SocketErrors.Describe(e).ToLowerInvariant());
+            }
+        }
         using var cts = new CancellationTokenSource(timeout);
         try
         {
@@ -245,6 +263,26 @@ public static class NgxSocketTcp
     private static string Describe(EndPoint endpoint) => endpoint is UnixDomainSocketEndPoint u ? "unix:" + u : endpoint.ToString()!;
 
     private static int Errno(SocketException e) => e.NativeErrorCode;
+
+    // ---- bind ----
+
+    /// <summary>
+    /// tcpsock:bind(ip): the local address later connects bind to (kept across close, as ngx_lua's).
+    /// Only an IPv4 or IPv6 address is taken ("bad address" otherwise, a port too); like ngx_lua it
+    /// does not check that the table is a socket object.
+    /// </summary>
+    private static int Bind(LuaCall call)
+    {
+        CosocketOwner.Current(Allowed);
+        if (call.Count != 2) throw new LuaException($"expecting 2 arguments, but got {call.Count}");
+        string text = call.CheckString(1).ToLatin1();
+        IPAddress? address = Resolver.HostPort.ParseIPv4(text);
+        if (address is null && text.Contains(':') && !text.Contains('%') && IPAddress.TryParse(text, out var v6)
+            && v6.AddressFamily == AddressFamily.InterNetworkV6) address = v6;
+        if (address is null) return call.Return(LuaValue.Nil, NgxApi.Str("bad address"));
+        if (call[0].AsTable is { } table && table[1].Ref is LuaUserdata { Value: TcpCosocket socket }) socket.BindAddress = address;
+        return call.Return(LuaValue.True);
+    }
 
     // ---- sslhandshake ----
 

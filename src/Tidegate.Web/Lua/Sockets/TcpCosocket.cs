@@ -16,6 +16,8 @@ public sealed class TcpCosocket : IOwnedCosocket
     public int ReadTimeout { get; set; }
     /// <summary>The keepalive pool's name: connect's pool option, else "host:port" or "unix:path".</summary>
     public string? PoolName { get; set; }
+    /// <summary>The local address tcpsock:bind gave (null: the system picks).</summary>
+    public System.Net.IPAddress? BindAddress { get; set; }
     /// <summary>connect's pool_size option (0: lua_socket_pool_size, or setkeepalive's size).</summary>
     public int PoolSize { get; set; }
     /// <summary>This connection holds one of its pool's backlog-limited slots (released at close or setkeepalive).</summary>

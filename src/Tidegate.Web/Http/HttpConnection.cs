@@ -55,7 +55,8 @@ public sealed partial class HttpConnection
         {
             while (!stopping.IsCancellationRequested)
             {
-                bool keepAlive = await ServeOneAsync(stopping);
+                // ConfigureAwait(false) here and on ReadMoreAsync: see ReadMoreAsync.
+                bool keepAlive = await ServeOneAsync(stopping).ConfigureAwait(false);
                 if (!keepAlive) break;
             }
         }
@@ -114,7 +115,7 @@ public sealed partial class HttpConnection
             idle = waiting;
             if (waiting && stopping.IsCancellationRequested) return false;
             int n;
-            try { n = await ReadMoreAsync(timeout, stopping, allowGrow: maxHead + 4); }
+            try { n = await ReadMoreAsync(timeout, stopping, allowGrow: maxHead + 4).ConfigureAwait(false); }
             catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
             {
                 // nginx closes without answering; an idle keepalive connection goes silently.
@@ -324,6 +325,14 @@ public sealed partial class HttpConnection
         return Encoding.Latin1.GetString(line);
     }
 
+    /// <remarks>
+    /// Always completes on the worker: its one await (the socket read) captures the worker's context, or
+    /// completes there (<see cref="Runtime.PolledConnection"/>). So the connection's own awaits of it, and
+    /// of <see cref="ServeOneAsync"/>, need not capture the context: a pooled ValueTask awaited with the
+    /// context Posts its continuation to the worker's queue even when it completes on the worker (a queue
+    /// round trip and an allocation, twice per keepalive request), where without it the continuation runs
+    /// at once on the same thread.
+    /// </remarks>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<int> ReadMoreAsync(TimeSpan timeout, CancellationToken stopping, int allowGrow)
     {

@@ -13,13 +13,12 @@ public static class RequestParser
 {
     public static HttpRequest Parse(ReadOnlySpan<byte> head, bool mergeSlashes, bool ignoreInvalidHeaders, out RequestError? error)
     {
-        var box = new ErrorBox();
-        var request = Parse(head, mergeSlashes, ignoreInvalidHeaders, box);
-        error = box.Error;
+        (var request, error) = ParseHead(head, mergeSlashes, ignoreInvalidHeaders);
         return request;
     }
 
-    private static HttpRequest Parse(ReadOnlySpan<byte> head, bool mergeSlashes, bool ignoreInvalidHeaders, ErrorBox box)
+    /// <summary>The request, or a placeholder and why it was rejected (a tuple: no error holder allocated per request).</summary>
+    private static (HttpRequest Request, RequestError? Error) ParseHead(ReadOnlySpan<byte> head, bool mergeSlashes, bool ignoreInvalidHeaders)
     {
         int pos = 0;
         while (pos < head.Length && (head[pos] == '\r' || head[pos] == '\n')) pos++;
@@ -31,11 +30,8 @@ public static class RequestParser
         string requestLine = Encoding.Latin1.GetString(line);
 
         string? rawHost = null;
-        HttpRequest Fail(int status, string message, bool whileLine = true)
-        {
-            box.Error = new RequestError(status, message, requestLine.Length > 0 ? requestLine : null, whileLine) { Host = rawHost };
-            return Placeholder(requestLine);
-        }
+        (HttpRequest, RequestError?) Fail(int status, string message, bool whileLine = true) =>
+            (Placeholder(requestLine), new RequestError(status, message, requestLine.Length > 0 ? requestLine : null, whileLine) { Host = rawHost });
 
         // Method: uppercase letters, '_' and '-' only.
         int sp = line.IndexOf((byte)' ');
@@ -92,7 +88,7 @@ public static class RequestParser
             VersionMajor = major, VersionMinor = minor, RequestLine = requestLine,
             KeepAlive = major == 1 && minor >= 1,
         };
-        if (major == 0) return request;
+        if (major == 0) return (request, null);
 
         // Header lines.
         bool sawHost = false, sawLength = false;
@@ -177,7 +173,7 @@ public static class RequestParser
                 return Fail(400, "client sent \"Content-Length\" and \"Transfer-Encoding\" headers at the same time", whileLine: false);
             request.Chunked = true;
         }
-        return request;
+        return (request, null);
     }
 
     /// <summary>The lowercase name of a header the parser acts on, else null (without allocating).</summary>
@@ -189,8 +185,6 @@ public static class RequestParser
     }
 
     private static readonly string[] knownHeaders = { "host", "content-length", "transfer-encoding", "connection" };
-
-    private sealed class ErrorBox { public RequestError? Error; }
 
     private static HttpRequest Placeholder(string requestLine) => new()
     {

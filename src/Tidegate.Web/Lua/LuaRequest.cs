@@ -66,15 +66,7 @@ public sealed class LuaRequest
     /// <summary>ngx.arg for set_by_lua (the arguments) and body_filter_by_lua (chunk, eof).</summary>
     public LuaValue[]? Args { get; set; }
 
-    public static LuaRequest Of(RequestContext ctx)
-    {
-        ctx.ModuleState ??= new Dictionary<Type, object>();
-        if (ctx.ModuleState.TryGetValue(typeof(LuaRequest), out var state)) return (LuaRequest)state;
-        var request = new LuaRequest(ctx);
-        ctx.ModuleState[typeof(LuaRequest)] = request;
-        return request;
-    }
+    public static LuaRequest Of(RequestContext ctx) => ctx.LuaRequest ??= new LuaRequest(ctx);
 
-    public static LuaRequest? Find(RequestContext ctx) =>
-        ctx.ModuleState is { } states && states.TryGetValue(typeof(LuaRequest), out var state) ? (LuaRequest)state : null;
+    public static LuaRequest? Find(RequestContext ctx) => ctx.LuaRequest;
 }

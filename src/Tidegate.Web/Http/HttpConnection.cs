@@ -21,6 +21,8 @@ public sealed partial class HttpConnection
     private readonly ConnectionInfo info;
     private byte[] buffer;
     private int start, end; // unread bytes are buffer[start..end)
+    /// <summary>The strings of the last request head, reused for the next one where its bytes repeat.</summary>
+    private readonly HeadStringCache headStrings = new();
 
     public HttpConnection(IConnection connection, ServerRuntime runtime, ListenGroup group, long id)
     {
@@ -146,7 +148,7 @@ public sealed partial class HttpConnection
             return false;
         }
 
-        var request = RequestParser.Parse(buffer.AsSpan(start, headLength), defaults.MergeSlashes, defaults.IgnoreInvalidHeaders, out var error);
+        var request = RequestParser.Parse(buffer.AsSpan(start, headLength), defaults.MergeSlashes, defaults.IgnoreInvalidHeaders, headStrings, out var error);
         start = headEnd;
         info.Requests++;
         if (error is not null)

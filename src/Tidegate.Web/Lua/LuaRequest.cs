@@ -32,7 +32,11 @@ public sealed class LuaRequest
     public string? ExecArgs { get; set; }
 
     /// <summary>Body bytes written by ngx.say/print and not yet handed to the connection.</summary>
-    public MemoryStream Output { get; } = new();
+    /// <remarks>
+    /// Starts at 64 bytes: an empty MemoryStream's first write makes a 256-byte array, a fifth of what a
+    /// small Lua response allocated per request; a bigger body grows it to 256 and on as before.
+    /// </remarks>
+    public MemoryStream Output { get; } = new(64);
     /// <summary>ngx.eof was called: later output is dropped.</summary>
     public bool SeenEof { get; set; }
     /// <summary>The request body was read by ngx.req.read_body (or lua_need_request_body).</summary>

@@ -270,6 +270,7 @@ public static partial class BaseLibrary
             int level = call.CheckInt(0);
             if (level == 0)
             {
+                call.Thread.KeepIdentity(); // the environment is kept per thread object: it must not be recycled
                 ThreadEnvironments.AddOrUpdate(call.Thread, env);
                 return 0;
             }

@@ -407,6 +407,7 @@ public static class DebugLibrary
         int count = call[arg + 2].IsNil ? 0 : (int)OsLibrary.TimeT(call.CheckNumber(arg + 2));
         string eventMask = SetEventHook(call, function, mask);
         // LuaJIT keeps the function even when nothing can fire (empty mask, no count): gethook reports it.
+        thread.KeepIdentity(); // the hook is kept per thread object: it must not be recycled
         Hooks.AddOrUpdate(thread, new HookSetting(function, eventMask, Math.Max(count, 0)));
         if (count > 0) state.SetCountHook(CountHook(thread, function), count);
         else state.SetCountHook(null, 0);

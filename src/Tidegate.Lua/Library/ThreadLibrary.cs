@@ -37,8 +37,11 @@ public static class ThreadLibrary
     }
 
     /// <summary>Sets a coroutine's pointer (slot 0: thread.exdata, 1: thread.exdata2) from .NET.</summary>
-    public static void SetExdata(LuaThread thread, nint pointer, int slot = 0) =>
+    public static void SetExdata(LuaThread thread, nint pointer, int slot = 0)
+    {
+        thread.KeepIdentity(); // the pointer is kept per thread object: it must not be recycled
         Slots[slot].AddOrUpdate(thread, new StrongBox<nint>(pointer));
+    }
 
     /// <summary>A coroutine's pointer, falling back to its main thread's; 0 when none was set.</summary>
     public static nint GetExdata(LuaThread thread, int slot = 0)

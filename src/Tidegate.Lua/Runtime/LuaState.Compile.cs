@@ -177,6 +177,20 @@ public sealed partial class LuaState
         return false;
     }
 
-    /// <summary>Makes a coroutine running <paramref name="body"/> (coroutine.create).</summary>
-    public LuaThread NewThread(LuaFunction body) => new(this, body);
+    /// <summary>Makes a coroutine running <paramref name="body"/> (coroutine.create); reuses a recycled one that Lua code never held.</summary>
+    public LuaThread NewThread(LuaFunction body) => NewThread(body, reuseHeld: false);
+
+    /// <summary>
+    /// Makes a coroutine running <paramref name="body"/>, reusing a recycled one when there is one; with
+    /// <paramref name="reuseHeld"/> also one Lua code may still hold (see <see cref="RecycleThread"/>).
+    /// </summary>
+    public LuaThread NewThread(LuaFunction body, bool reuseHeld)
+    {
+        if (TakeRecycledThread(reuseHeld) is { } reused)
+        {
+            reused.Restart(body);
+            return reused;
+        }
+        return new(this, body);
+    }
 }

@@ -91,7 +91,7 @@ public sealed partial class LuaThread
     // ---- coroutine state (see LuaThread.Coroutines.cs) ----
 
     /// <summary>The function a coroutine runs; null for a main thread.</summary>
-    public LuaFunction? Body { get; }
+    public LuaFunction? Body { get; private set; }
     public bool IsCoroutine => Body is not null;
     public CoroutineStatus Status { get; internal set; } = CoroutineStatus.Running;
 

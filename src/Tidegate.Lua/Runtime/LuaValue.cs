@@ -50,7 +50,11 @@ public readonly struct LuaValue : IEquatable<LuaValue>
     public static LuaValue FromBoolean(bool b) => b ? True : False;
     /// <summary>Wraps a reference-type Lua object; null becomes nil.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static LuaValue FromObject(object? o) => new(o, 0);
+    public static LuaValue FromObject(object? o)
+    {
+        if (o is LuaThread t) t.HeldByLua = true; // as the LuaThread conversion below
+        return new(o, 0);
+    }
 
     public static implicit operator LuaValue(double d) => FromNumber(d);
     public static implicit operator LuaValue(bool b) => FromBoolean(b);
@@ -58,7 +62,12 @@ public readonly struct LuaValue : IEquatable<LuaValue>
     public static implicit operator LuaValue(LuaTable? t) => new(t, 0);
     public static implicit operator LuaValue(LuaFunction? f) => new(f, 0);
     public static implicit operator LuaValue(LuaUserdata? u) => new(u, 0);
-    public static implicit operator LuaValue(LuaThread? t) => new(t, 0);
+    public static implicit operator LuaValue(LuaThread? t)
+    {
+        // Lua code may hold this thread now: see LuaThread.Recycling.cs.
+        if (t is not null) t.HeldByLua = true;
+        return new(t, 0);
+    }
 
     public bool IsNil { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => Ref is null; }
     public bool IsNumber { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => ReferenceEquals(Ref, NumberTag.Instance); }

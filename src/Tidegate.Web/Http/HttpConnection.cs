@@ -21,6 +21,8 @@ public sealed partial class HttpConnection
     private readonly ConnectionInfo info;
     private byte[] buffer;
     private int start, end; // unread bytes are buffer[start..end)
+    /// <summary>The strings of the last request head, reused for the next one where its bytes repeat.</summary>
+    private readonly HeadStringCache headStrings = new();
 
     public HttpConnection(IConnection connection, ServerRuntime runtime, ListenGroup group, long id)
     {
@@ -55,7 +57,8 @@ public sealed partial class HttpConnection
         {
             while (!stopping.IsCancellationRequested)
             {
-                bool keepAlive = await ServeOneAsync(stopping);
+                // ConfigureAwait(false) here and on ReadMoreAsync: see ReadMoreAsync.
+                bool keepAlive = await ServeOneAsync(stopping).ConfigureAwait(false);
                 if (!keepAlive) break;
             }
         }
@@ -114,7 +117,7 @@ public sealed partial class HttpConnection
             idle = waiting;
             if (waiting && stopping.IsCancellationRequested) return false;
             int n;
-            try { n = await ReadMoreAsync(timeout, stopping, allowGrow: maxHead + 4); }
+            try { n = await ReadMoreAsync(timeout, stopping, allowGrow: maxHead + 4).ConfigureAwait(false); }
             catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
             {
                 // nginx closes without answering; an idle keepalive connection goes silently.
@@ -145,7 +148,7 @@ public sealed partial class HttpConnection
             return false;
         }
 
-        var request = RequestParser.Parse(buffer.AsSpan(start, headLength), defaults.MergeSlashes, defaults.IgnoreInvalidHeaders, out var error);
+        var request = RequestParser.Parse(buffer.AsSpan(start, headLength), defaults.MergeSlashes, defaults.IgnoreInvalidHeaders, headStrings, out var error);
         start = headEnd;
         info.Requests++;
         if (error is not null)
@@ -324,6 +327,14 @@ public sealed partial class HttpConnection
         return Encoding.Latin1.GetString(line);
     }
 
+    /// <remarks>
+    /// Always completes on the worker: its one await (the socket read) captures the worker's context, or
+    /// completes there (<see cref="Runtime.PolledConnection"/>). So the connection's own awaits of it, and
+    /// of <see cref="ServeOneAsync"/>, need not capture the context: a pooled ValueTask awaited with the
+    /// context Posts its continuation to the worker's queue even when it completes on the worker (a queue
+    /// round trip and an allocation, twice per keepalive request), where without it the continuation runs
+    /// at once on the same thread.
+    /// </remarks>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<int> ReadMoreAsync(TimeSpan timeout, CancellationToken stopping, int allowGrow)
     {

@@ -60,11 +60,24 @@ public sealed class RequestContext : IVariableResolver
     public string ServerToken => Settings.ServerTokens == ServerTokens.Off ? ServerVersion.Name : ServerVersion.NameAndVersion;
 
     /// <summary>Variables made by <c>set</c> (names lowercased); a subrequest with share_all_vars shares its parent's.</summary>
-    public Dictionary<string, string> UserVariables { get; init; } = new(StringComparer.Ordinal);
+    public Dictionary<string, string> UserVariables
+    {
+        // Made on first use: most requests set no variable, and this was a dictionary per request.
+        get => userVariables ??= new(StringComparer.Ordinal);
+        init => userVariables = value;
+    }
+    private Dictionary<string, string>? userVariables;
+
+    /// <summary>
+    /// The Lua module's state of this request (<see cref="Lua.LuaRequest.Of"/>), kept here rather than in
+    /// <see cref="ModuleState"/>: a Lua handler runs on most requests of a Lua server, and the dictionary
+    /// with its arrays was several allocations per request.
+    /// </summary>
+    public Lua.LuaRequest? LuaRequest { get; set; }
 
     public string? GetVariable(string name)
     {
-        if (UserVariables.Count > 0 && UserVariables.TryGetValue(name, out var user)) return user;
+        if (userVariables is { Count: > 0 } set && set.TryGetValue(name, out var user)) return user;
         var r = Request;
         switch (name)
         {

@@ -11,15 +11,18 @@ namespace Tidegate.Web.Http;
 /// </summary>
 public static class RequestParser
 {
-    public static HttpRequest Parse(ReadOnlySpan<byte> head, bool mergeSlashes, bool ignoreInvalidHeaders, out RequestError? error)
+    public static HttpRequest Parse(ReadOnlySpan<byte> head, bool mergeSlashes, bool ignoreInvalidHeaders, out RequestError? error) =>
+        Parse(head, mergeSlashes, ignoreInvalidHeaders, null, out error);
+
+    /// <param name="strings">The connection's strings of its previous head, reused where the bytes repeat (and updated).</param>
+    public static HttpRequest Parse(ReadOnlySpan<byte> head, bool mergeSlashes, bool ignoreInvalidHeaders, HeadStringCache? strings, out RequestError? error)
     {
-        var box = new ErrorBox();
-        var request = Parse(head, mergeSlashes, ignoreInvalidHeaders, box);
-        error = box.Error;
+        (var request, error) = ParseHead(head, mergeSlashes, ignoreInvalidHeaders, strings);
         return request;
     }
 
-    private static HttpRequest Parse(ReadOnlySpan<byte> head, bool mergeSlashes, bool ignoreInvalidHeaders, ErrorBox box)
+    /// <summary>The request, or a placeholder and why it was rejected (a tuple: no error holder allocated per request).</summary>
+    private static (HttpRequest Request, RequestError? Error) ParseHead(ReadOnlySpan<byte> head, bool mergeSlashes, bool ignoreInvalidHeaders, HeadStringCache? strings)
     {
         int pos = 0;
         while (pos < head.Length && (head[pos] == '\r' || head[pos] == '\n')) pos++;
@@ -28,63 +31,80 @@ public static class RequestParser
         var line = head.Slice(pos, lineEnd);
         if (line.Length > 0 && line[^1] == '\r') line = line[..^1];
         pos += lineEnd + 1;
-        string requestLine = Encoding.Latin1.GetString(line);
+        string requestLine = HeadStringCache.Reuse(line, strings?.RequestLine);
 
         string? rawHost = null;
-        HttpRequest Fail(int status, string message, bool whileLine = true)
-        {
-            box.Error = new RequestError(status, message, requestLine.Length > 0 ? requestLine : null, whileLine) { Host = rawHost };
-            return Placeholder(requestLine);
-        }
+        (HttpRequest, RequestError?) Fail(int status, string message, bool whileLine = true) =>
+            (Placeholder(requestLine), new RequestError(status, message, requestLine.Length > 0 ? requestLine : null, whileLine) { Host = rawHost });
 
-        // Method: uppercase letters, '_' and '-' only.
-        int sp = line.IndexOf((byte)' ');
-        if (sp <= 0) return Fail(400, "client sent invalid method");
-        for (int i = 0; i < sp; i++)
+        string method, protocol, rawUri, path;
+        string? args, absoluteHost;
+        int major, minor;
+        if (strings is not null && ReferenceEquals(requestLine, strings.RequestLine))
         {
-            byte c = line[i];
-            if (!(c is >= (byte)'A' and <= (byte)'Z' || c == '_' || c == '-')) return Fail(400, "client sent invalid method");
+            // The same request line as the connection's last one, which parsed: the same parts.
+            (method, protocol, rawUri, path, args, absoluteHost, major, minor) = (strings.Method, strings.Protocol,
+                strings.RawUri, strings.Path, strings.Args, strings.AbsoluteHost, strings.Major, strings.Minor);
         }
-        string method = Encoding.Latin1.GetString(line[..sp]);
-        var rest = line[(sp + 1)..];
-        while (rest.Length > 0 && rest[0] == ' ') rest = rest[1..];
-        int uriEnd = rest.IndexOf((byte)' ');
-        ReadOnlySpan<byte> uriBytes = uriEnd < 0 ? rest : rest[..uriEnd];
-        string protocol = "";
-        int major = 0, minor = 9;
-        if (uriEnd >= 0)
+        else
         {
-            var version = rest[(uriEnd + 1)..];
-            while (version.Length > 0 && version[0] == ' ') version = version[1..];
-            while (version.Length > 0 && version[^1] == ' ') version = version[..^1];
-            if (!TryParseVersion(version, out major, out minor))
+            // Method: uppercase letters, '_' and '-' only.
+            int sp = line.IndexOf((byte)' ');
+            if (sp <= 0) return Fail(400, "client sent invalid method");
+            for (int i = 0; i < sp; i++)
+            {
+                byte c = line[i];
+                if (!(c is >= (byte)'A' and <= (byte)'Z' || c == '_' || c == '-')) return Fail(400, "client sent invalid method");
+            }
+            method = KnownMethod(line[..sp]) ?? Encoding.Latin1.GetString(line[..sp]);
+            var rest = line[(sp + 1)..];
+            while (rest.Length > 0 && rest[0] == ' ') rest = rest[1..];
+            int uriEnd = rest.IndexOf((byte)' ');
+            ReadOnlySpan<byte> uriBytes = uriEnd < 0 ? rest : rest[..uriEnd];
+            protocol = "";
+            major = 0;
+            minor = 9;
+            if (uriEnd >= 0)
+            {
+                var version = rest[(uriEnd + 1)..];
+                while (version.Length > 0 && version[0] == ' ') version = version[1..];
+                while (version.Length > 0 && version[^1] == ' ') version = version[..^1];
+                if (!TryParseVersion(version, out major, out minor))
+                    return Fail(400, "client sent invalid request");
+                if (major > 1) return Fail(505, "client sent invalid version");
+                protocol = version.SequenceEqual("HTTP/1.1"u8) ? "HTTP/1.1" : version.SequenceEqual("HTTP/1.0"u8) ? "HTTP/1.0" : Encoding.Latin1.GetString(version);
+            }
+            else if (method != "GET")
+            {
                 return Fail(400, "client sent invalid request");
-            if (major > 1) return Fail(505, "client sent invalid version");
-            protocol = Encoding.Latin1.GetString(version);
-        }
-        else if (method != "GET")
-        {
-            return Fail(400, "client sent invalid request");
-        }
-        if (uriBytes.Length == 0) return Fail(400, "client sent invalid request");
+            }
+            if (uriBytes.Length == 0) return Fail(400, "client sent invalid request");
 
-        string rawUri = Encoding.Latin1.GetString(uriBytes);
-        string? absoluteHost = null;
-        string target = rawUri;
-        if (!target.StartsWith('/'))
-        {
-            // Absolute form: http://host[:port]/path — the host becomes the request's host.
-            int scheme = target.IndexOf("://", StringComparison.Ordinal);
-            if (scheme <= 0 || !target[..scheme].All(char.IsAsciiLetter)) return Fail(400, "client sent invalid request");
-            int slash = target.IndexOf('/', scheme + 3);
-            absoluteHost = slash < 0 ? target[(scheme + 3)..] : target[(scheme + 3)..slash];
-            target = slash < 0 ? "/" : target[slash..];
+            rawUri = Encoding.Latin1.GetString(uriBytes);
+            absoluteHost = null;
+            string target = rawUri;
+            if (!target.StartsWith('/'))
+            {
+                // Absolute form: http://host[:port]/path — the host becomes the request's host.
+                int scheme = target.IndexOf("://", StringComparison.Ordinal);
+                if (scheme <= 0 || !target[..scheme].All(char.IsAsciiLetter)) return Fail(400, "client sent invalid request");
+                int slash = target.IndexOf('/', scheme + 3);
+                absoluteHost = slash < 0 ? target[(scheme + 3)..] : target[(scheme + 3)..slash];
+                target = slash < 0 ? "/" : target[slash..];
+            }
+            int question = target.IndexOf('?');
+            string rawPath = question < 0 ? target : target[..question];
+            args = question < 0 ? null : target[(question + 1)..];
+            string? normalized = UriNormalizer.Normalize(rawPath, mergeSlashes);
+            if (normalized is null) return Fail(400, "client sent invalid request");
+            path = normalized;
+            if (strings is not null)
+            {
+                (strings.Method, strings.Protocol, strings.RawUri, strings.Path, strings.Args, strings.AbsoluteHost, strings.Major, strings.Minor) =
+                    (method, protocol, rawUri, path, args, absoluteHost, major, minor);
+                strings.RequestLine = requestLine;
+            }
         }
-        int question = target.IndexOf('?');
-        string rawPath = question < 0 ? target : target[..question];
-        string? args = question < 0 ? null : target[(question + 1)..];
-        string? path = UriNormalizer.Normalize(rawPath, mergeSlashes);
-        if (path is null) return Fail(400, "client sent invalid request");
 
         var request = new HttpRequest
         {
@@ -92,10 +112,11 @@ public static class RequestParser
             VersionMajor = major, VersionMinor = minor, RequestLine = requestLine,
             KeepAlive = major == 1 && minor >= 1,
         };
-        if (major == 0) return request;
+        if (major == 0) return (request, null);
 
         // Header lines.
         bool sawHost = false, sawLength = false;
+        int headerIndex = 0;
         string? transferEncoding = null;
         while (pos < head.Length)
         {
@@ -128,8 +149,22 @@ public static class RequestParser
                 if (ignoreInvalidHeaders) continue;
                 return Fail(400, $"client sent invalid header line: \"{EscapeForLog(Encoding.Latin1.GetString(headerLine))}\"", whileLine: false);
             }
-            string name = Encoding.Latin1.GetString(headerLine[..colon]);
-            string value = Encoding.Latin1.GetString(headerLine[(colon + 1)..]).Trim(' ', '\t');
+            var nameBytes = headerLine[..colon];
+            var valueBytes = headerLine[(colon + 1)..].Trim(" \t"u8);
+            string name, value;
+            if (strings is null) (name, value) = (Encoding.Latin1.GetString(nameBytes), Encoding.Latin1.GetString(valueBytes));
+            else if (headerIndex < strings.Headers.Count)
+            {
+                var known = strings.Headers[headerIndex];
+                (name, value) = (HeadStringCache.Reuse(nameBytes, known.Key), HeadStringCache.Reuse(valueBytes, known.Value));
+                if (!ReferenceEquals(name, known.Key) || !ReferenceEquals(value, known.Value)) strings.Headers[headerIndex] = new(name, value);
+            }
+            else
+            {
+                (name, value) = (Encoding.Latin1.GetString(nameBytes), Encoding.Latin1.GetString(valueBytes));
+                strings.Headers.Add(new(name, value));
+            }
+            headerIndex++;
             request.Headers.Add(new(name, value));
 
             switch (KnownHeader(name))
@@ -138,7 +173,12 @@ public static class RequestParser
                     if (sawHost) return Fail(400, "client sent duplicate host header: \"Host: " + value + "\", previous value: \"Host: " + request.RawHost + "\"", whileLine: false);
                     sawHost = true;
                     request.RawHost = rawHost = value;
-                    request.Host = ValidateHost(value);
+                    if (strings is null) request.Host = ValidateHost(value);
+                    else
+                    {
+                        if (!ReferenceEquals(value, strings.RawHost)) (strings.RawHost, strings.Host) = (value, ValidateHost(value));
+                        request.Host = strings.Host;
+                    }
                     if (request.Host is null) return Fail(400, "client sent invalid host header", whileLine: false);
                     break;
                 case "content-length":
@@ -177,8 +217,21 @@ public static class RequestParser
                 return Fail(400, "client sent \"Content-Length\" and \"Transfer-Encoding\" headers at the same time", whileLine: false);
             request.Chunked = true;
         }
-        return request;
+        return (request, null);
     }
+
+    /// <summary>The usual methods as constant strings (nothing allocated for them per request).</summary>
+    private static string? KnownMethod(ReadOnlySpan<byte> method) => method.Length switch
+    {
+        3 when method.SequenceEqual("GET"u8) => "GET",
+        3 when method.SequenceEqual("PUT"u8) => "PUT",
+        4 when method.SequenceEqual("POST"u8) => "POST",
+        4 when method.SequenceEqual("HEAD"u8) => "HEAD",
+        5 when method.SequenceEqual("PATCH"u8) => "PATCH",
+        6 when method.SequenceEqual("DELETE"u8) => "DELETE",
+        7 when method.SequenceEqual("OPTIONS"u8) => "OPTIONS",
+        _ => null,
+    };
 
     /// <summary>The lowercase name of a header the parser acts on, else null (without allocating).</summary>
     private static string? KnownHeader(string name)
@@ -189,8 +242,6 @@ public static class RequestParser
     }
 
     private static readonly string[] knownHeaders = { "host", "content-length", "transfer-encoding", "connection" };
-
-    private sealed class ErrorBox { public RequestError? Error; }
 
     private static HttpRequest Placeholder(string requestLine) => new()
     {

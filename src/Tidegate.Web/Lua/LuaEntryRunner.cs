@@ -31,7 +31,7 @@ public static class LuaEntryRunner
             var outer = LuaWorker.Enter(worker);
             worker.Request = request;
             worker.Phase = phase;
-            try { thread = worker.State.NewThread(worker.Load(spec, ctx)); }
+            try { thread = worker.State.NewThread(worker.Load(spec, ctx), reuseHeld: true); }
             finally { (worker.Request, worker.Phase) = previous; LuaWorker.Leave(outer); }
         }
         catch (LuaException e)
@@ -112,6 +112,10 @@ public static class LuaEntryRunner
         if (request.ExitKind != LuaExitKind.None) root.Abandon();
         EndThreads(request);
         request.EntryThread = null;
+        // A handler that ran to its end leaves its coroutine to the next handler, as ngx_lua's cache of entry
+        // coroutines does (on nginx coroutine.running() is the same coroutine in consecutive handlers,
+        // tests/web/745-entry-coroutine-reuse.t), and no thread is allocated per request.
+        worker.State.RecycleThread(thread, evenIfHeld: true);
         return await FinishAsync(ctx, request, phase, pipeline);
     }
 

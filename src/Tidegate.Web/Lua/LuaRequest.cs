@@ -32,7 +32,11 @@ public sealed class LuaRequest
     public string? ExecArgs { get; set; }
 
     /// <summary>Body bytes written by ngx.say/print and not yet handed to the connection.</summary>
-    public MemoryStream Output { get; } = new();
+    /// <remarks>
+    /// Starts at 64 bytes: an empty MemoryStream's first write makes a 256-byte array, a fifth of what a
+    /// small Lua response allocated per request; a bigger body grows it to 256 and on as before.
+    /// </remarks>
+    public MemoryStream Output { get; } = new(64);
     /// <summary>ngx.eof was called: later output is dropped.</summary>
     public bool SeenEof { get; set; }
     /// <summary>The request body was read by ngx.req.read_body (or lua_need_request_body).</summary>
@@ -66,15 +70,7 @@ public sealed class LuaRequest
     /// <summary>ngx.arg for set_by_lua (the arguments) and body_filter_by_lua (chunk, eof).</summary>
     public LuaValue[]? Args { get; set; }
 
-    public static LuaRequest Of(RequestContext ctx)
-    {
-        ctx.ModuleState ??= new Dictionary<Type, object>();
-        if (ctx.ModuleState.TryGetValue(typeof(LuaRequest), out var state)) return (LuaRequest)state;
-        var request = new LuaRequest(ctx);
-        ctx.ModuleState[typeof(LuaRequest)] = request;
-        return request;
-    }
+    public static LuaRequest Of(RequestContext ctx) => ctx.LuaRequest ??= new LuaRequest(ctx);
 
-    public static LuaRequest? Find(RequestContext ctx) =>
-        ctx.ModuleState is { } states && states.TryGetValue(typeof(LuaRequest), out var state) ? (LuaRequest)state : null;
+    public static LuaRequest? Find(RequestContext ctx) => ctx.LuaRequest;
 }

@@ -18,10 +18,22 @@ public static class NgxOutputApi
     {
         var request = NgxApi.Request(PhaseMask.Output);
         if (request.SeenEof) return call.Return(LuaValue.Nil, NgxApi.Str("seen eof"));
-        var bytes = new MemoryStream();
-        for (int i = 0; i < call.Count; i++) AppendValue(call, i, call[i], bytes, 0);
-        if (newline) bytes.WriteByte((byte)'\n');
-        LuaOutput.Append(request, bytes.GetBuffer().AsSpan(0, (int)bytes.Length));
+        if (AllStrings(call))
+        {
+            // Strings only (the usual call) cannot fail half-way: they go straight to the output, with no
+            // scratch stream per call.
+            for (int i = 0; i < call.Count; i++) LuaOutput.Append(request, ((LuaString)call[i].Ref!).Span);
+            if (newline) LuaOutput.Append(request, "\n"u8);
+            else if (call.Count == 0) LuaOutput.Append(request, default); // ngx.print() still sends the head
+        }
+        else
+        {
+            // Anything else is checked whole before a byte is written (a bad argument writes nothing).
+            var bytes = new MemoryStream();
+            for (int i = 0; i < call.Count; i++) AppendValue(call, i, call[i], bytes, 0);
+            if (newline) bytes.WriteByte((byte)'\n');
+            LuaOutput.Append(request, bytes.GetBuffer().AsSpan(0, (int)bytes.Length));
+        }
         if (request.Output.Length >= LuaOutput.FlushThreshold && call.Thread == request.EntryThread && call.Thread.IsYieldable)
         {
             // A big buffered body goes to the connection now, so memory stays bounded.
@@ -32,6 +44,13 @@ public static class NgxOutputApi
             });
         }
         return call.Return(1);
+    }
+
+    private static bool AllStrings(LuaCall call)
+    {
+        for (int i = 0; i < call.Count; i++)
+            if (call[i].Ref is not LuaString) return false;
+        return true;
     }
 
     /// <summary>One argument as ngx_lua writes it: strings and numbers, nil/booleans/ngx.null as words, array tables flattened.</summary>

@@ -8,13 +8,13 @@ lua_shared_dict d 1m;
 location /t { content_by_lua_block {
     ngx.timer.at(0, function()
         local d = ngx.shared.d
-        local t1 = ngx.thread.spawn(function() ngx.sleep(0.02) d:set("t1", ngx.get_phase()) return "one" end)
+        local t1 = ngx.thread.spawn(function() ngx.sleep(0.1) d:set("t1", ngx.get_phase()) return "one" end)
         local t2 = ngx.thread.spawn(function() ngx.sleep(0.01) return "two" end)
         local _, first = ngx.thread.wait(t1, t2)
         local _, second = ngx.thread.wait(t1)
         d:set("order", first .. " " .. second)
     end)
-    ngx.sleep(0.1)
+    ngx.sleep(0.3)
     ngx.say(ngx.shared.d:get("order"), " ", ngx.shared.d:get("t1"))
 } }
 --- request
@@ -131,7 +131,7 @@ location /t { content_by_lua_block {
         local a = tostring(select(2, coroutine.resume(co)))
         ngx.shared.d:set("r", a .. " " .. coroutine.status(co) .. " " .. tostring(coroutine.resume(co)) .. " " .. coroutine.status(co))
     end)
-    ngx.sleep(0.05)
+    ngx.sleep(0.2)
     ngx.say(ngx.shared.d:get("r"))
 } }
 --- request

@@ -83,18 +83,6 @@ public class LeftOpenSocketTests
 
     private static int Descriptors(int pid) => Directory.GetFiles($"/proc/{pid}/fd").Length;
 
-    private static async Task<string> OneRequest(int port, string uri)
-    {
-        using var client = new TcpClient();
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        await client.ConnectAsync("127.0.0.1", port, cts.Token);
-        var stream = client.GetStream();
-        await stream.WriteAsync(Encoding.ASCII.GetBytes($"GET {uri} HTTP/1.0\r\nHost: x\r\n\r\n"), cts.Token);
-        var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, cts.Token);
-        string text = Encoding.Latin1.GetString(buffer.ToArray());
-        int split = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
-        if (split < 0 || text.Length < 12) return "no response: " + text;
-        return text.Substring(9, 3) + " " + text[(split + 4)..].TrimEnd('\n');
-    }
+    private static Task<string> OneRequest(int port, string uri) =>
+        OneShotHttp.StatusAndBodyAsync(port, uri, TimeSpan.FromSeconds(10));
 }

@@ -112,19 +112,7 @@ public class SharedDictMultiWorkerTests
     /// <summary>GET over HTTP/1.0 on a new connection; the body without its final newline.</summary>
     private static async Task<string> Get(int port, string uri)
     {
-        try
-        {
-            using var client = new TcpClient();
-            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-            await client.ConnectAsync("127.0.0.1", port, cts.Token);
-            var stream = client.GetStream();
-            await stream.WriteAsync(Encoding.ASCII.GetBytes($"GET {uri} HTTP/1.0\r\nHost: x\r\n\r\n"), cts.Token);
-            var buffer = new MemoryStream();
-            await stream.CopyToAsync(buffer, cts.Token);
-            string text = Encoding.Latin1.GetString(buffer.ToArray());
-            int split = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
-            return split < 0 ? "no response: " + text : text[(split + 4)..].TrimEnd('\n');
-        }
+        try { return await OneShotHttp.BodyAsync(port, uri, TimeSpan.FromSeconds(20)); }
         catch (Exception e) when (e is SocketException or IOException or OperationCanceledException) { return "client error: " + e.Message; }
     }
 }

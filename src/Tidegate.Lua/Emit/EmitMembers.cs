@@ -65,8 +65,6 @@ internal static class EmitMembers
     public static readonly MethodInfo Callable = C("Callable");
     public static readonly MethodInfo RefOf = C("RefOf");
     public static readonly MethodInfo TailCallKnown = C("TailCallKnown");
-    public static readonly MethodInfo NumberModulo = M(typeof(LuaOps), "Modulo", typeof(double), typeof(double));
-    public static readonly MethodInfo NumberPow = M(typeof(Math), "Pow", typeof(double), typeof(double));
     public static readonly MethodInfo FinishCall = C("FinishCall");
     public static readonly MethodInfo TailCall = C("TailCall");
     public static readonly MethodInfo IsHostFunction = C("IsHostFunction");

@@ -379,15 +379,7 @@ internal sealed partial class FunctionCompiler
         {
             LoadNumber(a);
             LoadNumber(b);
-            switch (e.Op)
-            {
-                case BinaryOp.Add: _il.Emit(OpCodes.Add); break;
-                case BinaryOp.Sub: _il.Emit(OpCodes.Sub); break;
-                case BinaryOp.Mul: _il.Emit(OpCodes.Mul); break;
-                case BinaryOp.Div: _il.Emit(OpCodes.Div); break;
-                case BinaryOp.Mod: _il.Emit(OpCodes.Call, Modulo); break;
-                default: _il.Emit(OpCodes.Call, MathPow); break;
-            }
+            EmitDoubleArithmetic(e.Op);
             _il.Emit(OpCodes.Call, FromNumber);
             _il.Emit(OpCodes.Stloc, result);
             _il.Emit(OpCodes.Br, done);

@@ -181,16 +181,26 @@ internal sealed partial class FunctionCompiler
             case BinaryExpr bin:
                 EmitNumericBody(bin.Left, doubles);
                 EmitNumericBody(bin.Right, doubles);
-                switch (bin.Op)
-                {
-                    case BinaryOp.Add: _il.Emit(OpCodes.Add); break;
-                    case BinaryOp.Sub: _il.Emit(OpCodes.Sub); break;
-                    case BinaryOp.Mul: _il.Emit(OpCodes.Mul); break;
-                    case BinaryOp.Div: _il.Emit(OpCodes.Div); break;
-                    case BinaryOp.Mod: _il.Emit(OpCodes.Call, NumberModulo); break;
-                    case BinaryOp.Pow: _il.Emit(OpCodes.Call, NumberPow); break;
-                }
+                EmitDoubleArithmetic(bin.Op);
                 break;
+        }
+    }
+
+    /// <summary>
+    /// The arithmetic of <paramref name="op"/> on the two doubles on the IL stack, leaving a double: the
+    /// number/number case shared by the generic fast path, inlined numeric functions and number loops.
+    /// </summary>
+    private void EmitDoubleArithmetic(BinaryOp op)
+    {
+        switch (op)
+        {
+            case BinaryOp.Add: _il.Emit(OpCodes.Add); break;
+            case BinaryOp.Sub: _il.Emit(OpCodes.Sub); break;
+            case BinaryOp.Mul: _il.Emit(OpCodes.Mul); break;
+            case BinaryOp.Div: _il.Emit(OpCodes.Div); break;
+            case BinaryOp.Mod: _il.Emit(OpCodes.Call, Modulo); break;
+            case BinaryOp.Pow: _il.Emit(OpCodes.Call, MathPow); break;
+            default: throw new InvalidOperationException($"not an arithmetic operator: {op}");
         }
     }
 }

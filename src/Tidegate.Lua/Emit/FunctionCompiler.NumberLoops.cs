@@ -532,15 +532,7 @@ internal sealed partial class FunctionCompiler
             case BinaryExpr b:
                 EmitNumberValue(b.Left, doubles);
                 EmitNumberValue(b.Right, doubles);
-                switch (b.Op)
-                {
-                    case BinaryOp.Add: _il.Emit(OpCodes.Add); break;
-                    case BinaryOp.Sub: _il.Emit(OpCodes.Sub); break;
-                    case BinaryOp.Mul: _il.Emit(OpCodes.Mul); break;
-                    case BinaryOp.Div: _il.Emit(OpCodes.Div); break;
-                    case BinaryOp.Mod: _il.Emit(OpCodes.Call, NumberModulo); break;
-                    default: _il.Emit(OpCodes.Call, NumberPow); break;
-                }
+                EmitDoubleArithmetic(b.Op);
                 break;
         }
     }

@@ -122,17 +122,10 @@ public sealed class ProcessHost
         if (options.ErrorLogPath is { } e && !tree.Any(d => d.Name == "error_log"))
         {
             string path = e == "stderr" ? "stderr" : Path.IsPathRooted(e) ? e : prefix + e;
-            config = WithErrorLogs(config, new[] { new ErrorLogTarget(path, LogLevel.Error) });
+            config = config.WithErrorLogs(new[] { new ErrorLogTarget(path, LogLevel.Error) });
         }
         return (config, tree, compiler);
     }
-
-    private static ServerConfiguration WithErrorLogs(ServerConfiguration c, IReadOnlyList<ErrorLogTarget> logs) => new()
-    {
-        Prefix = c.Prefix, ConfFile = c.ConfFile, Daemon = c.Daemon, MasterProcess = c.MasterProcess,
-        WorkerProcesses = c.WorkerProcesses, WorkerConnections = c.WorkerConnections, PidPath = c.PidPath,
-        ErrorLogs = logs, Servers = c.Servers, ListenGroups = c.ListenGroups,
-    };
 
     private static ErrorLog OpenErrorLog(ServerConfiguration config)
     {

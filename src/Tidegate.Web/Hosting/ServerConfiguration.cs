@@ -19,7 +19,8 @@ public sealed partial class ServerConfiguration
     public int WorkerProcesses { get; init; } = 1;
     public int WorkerConnections { get; init; } = 512;
     public required string PidPath { get; init; }
-    public required IReadOnlyList<ErrorLogTarget> ErrorLogs { get; init; }
+    public required IReadOnlyList<ErrorLogTarget> ErrorLogs { get => errorLogs; init => errorLogs = value; }
+    private IReadOnlyList<ErrorLogTarget> errorLogs = null!;
     public required IReadOnlyList<ServerBlock> Servers { get; init; }
     /// <summary>One entry per distinct address:port, with the servers listening there.</summary>
     public required IReadOnlyList<ListenGroup> ListenGroups { get; init; }
@@ -28,6 +29,17 @@ public sealed partial class ServerConfiguration
     /// set by "env NAME=value"). Lua's os.getenv sees only this; the process environment is untouched.
     /// </summary>
     public IReadOnlyDictionary<string, string> WorkerEnvironment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// This configuration with other error logs (the -e option, when the file names none). A
+    /// member-wise copy, so the state every module added in its partial file comes along.
+    /// </summary>
+    public ServerConfiguration WithErrorLogs(IReadOnlyList<ErrorLogTarget> logs)
+    {
+        var copy = (ServerConfiguration)MemberwiseClone();
+        copy.errorLogs = logs;
+        return copy;
+    }
 }
 
 /// <summary>An error_log target: a file path (or "stderr") and the least severe level written.</summary>

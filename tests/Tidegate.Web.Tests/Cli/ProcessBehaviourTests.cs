@@ -181,6 +181,44 @@ public class ProcessBehaviourTests
         Assert.DoesNotContain("/after", File.ReadAllText(log + ".1"));
     }
 
+    /// <summary>
+    /// -e replaces the error log of a file that names none; everything else the file configures
+    /// (Lua state, shared dicts, upstream blocks, env) must survive that replacement.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Servers))]
+    public void ErrorLogOptionKeepsTheRestOfTheConfiguration(ServerKind kind)
+    {
+        using var server = new ServerProcess(kind);
+        server.WriteFile("conf/nginx.conf", server.ModulePreamble + $$"""
+            daemon off;
+            master_process off;
+            pid logs/nginx.pid;
+            env TG_OPTION_E=kept;
+            events { }
+            http {
+                access_log off;
+                lua_shared_dict d 1m;
+                upstream self { server 127.0.0.1:{{server.Port}}; }
+                server {
+                    listen 127.0.0.1:{{server.Port}};
+                    location /lua {
+                        content_by_lua_block {
+                            ngx.shared.d:set("k", "dict")
+                            ngx.log(ngx.ERR, "marker for -e")
+                            ngx.say(ngx.shared.d:get("k"), " ", os.getenv("TG_OPTION_E"))
+                        }
+                    }
+                    location /up { proxy_pass http://self/lua; }
+                }
+            }
+            """);
+        Assert.True(server.Start(TimeSpan.FromSeconds(15), "-e", "logs/other.log"));
+        Assert.Equal("dict kept\n", Get(server.Port, "/up"));
+        string log = Path.Combine(server.Prefix, "logs", "other.log");
+        Assert.True(WaitUntil(() => File.Exists(log) && File.ReadAllText(log).Contains("marker for -e")), "the -e log has the line");
+    }
+
     [Theory]
     [MemberData(nameof(Servers))]
     public void QuitIsGraceful(ServerKind kind)

@@ -66,6 +66,40 @@ public static class CompiledCode
         return 1;
     }
 
+    /// <summary>
+    /// <c>return v</c> from a direct entry (see FunctionCompiler.DirectCalls.cs): pops the record and sets the
+    /// status to one result; the entry returns <c>v</c> itself, so the value stack's slot is not written.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void ReturnDirect1(LuaThread t)
+    {
+        t.FrameCount--;
+        t.DirectStatus = 1;
+    }
+
+    /// <summary>
+    /// Any other exit of a direct entry (results already on the stack, a tail call or a yield under way): sets
+    /// the status and returns the first result from the stack (nil without one), which the entry returns.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LuaValue DirectExit(LuaThread t, int argBase, int status)
+    {
+        t.DirectStatus = status;
+        return status > 0 ? t.Stack[argBase] : default;
+    }
+
+    /// <summary>
+    /// The Invoke wrapper of a function with a direct entry: the general protocol wants every result on the
+    /// stack, and a single one came back only as the entry's value.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int FinishDirectEntry(LuaThread t, LuaValue first, int argBase)
+    {
+        int status = t.DirectStatus;
+        if (status == 1) t.Stack[argBase] = first;
+        return status;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int Return0(LuaThread t)
     {

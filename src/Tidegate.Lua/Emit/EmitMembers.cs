@@ -59,6 +59,10 @@ internal static class EmitMembers
     public static readonly MethodInfo Return = C("Return");
     public static readonly MethodInfo Return1 = C("Return1");
     public static readonly MethodInfo Return0 = C("Return0");
+    public static readonly MethodInfo ReturnDirect1 = C("ReturnDirect1");
+    public static readonly MethodInfo DirectExit = C("DirectExit");
+    public static readonly MethodInfo FinishDirectEntry = C("FinishDirectEntry");
+    public static readonly FieldInfo ThreadDirectStatus = F(typeof(LuaThread), "DirectStatus");
     public static readonly MethodInfo SetFrameSlots = C("SetFrameSlots");
     public static readonly MethodInfo FirstVararg = C("FirstVararg");
     public static readonly MethodInfo CopyVarargs = C("CopyVarargs");

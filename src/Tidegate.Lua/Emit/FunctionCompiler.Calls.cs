@@ -12,17 +12,30 @@ internal sealed partial class FunctionCompiler
     /// Evaluates a call expression with its arguments at slot <paramref name="b"/>; afterwards the results
     /// are at slot b and their count is in <see cref="_status"/>.
     /// </summary>
-    private void EmitCallTo(Expr expr, int b)
+    /// <param name="first">when not null, also receives the first result (nil if none): a direct call's single
+    /// result is put there without a round trip through the value stack</param>
+    private void EmitCallTo(Expr expr, int b, LocalBuilder? first = null)
     {
         _depth = b;
         EmitLineHook(expr.Line, false); // a call on a later line of a multi-line statement is a new line
-        if (TryEmitDirectCall(expr, b)) return;
-        var (fn, description, callName, fixedArgs, multi) = EmitCalleeAndArguments(expr, b);
-        EmitInvoke(fn, b, fixedArgs, multi, Site(expr.Line, callName, expr is MethodCallExpr, description), description,
-            knownCallee: KnownCalleeType(expr));
-        Release(fn);
-        if (multi is not null) FreeIntTemp(multi);
-        _depth = b;
+        var haveFirst = _il.DefineLabel();
+        if (!TryEmitDirectCall(expr, b, first, haveFirst))
+        {
+            var (fn, description, callName, fixedArgs, multi) = EmitCalleeAndArguments(expr, b);
+            EmitInvoke(fn, b, fixedArgs, multi, Site(expr.Line, callName, expr is MethodCallExpr, description), description,
+                knownCallee: KnownCalleeType(expr));
+            Release(fn);
+            if (multi is not null) FreeIntTemp(multi);
+            _depth = b;
+        }
+        if (first is null) return;
+        LdThread();
+        LdSlotIndex(b);
+        _il.Emit(OpCodes.Ldloc, _status);
+        _il.Emit(OpCodes.Ldc_I4_0);
+        _il.Emit(OpCodes.Call, Result);
+        _il.Emit(OpCodes.Stloc, first);
+        _il.MarkLabel(haveFirst);
     }
 
     /// <summary>Evaluates arguments into slots from <paramref name="at"/>; a trailing call or ... expands.</summary>
@@ -240,14 +253,38 @@ internal sealed partial class FunctionCompiler
     private void EmitTailCall(Expr expr)
     {
         int b = _depth;
-        var (fn, description, callName, fixedArgs, multi) = EmitCalleeAndArguments(expr, b);
+        var known = KnownCalleeType(expr);
+        bool selfCandidate = ReferenceEquals(known, _type) && !_body.IsVararg && !_ctx.HookChecks && !LocalAccess;
+        // `return f(a, g(x))` to this very closure with one argument per parameter: the parameters take only
+        // g's first result, so it comes back in a register (see EmitCallTo) and the call stays a jump.
+        LocalBuilder? lastFirst = null;
+        Operand fn;
+        string? description, callName;
+        int fixedArgs;
+        LocalBuilder? multi;
+        if (selfCandidate && ParameterCount > 0 && expr is CallExpr selfCall && selfCall.Arguments.Count == ParameterCount
+            && selfCall.Arguments[^1] is CallExpr or MethodCallExpr)
+        {
+            var args = selfCall.Arguments;
+            description = Describe(selfCall.Function, out callName);
+            fn = Eval(selfCall.Function);
+            (fixedArgs, _) = EmitArguments(args.GetRange(0, args.Count - 1), b);
+            int last = b + fixedArgs;
+            _depth = last;
+            lastFirst = NewValueTemp();
+            EmitCallTo(args[^1], last, lastFirst);
+            multi = NewIntTemp();
+            _il.Emit(OpCodes.Ldloc, _status);
+            _il.Emit(OpCodes.Stloc, multi);
+            _depth = last;
+        }
+        else (fn, description, callName, fixedArgs, multi) = EmitCalleeAndArguments(expr, b);
         if (b + fixedArgs + 1 > _maxDepth) _maxDepth = b + fixedArgs + 1;
         int site = Site(expr.Line, callName, expr is MethodCallExpr, description);
-        var known = KnownCalleeType(expr);
         if (known is not null)
         {
             var general = _il.DefineLabel();
-            if (ReferenceEquals(known, _type) && multi is null && !_body.IsVararg && !_ctx.HookChecks && !LocalAccess)
+            if (selfCandidate && (multi is null || lastFirst is not null))
             {
                 // return f(...) where f is this very closure: the tail call replaces this frame by itself, so it
                 // is a jump back to the body with the new arguments as parameters (the record, its caller site
@@ -262,11 +299,28 @@ internal sealed partial class FunctionCompiler
                 for (int i = 0; i < parameters.Count; i++)
                 {
                     if (i < fixedArgs) LoadSlot(b + i);
+                    else if (lastFirst is not null) _il.Emit(OpCodes.Ldloc, lastFirst);
                     else _il.Emit(OpCodes.Ldsfld, ValueNil);
                     StoreNewVariable(parameters[i]); // a captured parameter gets a fresh cell, as a new call's would
                 }
                 _il.Emit(OpCodes.Br, _bodyStart);
                 _il.MarkLabel(notSelf);
+            }
+            if (lastFirst is not null)
+            {
+                // Any other callee takes all of the trailing call's results from the stack, where a single
+                // result returned in a register is not yet.
+                var onStack = _il.DefineLabel();
+                _il.Emit(OpCodes.Ldloc, multi!);
+                _il.Emit(OpCodes.Ldc_I4_1);
+                _il.Emit(OpCodes.Bne_Un, onStack);
+                LdThread();
+                _il.Emit(OpCodes.Ldfld, ThreadStack);
+                LdSlotIndex(b + fixedArgs);
+                _il.Emit(OpCodes.Ldloc, lastFirst);
+                _il.Emit(OpCodes.Stelem, typeof(LuaValue));
+                _il.MarkLabel(onStack);
+                ClearLocal(lastFirst);
             }
             // A closure of the known (sealed, Lua) type: no host-function test and no callable resolution.
             var direct = _il.DeclareLocal(known); // never live across a yield: not a saved local
@@ -287,7 +341,7 @@ internal sealed partial class FunctionCompiler
             }
             _il.Emit(OpCodes.Ldarg_2);
             _il.Emit(OpCodes.Call, TailCallKnown);
-            _il.Emit(OpCodes.Ret);
+            EmitReturnStatus();
             _il.MarkLabel(general);
         }
         // Only a Lua callee replaces this frame. A host function is called normally and its results
@@ -309,7 +363,7 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Ldc_I4, site);
         LdName(description);
         _il.Emit(OpCodes.Call, TailCall);
-        _il.Emit(OpCodes.Ret);
+        EmitReturnStatus();
         _il.MarkLabel(hostCallee);
         var callerSite = NewIntTemp();
         LdThread();
@@ -321,9 +375,10 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Ldloc, _status);
         _il.Emit(OpCodes.Ldarg_2);
         _il.Emit(OpCodes.Call, ReturnPopped);
-        _il.Emit(OpCodes.Ret);
+        EmitReturnStatus();
         FreeIntTemp(callerSite);
         if (multi is not null) FreeIntTemp(multi);
+        if (lastFirst is not null) _freeValueTemps.Push(lastFirst);
         Release(fn);
         _depth = b;
     }

@@ -96,14 +96,10 @@ internal sealed partial class FunctionCompiler
             {
                 if (expr is CallExpr call && TryEvalInlinedCall(call, out var inlined)) return inlined;
                 int b = _depth;
-                EmitCallTo(expr, b);
-                LdThread();
-                LdSlotIndex(b);
-                _il.Emit(OpCodes.Ldloc, _status);
-                _il.Emit(OpCodes.Ldc_I4_0);
-                _il.Emit(OpCodes.Call, Result);
+                var first = NewValueTemp();
+                EmitCallTo(expr, b, first);
                 _depth = b;
-                var value = StoreClearedTemp();
+                var value = Operand.ClearedTemp(first);
                 // Code after the call on its line is a new line event once the callee ran hooked lines.
                 EmitLineHook(expr.Line, false);
                 return value;

@@ -481,7 +481,7 @@ internal sealed partial class FunctionCompiler
             EmitReturnHook(_depth);
             LdThread();
             _il.Emit(OpCodes.Call, Return0);
-            _il.Emit(OpCodes.Ret);
+            EmitReturnStatus();
             return;
         }
         if (values.Count == 1 && values[0] is CallExpr or MethodCallExpr)
@@ -493,11 +493,7 @@ internal sealed partial class FunctionCompiler
         {
             var v = Eval(values[0]);
             EmitReturnHook(_depth);
-            LdThread();
-            Load(v);
-            _il.Emit(OpCodes.Ldarg_2);
-            _il.Emit(OpCodes.Call, Return1);
-            _il.Emit(OpCodes.Ret);
+            EmitReturnOne(v);
             Release(v);
             return;
         }
@@ -516,7 +512,7 @@ internal sealed partial class FunctionCompiler
         }
         _il.Emit(OpCodes.Ldarg_2);
         _il.Emit(OpCodes.Call, Return);
-        _il.Emit(OpCodes.Ret);
+        EmitReturnStatus();
         _depth = b;
     }
 }

@@ -249,7 +249,7 @@ internal sealed partial class FunctionCompiler
         EmitReturnHook(_depth);
         _il.Emit(OpCodes.Ldarg_1);
         _il.Emit(OpCodes.Call, Return0);
-        _il.Emit(OpCodes.Ret);
+        EmitReturnStatus();
 
         _il.MarkLabel(prologue);
         _il.Emit(OpCodes.Ldarg_1);
@@ -353,7 +353,7 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Ldarg_1);
         _il.Emit(OpCodes.Ldloc, frame);
         _il.Emit(OpCodes.Call, SaveFrame);
-        _il.Emit(OpCodes.Ret);
+        EmitReturnStatus();
     }
 
     private void EmitRestore()

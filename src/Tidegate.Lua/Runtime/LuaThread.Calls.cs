@@ -4,6 +4,13 @@ namespace Tidegate.Lua.Runtime;
 public sealed partial class LuaThread
 {
     /// <summary>
+    /// The status a compiled function's direct entry (InvokeDirect, see FunctionCompiler.DirectCalls.cs) returned
+    /// with: the result count, or a negative <see cref="CallStatus"/>. The entry returns its first result as its
+    /// value (in registers), so the status travels here; the caller reads it right after the call.
+    /// </summary>
+    public int DirectStatus;
+
+    /// <summary>
     /// Calls <paramref name="function"/> (a function, or a value with <c>__call</c>) with the arguments the
     /// caller put at <c>Stack[argBase .. argBase+argCount)</c>; <paramref name="argBase"/> must be at or
     /// above <see cref="Top"/>. Returns the result count; the results are at <c>Stack[argBase ..]</c>.

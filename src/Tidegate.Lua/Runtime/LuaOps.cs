@@ -173,7 +173,35 @@ public static class LuaOps
     }
 
     /// <summary><see cref="JoinPlain"/> when some operands are numbers, each formatted as tostring does.</summary>
+    [SkipLocalsInit]
     private static LuaString JoinWithNumbers(ReadOnlySpan<LuaValue> values)
+    {
+        // A result that fits in stack scratch (`"item" .. i`, a request head) is joined in one pass, each
+        // number formatted once; a longer one takes the two passes below (lengths, then bytes), which
+        // format every number twice.
+        Span<byte> joined = stackalloc byte[OnePassJoinLength];
+        int at = 0;
+        foreach (ref readonly var v in values)
+        {
+            if (v.Ref is LuaString s)
+            {
+                if (s.Length > joined.Length - at) return JoinWithNumbersTwoPasses(values);
+                s.Span.CopyTo(joined[at..]);
+                at += s.Length;
+            }
+            else
+            {
+                if (joined.Length - at < LuaNumber.MaxFormattedLength) return JoinWithNumbersTwoPasses(values);
+                at += LuaNumber.Format(v.Number, joined[at..]);
+            }
+        }
+        if (at == 0) return LuaString.Empty;
+        return at <= StringInterner.MaxInternedLength ? StringInterner.InternResult(joined[..at]) : new LuaString(joined[..at].ToArray());
+    }
+
+    private const int OnePassJoinLength = 256;
+
+    private static LuaString JoinWithNumbersTwoPasses(ReadOnlySpan<LuaValue> values)
     {
         Span<byte> scratch = stackalloc byte[LuaNumber.MaxFormattedLength];
         long total = 0;

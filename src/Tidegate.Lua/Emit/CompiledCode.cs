@@ -451,6 +451,22 @@ public static class CompiledCode
             if (!v.IsNil || tb.Metatable is null) return v;
             return IndexStrInherited(t, tb, k, ref classHint, site, top, name);
         }
+        return IndexStrOnString(t, o, k, ref classHint, site, top, name);
+    }
+
+    /// <summary>
+    /// s.name / s:name() on a string: one lookup (through the site's class hint) in the string metatable's
+    /// __index table, read from the state each time so a program that replaces it is seen; anything else
+    /// (a missing method, another __index, a non-string) takes the full slow path.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static LuaValue IndexStrOnString(LuaThread t, LuaValue o, LuaString k, ref int classHint, int site, int top, string? name)
+    {
+        if (o.Ref is LuaString && LuaTable.GetIndexMetaMethod(t.State.StringMetatable).Ref is LuaTable library)
+        {
+            var v = library.GetStr(k, ref classHint);
+            if (!v.IsNil) return v;
+        }
         return IndexSlow(t, o, k, site, top, name);
     }
 

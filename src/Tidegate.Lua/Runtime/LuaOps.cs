@@ -158,19 +158,50 @@ public static class LuaOps
         if (!allStrings) return JoinWithNumbers(values);
         if (total > Array.MaxLength) throw new LuaException("not enough memory");
         if (total == 0) return LuaString.Empty;
-        var bytes = new byte[total];
-        var into = bytes.AsSpan();
+        // A short result is joined in scratch and shared (StringInterner.InternResult); a long one is built in place.
+        bool shortResult = total <= StringInterner.MaxInternedLength;
+        Span<byte> scratch = stackalloc byte[StringInterner.MaxInternedLength];
+        byte[]? bytes = shortResult ? null : new byte[total];
+        var into = shortResult ? scratch : bytes.AsSpan();
         foreach (ref readonly var v in values)
         {
             var from = Unsafe.As<LuaString>(v.Ref!).Span;
             from.CopyTo(into);
             into = into[from.Length..];
         }
-        return new LuaString(bytes);
+        return shortResult ? StringInterner.InternResult(scratch[..(int)total]) : new LuaString(bytes!);
     }
 
     /// <summary><see cref="JoinPlain"/> when some operands are numbers, each formatted as tostring does.</summary>
+    [SkipLocalsInit]
     private static LuaString JoinWithNumbers(ReadOnlySpan<LuaValue> values)
+    {
+        // A result that fits in stack scratch (`"item" .. i`, a request head) is joined in one pass, each
+        // number formatted once; a longer one takes the two passes below (lengths, then bytes), which
+        // format every number twice.
+        Span<byte> joined = stackalloc byte[OnePassJoinLength];
+        int at = 0;
+        foreach (ref readonly var v in values)
+        {
+            if (v.Ref is LuaString s)
+            {
+                if (s.Length > joined.Length - at) return JoinWithNumbersTwoPasses(values);
+                s.Span.CopyTo(joined[at..]);
+                at += s.Length;
+            }
+            else
+            {
+                if (joined.Length - at < LuaNumber.MaxFormattedLength) return JoinWithNumbersTwoPasses(values);
+                at += LuaNumber.Format(v.Number, joined[at..]);
+            }
+        }
+        if (at == 0) return LuaString.Empty;
+        return at <= StringInterner.MaxInternedLength ? StringInterner.InternResult(joined[..at]) : new LuaString(joined[..at].ToArray());
+    }
+
+    private const int OnePassJoinLength = 256;
+
+    private static LuaString JoinWithNumbersTwoPasses(ReadOnlySpan<LuaValue> values)
     {
         Span<byte> scratch = stackalloc byte[LuaNumber.MaxFormattedLength];
         long total = 0;
@@ -178,23 +209,27 @@ public static class LuaOps
             total += v.Ref is LuaString s ? s.Length : LuaNumber.Format(v.Number, scratch);
         if (total > Array.MaxLength) throw new LuaException("not enough memory");
         if (total == 0) return LuaString.Empty;
-        var bytes = new byte[total];
+        // As JoinPlain: a short result is joined in scratch and shared.
+        bool shortResult = total <= StringInterner.MaxInternedLength;
+        Span<byte> joined = stackalloc byte[StringInterner.MaxInternedLength];
+        byte[]? bytes = shortResult ? null : new byte[total];
+        var into = shortResult ? joined : bytes.AsSpan();
         int pos = 0;
         foreach (ref readonly var v in values)
         {
             if (v.Ref is LuaString s)
             {
-                s.Span.CopyTo(bytes.AsSpan(pos));
+                s.Span.CopyTo(into[pos..]);
                 pos += s.Length;
             }
             else
             {
                 int n = LuaNumber.Format(v.Number, scratch);
-                scratch[..n].CopyTo(bytes.AsSpan(pos));
+                scratch[..n].CopyTo(into[pos..]);
                 pos += n;
             }
         }
-        return new LuaString(bytes);
+        return shortResult ? StringInterner.InternResult(joined[..(int)total]) : new LuaString(bytes!);
     }
 
     // ---- comparison ----

@@ -13,10 +13,21 @@ public sealed class LuaString : IEquatable<LuaString>, IComparable<LuaString>
     private readonly byte[] _bytes;
     private int _hash; // 0 = not computed yet
 
+    /// <summary>Set on compiler constants and library names once <see cref="StringInterner"/> shares them:
+    /// run-time results never take their cache slot (see <see cref="StringInterner.InternResult"/>).</summary>
+    internal bool IsConstant;
+
     public static readonly LuaString Empty = new(Array.Empty<byte>());
 
     /// <summary>Takes ownership of <paramref name="bytes"/>: the caller must not change it afterwards.</summary>
     public LuaString(byte[] bytes) => _bytes = bytes;
+
+    /// <summary>As <see cref="LuaString(byte[])"/>, with the hash of the bytes already known (<see cref="HashOf"/>).</summary>
+    internal LuaString(byte[] bytes, int hash)
+    {
+        _bytes = bytes;
+        _hash = hash;
+    }
 
     public static LuaString FromBytes(ReadOnlySpan<byte> bytes) => bytes.Length switch
     {
@@ -42,12 +53,20 @@ public sealed class LuaString : IEquatable<LuaString>, IComparable<LuaString>
     /// <summary>The one-byte string <paramref name="b"/>, shared (string.char, sub and gmatch make many).</summary>
     public static LuaString OfByte(byte b) => SingleBytes[b];
 
-    /// <summary>a .. b for two strings: one allocation, and no copy at all when either is empty.</summary>
+    /// <summary>a .. b for two strings: one allocation, and no copy at all when either is empty. A short
+    /// result is shared through <see cref="StringInterner.InternResult"/> (see there why).</summary>
     public static LuaString Concat(LuaString a, LuaString b)
     {
         if (a._bytes.Length == 0) return b;
         if (b._bytes.Length == 0) return a;
         long total = (long)a._bytes.Length + b._bytes.Length;
+        if (total <= StringInterner.MaxInternedLength)
+        {
+            Span<byte> joined = stackalloc byte[StringInterner.MaxInternedLength];
+            a._bytes.AsSpan().CopyTo(joined);
+            b._bytes.AsSpan().CopyTo(joined[a._bytes.Length..]);
+            return StringInterner.InternResult(joined[..(int)total]);
+        }
         if (total > Array.MaxLength) throw new LuaException("not enough memory");
         var bytes = new byte[total];
         // Span copies are a plain memmove; Array.CopyTo checks the arrays' types first.
@@ -80,13 +99,19 @@ public sealed class LuaString : IEquatable<LuaString>, IComparable<LuaString>
             // JSON keys) cannot be chosen to collide in table chains; and it is several times faster
             // than a byte-at-a-time hash on long strings. Strings are immutable, so this runs once.
             // Tables keep insertion order in their nodes, so traversal order does not depend on the seed.
-            var hc = new HashCode();
-            hc.AddBytes(_bytes);
-            h = hc.ToHashCode();
-            if (h == 0) h = 1;
+            h = HashOf(_bytes);
             _hash = h;
         }
         return h;
+    }
+
+    /// <summary>The hash a string with these bytes has (never 0, which marks "not computed").</summary>
+    internal static int HashOf(ReadOnlySpan<byte> bytes)
+    {
+        var hc = new HashCode();
+        hc.AddBytes(bytes);
+        int h = hc.ToHashCode();
+        return h != 0 ? h : 1;
     }
 
     public bool Equals(LuaString? other)

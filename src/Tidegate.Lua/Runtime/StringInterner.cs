@@ -1,20 +1,27 @@
 namespace Tidegate.Lua.Runtime;
 
 /// <summary>
-/// Sharing of short constant strings, so the same name used as a constant in many chunks (field names,
-/// method names, metamethod names) is one object, and table lookups and per-site caches that compare
-/// keys by reference hit. A direct-mapped cache rather than a full intern table: bounded memory, no
-/// locks (a slot is one reference, written atomically; a race only loses a share), nothing pinned
-/// forever. Strings made at run time (concatenation, string.sub) are deliberately not interned:
-/// measured, hashing and probing every new string costs more than the byte compare it saves, since
-/// table lookups already compare the cached hash before any bytes.
+/// Sharing of short strings, so equal short strings are usually one object and table lookups and
+/// per-site caches that compare keys by reference hit. A direct-mapped cache rather than a full intern
+/// table: bounded memory, no locks (a slot is one reference, written atomically; a race only loses a
+/// share), nothing pinned forever, and a string that misses its slot is still a correct string (equality
+/// stays by content everywhere; sharing only makes it cheaper).
+///
+/// <para>Two kinds of strings go through it. Constants (compiler constants, library names) take their
+/// slot unconditionally and are marked <see cref="LuaString.IsConstant"/>. Short run-time results
+/// (concatenations) go through <see cref="InternResult"/>: LuaJIT and Lua 5.1 intern every string, so a
+/// program that builds the same short key many times (<c>prefix .. name</c>, <c>w .. "?"</c>) gets one
+/// object whose hash is computed once, and its lookups compare references instead of bytes; without this,
+/// 5,000 words built as separate objects made a counting loop touch 5,000 objects instead of the 1,727
+/// distinct ones. A run-time result never evicts a constant, so the constants that slot hints rely on
+/// stay shared across chunks.</para>
 /// </summary>
 public static class StringInterner
 {
     /// <summary>Strings longer than this are returned as new objects, uncached.</summary>
     public const int MaxInternedLength = 40;
 
-    private const int Slots = 1 << 13;
+    private const int Slots = 1 << 14;
     private static readonly LuaString?[] Cache = new LuaString?[Slots];
 
     static StringInterner()
@@ -27,14 +34,15 @@ public static class StringInterner
     {
         if (bytes.Length > MaxInternedLength) return LuaString.FromBytes(bytes);
         if (bytes.Length <= 1) return LuaString.FromBytes(bytes);
-        var hc = new HashCode();
-        hc.AddBytes(bytes);
-        int h = hc.ToHashCode();
-        if (h == 0) h = 1;
+        int h = LuaString.HashOf(bytes);
         ref LuaString? slot = ref Cache[h & (Slots - 1)];
         var existing = slot;
-        if (existing is not null && existing.GetHashCode() == h && existing.Span.SequenceEqual(bytes)) return existing;
-        var created = LuaString.FromBytes(bytes);
+        if (existing is not null && existing.GetHashCode() == h && existing.Span.SequenceEqual(bytes))
+        {
+            existing.IsConstant = true;
+            return existing;
+        }
+        var created = new LuaString(bytes.ToArray(), h) { IsConstant = true };
         slot = created;
         return created;
     }
@@ -48,8 +56,33 @@ public static class StringInterner
         ref LuaString? slot = ref Cache[h & (Slots - 1)];
         var existing = slot;
         if (existing is not null && (ReferenceEquals(existing, s) || (existing.GetHashCode() == h && existing.Span.SequenceEqual(s.Span))))
+        {
+            existing.IsConstant = true;
             return existing;
+        }
+        s.IsConstant = true;
         slot = s;
         return s;
+    }
+
+    /// <summary>
+    /// A string made at run time with these bytes (2..<see cref="MaxInternedLength"/> of them, in the
+    /// caller's scratch; fewer give the shared empty and one-byte strings): the cached one if its slot holds an equal string, else a new one (with its hash
+    /// already set), which takes the slot unless a constant holds it.
+    /// </summary>
+    internal static LuaString InternResult(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length <= 1) return LuaString.FromBytes(bytes);
+        int h = LuaString.HashOf(bytes);
+        ref LuaString? slot = ref Cache[h & (Slots - 1)];
+        var existing = slot;
+        if (existing is not null)
+        {
+            if (existing.GetHashCode() == h && existing.Span.SequenceEqual(bytes)) return existing;
+            if (existing.IsConstant) return new LuaString(bytes.ToArray(), h);
+        }
+        var created = new LuaString(bytes.ToArray(), h);
+        slot = created;
+        return created;
     }
 }

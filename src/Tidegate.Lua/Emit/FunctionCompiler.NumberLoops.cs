@@ -41,8 +41,14 @@ internal sealed partial class FunctionCompiler
         public readonly HashSet<LocalSymbol> Numbers = new();
         public readonly HashSet<LocalSymbol> DeclaredInside = new();
         public readonly HashSet<LocalSymbol> Flags = new();
-        /// <summary>Variables of the tables the arithmetic reads array elements of.</summary>
+        /// <summary>Variables of the tables the arithmetic reads array elements or fields of, or stores fields into.</summary>
         public readonly HashSet<LocalSymbol> Tables = new();
+        /// <summary>Table variables declared in the body (<c>local bj = bs[j]</c>), held as LuaValues in the copy.</summary>
+        public readonly HashSet<LocalSymbol> InsideTables = new();
+        /// <summary>Variables called as math functions computed inline (<c>local sqrt = math.sqrt</c> ... <c>sqrt(d2)</c>).</summary>
+        public readonly HashSet<LocalSymbol> Intrinsics = new();
+        /// <summary>Every variable the body indexes (t[k], t.k): a local declared from a read is a table if it is one of these.</summary>
+        public readonly HashSet<LocalSymbol> Indexed = new();
         public int Statements;
     }
 
@@ -63,10 +69,14 @@ internal sealed partial class FunctionCompiler
         AssignStmt? store = statements.Count > 0 && statements[^1] is AssignStmt { Targets: [IndexExpr { Key: not StringExpr }] } last ? last : null;
         if (store is not null && !QualifiesStore(store, shape, counter)) return false;
         var rest = store is null ? s.Body : new Block { Statements = statements.Take(statements.Count - 1).ToList(), EndLine = s.Body.EndLine };
-        if (!QualifiesBlock(rest, shape, counter) || (shape.Numbers.Count == 0 && store is null)) return false;
+        CollectIndexed(s.Body, shape.Indexed);
+        if (!QualifiesBlock(rest, shape, counter, topLevel: true) || (shape.Numbers.Count == 0 && store is null)) return false;
         if (shape.Numbers.Overlaps(shape.Flags) || shape.Tables.Overlaps(shape.Numbers) || shape.Tables.Overlaps(shape.Flags)) return false;
+        if (shape.Intrinsics.Overlaps(shape.Numbers) || shape.Intrinsics.Overlaps(shape.Tables) || shape.Intrinsics.Overlaps(shape.Flags)) return false;
         foreach (var t in shape.Tables)
-            if (!_vars.ContainsKey(t)) return false;
+            if (!shape.InsideTables.Contains(t) && !_vars.ContainsKey(t)) return false;
+        foreach (var f in shape.Intrinsics)
+            if (f.Function == _info && !_vars.ContainsKey(f)) return false;
         var outer = shape.Numbers.Where(v => !shape.DeclaredInside.Contains(v)).ToList();
         foreach (var v in outer)
             if (!_vars.ContainsKey(v)) return false;
@@ -82,6 +92,10 @@ internal sealed partial class FunctionCompiler
         }
         var doubles = new Dictionary<LocalSymbol, LocalBuilder>();
         foreach (var v in shape.Numbers) doubles[v] = _il.DeclareLocal(typeof(double));
+        _numberLoopTables.Clear();
+        foreach (var t in shape.InsideTables) _numberLoopTables[t] = _il.DeclareLocal(typeof(Runtime.LuaValue));
+        _numberLoopPendingStores.Clear();
+        _numberLoopHintMisses.Clear();
         doubles[counter] = i;
         foreach (var v in outer)
         {
@@ -94,6 +108,8 @@ internal sealed partial class FunctionCompiler
         var assigned = new HashSet<LocalSymbol>();
         CollectAssigned(rest, assigned);
         var atIterationStart = outer.Where(assigned.Contains).ToDictionary(v => v, _ => _il.DeclareLocal(typeof(double)));
+        // Only what the body assigns needs writing back when the copy ends.
+        outer = outer.Where(assigned.Contains).ToList();
 
         var top = _il.DefineLabel();
         var done = _il.DefineLabel();
@@ -122,6 +138,7 @@ internal sealed partial class FunctionCompiler
         }
         EmitNumberBlock(rest, doubles, done);
         if (store is not null) EmitNumberStore(store, doubles);
+        EmitCommitFieldStores();
         // The countdown, without a call in the loop (a call would force every double out of its register).
         var handOver = _il.DefineLabel();
         LdThread();
@@ -140,6 +157,7 @@ internal sealed partial class FunctionCompiler
         _il.MarkLabel(handOver);
         EmitNumberLoopWriteBack(outer, doubles);
         _il.Emit(OpCodes.Br, ordinaryBackEdge);
+        EmitHintMisses();
         // A read that is not a number: this iteration again, in the ordinary loop, from the values it began with.
         _il.MarkLabel(bailOut);
         foreach (var (v, saved) in atIterationStart)
@@ -163,7 +181,8 @@ internal sealed partial class FunctionCompiler
             switch (stmt)
             {
                 case AssignStmt a:
-                    foreach (var t in a.Targets) assigned.Add(((NameExpr)t).Symbol!);
+                    foreach (var t in a.Targets)
+                        if (t is NameExpr n) assigned.Add(n.Symbol!);
                     break;
                 case IfStmt f:
                     foreach (var clause in f.Clauses) CollectAssigned(clause.Body, assigned);
@@ -186,13 +205,21 @@ internal sealed partial class FunctionCompiler
 
     // ---------------- what qualifies ----------------
 
-    private bool QualifiesBlock(Block block, NumberLoopShape shape, LocalSymbol counter)
+    private bool QualifiesBlock(Block block, NumberLoopShape shape, LocalSymbol counter, bool topLevel)
     {
         foreach (var stmt in block.Statements)
         {
             if (++shape.Statements > MaxNumberLoopStatements) return false;
             switch (stmt)
             {
+                case LocalStmt { Symbols: [var table], Values: [IndexExpr read] } when shape.Indexed.Contains(table):
+                    // A table the body indexes: a LuaValue in the copy, which must not be nil (t[k] or t.k
+                    // of an absent key may be anything through __index: bail out).
+                    if (table.IsCaptured || !QualifiesTableRead(read, shape, counter)) return false;
+                    shape.Tables.Add(table);
+                    shape.InsideTables.Add(table);
+                    shape.DeclaredInside.Add(table);
+                    break;
                 case LocalStmt l when l.Symbols is not null && l.Values.Count == l.Names.Count:
                     foreach (var v in l.Values)
                         if (!QualifiesNumber(v, shape, counter, 0)) return false;
@@ -202,6 +229,12 @@ internal sealed partial class FunctionCompiler
                         shape.Numbers.Add(sym);
                         shape.DeclaredInside.Add(sym);
                     }
+                    break;
+                case AssignStmt { Targets: [IndexExpr { Object: NameExpr { Symbol: { } t }, Key: StringExpr }], Values: [var value] }:
+                    // t.k = number: buffered until the iteration ends, so only at the body's top level (every
+                    // one runs, in order, before the iteration commits).
+                    if (!topLevel || !IsOwnPlainLocal(t) || !QualifiesNumber(value, shape, counter, 0)) return false;
+                    shape.Tables.Add(t);
                     break;
                 case AssignStmt a when a.Targets.Count == a.Values.Count:
                     for (int k = 0; k < a.Targets.Count; k++)
@@ -215,9 +248,9 @@ internal sealed partial class FunctionCompiler
                     break;
                 case IfStmt f:
                     foreach (var clause in f.Clauses)
-                        if (!QualifiesCondition(clause.Condition, shape, counter) || !QualifiesBlock(clause.Body, shape, counter))
+                        if (!QualifiesCondition(clause.Condition, shape, counter) || !QualifiesBlock(clause.Body, shape, counter, false))
                             return false;
-                    if (f.Else is not null && !QualifiesBlock(f.Else, shape, counter)) return false;
+                    if (f.Else is not null && !QualifiesBlock(f.Else, shape, counter, false)) return false;
                     break;
                 case BreakStmt:
                     break;
@@ -258,7 +291,7 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Call, FromNumber);
         }
         _il.Emit(OpCodes.Stloc, stored);
-        _il.Emit(OpCodes.Ldloc, _vars[((NameExpr)target.Object).Symbol!]);
+        _il.Emit(OpCodes.Ldloc, NumberLoopTable(((NameExpr)target.Object).Symbol!));
         _il.Emit(OpCodes.Ldloc, key);
         _il.Emit(OpCodes.Ldloc, stored);
         _il.Emit(OpCodes.Call, NumberLoopTryStore);
@@ -288,10 +321,13 @@ internal sealed partial class FunctionCompiler
                 return QualifiesNumber(u.Operand, shape, counter, depth + 1);
             case BinaryExpr { Op: BinaryOp.Add or BinaryOp.Sub or BinaryOp.Mul or BinaryOp.Div or BinaryOp.Mod or BinaryOp.Pow } b:
                 return QualifiesNumber(b.Left, shape, counter, depth + 1) && QualifiesNumber(b.Right, shape, counter, depth + 1);
-            case IndexExpr { Object: NameExpr { Symbol: { } t }, Key: not StringExpr } ix when IsOwnPlainLocal(t):
-                if (!QualifiesNumber(ix.Key, shape, counter, depth + 1)) return false;
-                shape.Tables.Add(t);
-                return true;
+            case IndexExpr ix:
+                return QualifiesTableRead(ix, shape, counter);
+            case CallExpr { Function: NameExpr { Symbol: { } f }, Arguments: [var arg] } call
+                when KnownCalleeType(call) is null && NumberLoopSupport.IntrinsicNamed(f.Name) is not null:
+                if (_numericForCounters.ContainsKey(f)) return false;
+                shape.Intrinsics.Add(f);
+                return QualifiesNumber(arg, shape, counter, depth + 1);
             case CallExpr call when KnownCalleeType(call) is not null:
             {
                 var body = ((NameExpr)call.Function).Symbol!.DeclaredFunction!;
@@ -302,6 +338,61 @@ internal sealed partial class FunctionCompiler
             }
             default:
                 return false;
+        }
+    }
+
+    /// <summary><c>t[k]</c> (k a number expression) or <c>t.k</c> of a local table variable t.</summary>
+    private bool QualifiesTableRead(IndexExpr ix, NumberLoopShape shape, LocalSymbol counter)
+    {
+        if (ix.Object is not NameExpr { Symbol: { } t } || !IsOwnPlainLocal(t)) return false;
+        if (ix.Key is not StringExpr && !QualifiesNumber(ix.Key, shape, counter, 1)) return false;
+        shape.Tables.Add(t);
+        return true;
+    }
+
+    /// <summary>The variables indexed anywhere in a body (whether or not it qualifies).</summary>
+    private static void CollectIndexed(Block block, HashSet<LocalSymbol> indexed)
+    {
+        foreach (var stmt in block.Statements)
+        {
+            switch (stmt)
+            {
+                case LocalStmt l:
+                    foreach (var v in l.Values) CollectIndexed(v, indexed);
+                    break;
+                case AssignStmt a:
+                    foreach (var t in a.Targets) CollectIndexed(t, indexed);
+                    foreach (var v in a.Values) CollectIndexed(v, indexed);
+                    break;
+                case IfStmt f:
+                    foreach (var clause in f.Clauses)
+                    {
+                        CollectIndexed(clause.Condition, indexed);
+                        CollectIndexed(clause.Body, indexed);
+                    }
+                    if (f.Else is not null) CollectIndexed(f.Else, indexed);
+                    break;
+            }
+        }
+    }
+
+    private static void CollectIndexed(Expr e, HashSet<LocalSymbol> indexed)
+    {
+        switch (StripParens(e))
+        {
+            case IndexExpr ix:
+                if (ix.Object is NameExpr { Symbol: { } t }) indexed.Add(t);
+                CollectIndexed(ix.Object, indexed);
+                CollectIndexed(ix.Key, indexed);
+                break;
+            case UnaryExpr u: CollectIndexed(u.Operand, indexed); break;
+            case BinaryExpr b:
+                CollectIndexed(b.Left, indexed);
+                CollectIndexed(b.Right, indexed);
+                break;
+            case CallExpr c:
+                foreach (var arg in c.Arguments) CollectIndexed(arg, indexed);
+                break;
         }
     }
 
@@ -319,6 +410,9 @@ internal sealed partial class FunctionCompiler
         {
             switch (stmt)
             {
+                case LocalStmt { Symbols: [var table], Values: [IndexExpr read] } when _numberLoopTables.ContainsKey(table):
+                    EmitTableRead(read, _numberLoopTables[table], doubles);
+                    break;
                 case LocalStmt l:
                 {
                     // All values first, then the names, as a local statement assigns.
@@ -338,6 +432,9 @@ internal sealed partial class FunctionCompiler
                     }
                     break;
                 }
+                case AssignStmt { Targets: [IndexExpr { Key: StringExpr } field] } fieldStore:
+                    EmitBufferedFieldStore(field, fieldStore.Values[0], doubles);
+                    break;
                 case AssignStmt a:
                 {
                     // All values first, then the targets right to left (as LuaJIT: "a, a = 1, 2" leaves 1).
@@ -389,6 +486,7 @@ internal sealed partial class FunctionCompiler
                     break;
                 }
                 case BreakStmt:
+                    EmitCommitFieldStores();
                     _il.Emit(OpCodes.Br, loopExit);
                     break;
             }
@@ -466,11 +564,14 @@ internal sealed partial class FunctionCompiler
         }
         switch (StripParens(e))
         {
+            case IndexExpr { Key: StringExpr } field:
+                EmitFieldNumber(field);
+                break;
             case IndexExpr ix:
             {
                 // The slot, unless it is not a number: then bail out (see the top of this file).
                 var slot = _il.DeclareLocal(typeof(Runtime.LuaValue));
-                _il.Emit(OpCodes.Ldloc, _vars[((NameExpr)ix.Object).Symbol!]);
+                _il.Emit(OpCodes.Ldloc, NumberLoopTable(((NameExpr)ix.Object).Symbol!));
                 EmitNumberValue(ix.Key, doubles);
                 _il.Emit(OpCodes.Call, NumberLoopArraySlot);
                 _il.Emit(OpCodes.Stloc, slot);
@@ -479,6 +580,18 @@ internal sealed partial class FunctionCompiler
                 _il.Emit(OpCodes.Brfalse, _numberLoopBailOut);
                 _il.Emit(OpCodes.Ldloc, slot);
                 _il.Emit(OpCodes.Ldfld, ValueNumber);
+                break;
+            }
+            case CallExpr { Function: NameExpr { Symbol: { } f } } call when KnownCalleeType(call) is null:
+            {
+                // The variable must still hold the math library's own function; anything else bails out.
+                var (intrinsic, method) = NumberLoopSupport.IntrinsicNamed(f.Name)!.Value;
+                LoadVariableValue(f);
+                _il.Emit(OpCodes.Ldc_I4, (int)intrinsic);
+                _il.Emit(OpCodes.Call, NumberLoopIsIntrinsic);
+                _il.Emit(OpCodes.Brfalse, _numberLoopBailOut);
+                EmitNumberValue(call.Arguments[0], doubles);
+                _il.Emit(OpCodes.Call, method);
                 break;
             }
             case CallExpr call:

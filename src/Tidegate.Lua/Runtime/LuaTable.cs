@@ -257,6 +257,28 @@ public sealed class LuaTable
         SetStrAndHint(key, value, ref slotHint);
     }
 
+    /// <summary>
+    /// The value at node <paramref name="hint"/> if that node holds <paramref name="key"/> (the object), else nil:
+    /// a lookup that never calls anything, for the number loops (a call would push their doubles out of
+    /// registers); on nil they refresh the hint with <see cref="GetStr(LuaString, ref int)"/> outside the loop.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal LuaValue StrAtHint(LuaString key, int hint)
+    {
+        var nodes = _nodes;
+        return nodes is not null && (uint)hint < (uint)nodes.Length && ReferenceEquals(nodes[hint].Key.Ref, key)
+            ? nodes[hint].Value
+            : default;
+    }
+
+    /// <summary>Stores into a node that holds a non-nil value (<see cref="StrAtHint"/>), as SetStr's hit does.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void SetNodeValue(int node, in LuaValue value)
+    {
+        NoMetaMethodFlags = 0;
+        _nodes![node].Value = value;
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void SetStrAndHint(LuaString key, in LuaValue value, ref int slotHint)
     {

@@ -88,12 +88,13 @@ internal sealed partial class FunctionCompiler
         var table = ((NameExpr)field.Object).Symbol!;
         var key = ((StringExpr)field.Key).Value;
         var slot = _il.DeclareLocal(typeof(Runtime.LuaValue));
-        var miss = LoadHintedField(NumberLoopTable(table), key);
+        var miss = LoadHintedField(NumberLoopTable(table), key, out var node);
         _il.Emit(OpCodes.Call, NumberLoopField);
         _il.Emit(OpCodes.Stloc, slot);
         _il.Emit(OpCodes.Ldloc, slot);
         _il.Emit(OpCodes.Call, IsNumberValue);
         _il.Emit(OpCodes.Brfalse, miss);
+        if (_numberLoopConditional == 0) _numberLoopReadNodes.TryAdd((table, System.Text.Encoding.Latin1.GetString(key)), node);
         var value = _il.DeclareLocal(typeof(double));
         _il.Emit(OpCodes.Ldloc, slot);
         _il.Emit(OpCodes.Ldfld, ValueNumber);
@@ -130,13 +131,16 @@ internal sealed partial class FunctionCompiler
         var table = ((NameExpr)field.Object).Symbol!;
         var key = ((StringExpr)field.Key).Value;
         PreEvaluateGuarded(value, doubles);
-        var node = _il.DeclareLocal(typeof(int));
-        var miss = LoadHintedField(NumberLoopTable(table), key);
-        _il.Emit(OpCodes.Call, NumberLoopFieldNode);
-        _il.Emit(OpCodes.Stloc, node);
-        _il.Emit(OpCodes.Ldloc, node);
-        _il.Emit(OpCodes.Ldc_I4_0);
-        _il.Emit(OpCodes.Blt, miss);
+        if (!_numberLoopReadNodes.TryGetValue((table, System.Text.Encoding.Latin1.GetString(key)), out var node))
+        {
+            node = _il.DeclareLocal(typeof(int));
+            var miss = LoadHintedField(NumberLoopTable(table), key);
+            _il.Emit(OpCodes.Call, NumberLoopFieldNode);
+            _il.Emit(OpCodes.Stloc, node);
+            _il.Emit(OpCodes.Ldloc, node);
+            _il.Emit(OpCodes.Ldc_I4_0);
+            _il.Emit(OpCodes.Blt, miss);
+        }
         var buffered = _il.DeclareLocal(typeof(double));
         EmitNumberValue(value, doubles);
         _il.Emit(OpCodes.Stloc, buffered);
@@ -152,16 +156,32 @@ internal sealed partial class FunctionCompiler
     /// Pushes table, key and the value of a new site hint (for NumberLoopSupport.Field/FieldNode) and returns
     /// the label to branch to when the hint misses (emitted by <see cref="EmitHintMisses"/>, outside the loop).
     /// </summary>
-    private Label LoadHintedField(LocalBuilder table, byte[] key)
+    private Label LoadHintedField(LocalBuilder table, byte[] key) => LoadHintedField(table, key, out _);
+
+    /// <summary>As above; <paramref name="hintValue"/> gets the hint as read (the node, when the lookup succeeds).</summary>
+    private Label LoadHintedField(LocalBuilder table, byte[] key, out LocalBuilder hintValue)
     {
         var hint = NewSiteHint();
+        hintValue = _il.DeclareLocal(typeof(int));
+        LdConst(hint);
+        _il.Emit(OpCodes.Stloc, hintValue);
         _il.Emit(OpCodes.Ldloc, table);
         LdConst(StringConstant(key));
-        LdConst(hint);
+        _il.Emit(OpCodes.Ldloc, hintValue);
         var miss = new HintMiss(_il.DefineLabel(), table, key, hint);
         _numberLoopHintMisses.Add(miss);
         return miss.Label;
     }
+
+    /// <summary>
+    /// Fields read as numbers by a statement every iteration runs (top level of the body), with the node each
+    /// was found at: a later store to the same variable and key needs no check of its own (nothing before the
+    /// commit inserts into a table, so the node still holds that key with a non-nil value).
+    /// </summary>
+    private readonly Dictionary<(LocalSymbol Table, string Key), LocalBuilder> _numberLoopReadNodes = new();
+
+    /// <summary>Depth of `if` bodies (and conditions) being emitted in the copy: 0 is the body's top level.</summary>
+    private int _numberLoopConditional;
 
     /// <summary>The copy's hint refreshes: each looks its key up properly (a call is fine here) and bails out.</summary>
     private void EmitHintMisses()

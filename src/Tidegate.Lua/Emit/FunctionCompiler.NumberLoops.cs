@@ -22,10 +22,14 @@ namespace Tidegate.Lua.Emit;
 // slot that already holds a value: every read of the iteration comes before it, so a bail-out still finds
 // nothing changed.
 //
-// An array read whose slot is not a number (nil, a hole, not a table, a key outside the array part) or an
-// inlined callee's variable holding another function bails out: reads change nothing, so the copy puts the
-// variables back as they were when the iteration began and the ordinary loop runs that iteration again from
-// its top, and every later one.
+// An array read whose slot is not a number (nil, a hole, a key outside the array part) bails out: reads change
+// nothing, so the copy puts the variables back as they were when the iteration began and the ordinary loop
+// runs that iteration again from its top, and every later one.
+//
+// Nothing in the copy assigns a table or function variable, calls anything, or grows a table, so what those
+// hold is tested once at the entry (the ordinary loop runs if a test fails): that each inlined callee's or
+// math function's variable holds the expected function, and that each table variable declared before the loop
+// and read by number keys is a table, whose array part the copy then keeps for its whole run.
 //
 // The copy keeps the back-edge countdown without calling anything: when it runs out, the copy writes its
 // variables back and the ordinary loop continues from its own back-edge, which settles the countdown (run-time
@@ -49,6 +53,10 @@ internal sealed partial class FunctionCompiler
         public readonly HashSet<LocalSymbol> Intrinsics = new();
         /// <summary>Every variable the body indexes (t[k], t.k): a local declared from a read is a table if it is one of these.</summary>
         public readonly HashSet<LocalSymbol> Indexed = new();
+        /// <summary>Tables the body reads array elements of (by number keys).</summary>
+        public readonly HashSet<LocalSymbol> ArrayReads = new();
+        /// <summary>Variables whose calls are inlined, with the closure type each must hold.</summary>
+        public readonly Dictionary<LocalSymbol, Type> InlinedCallees = new();
         public int Statements;
     }
 
@@ -90,12 +98,42 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Call, IsNumberValue);
             _il.Emit(OpCodes.Brfalse, ordinary);
         }
+        // Nothing in the copy assigns a table or function variable or calls anything: the callees can be tested
+        // once here, and the array part of each table read by number keys taken once (no store grows one).
+        foreach (var (callee, type) in shape.InlinedCallees)
+        {
+            LoadVariableValue(callee);
+            _il.Emit(OpCodes.Call, RefOf);
+            _il.Emit(OpCodes.Isinst, type);
+            _il.Emit(OpCodes.Brfalse, ordinary);
+        }
+        foreach (var f in shape.Intrinsics)
+        {
+            LoadVariableValue(f);
+            _il.Emit(OpCodes.Ldc_I4, (int)NumberLoopSupport.IntrinsicNamed(f.Name)!.Value.Intrinsic);
+            _il.Emit(OpCodes.Call, NumberLoopIsIntrinsic);
+            _il.Emit(OpCodes.Brfalse, ordinary);
+        }
+        _numberLoopArrays.Clear();
+        foreach (var t in shape.ArrayReads)
+        {
+            if (shape.InsideTables.Contains(t)) continue;
+            var array = _il.DeclareLocal(typeof(Runtime.LuaValue[]));
+            _il.Emit(OpCodes.Ldloc, _vars[t]);
+            _il.Emit(OpCodes.Call, NumberLoopArrayOf);
+            _il.Emit(OpCodes.Stloc, array);
+            _il.Emit(OpCodes.Ldloc, array);
+            _il.Emit(OpCodes.Brfalse, ordinary);
+            _numberLoopArrays[t] = array;
+        }
         var doubles = new Dictionary<LocalSymbol, LocalBuilder>();
         foreach (var v in shape.Numbers) doubles[v] = _il.DeclareLocal(typeof(double));
         _numberLoopTables.Clear();
         foreach (var t in shape.InsideTables) _numberLoopTables[t] = _il.DeclareLocal(typeof(Runtime.LuaValue));
         _numberLoopPendingStores.Clear();
         _numberLoopHintMisses.Clear();
+        _numberLoopReadNodes.Clear();
+        _numberLoopConditional = 0;
         doubles[counter] = i;
         foreach (var v in outer)
         {
@@ -170,6 +208,9 @@ internal sealed partial class FunctionCompiler
         _il.MarkLabel(ordinary);
         return true;
     }
+
+    /// <summary>The array parts of the tables the copy being emitted reads by number keys (declared before the loop).</summary>
+    private readonly Dictionary<LocalSymbol, LocalBuilder> _numberLoopArrays = new();
 
     /// <summary>Where the copy being emitted bails out to.</summary>
     private Label _numberLoopBailOut;
@@ -330,8 +371,10 @@ internal sealed partial class FunctionCompiler
                 return QualifiesNumber(arg, shape, counter, depth + 1);
             case CallExpr call when KnownCalleeType(call) is not null:
             {
-                var body = ((NameExpr)call.Function).Symbol!.DeclaredFunction!;
+                var callee = ((NameExpr)call.Function).Symbol!;
+                var body = callee.DeclaredFunction!;
                 if (!IsInlinableNumericBody(body) || call.Arguments.Count != body.Parameters.Count) return false;
+                shape.InlinedCallees[callee] = KnownCalleeType(call)!;
                 foreach (var arg in call.Arguments)
                     if (!QualifiesNumber(arg, shape, counter, depth + 1)) return false;
                 return true;
@@ -345,7 +388,11 @@ internal sealed partial class FunctionCompiler
     private bool QualifiesTableRead(IndexExpr ix, NumberLoopShape shape, LocalSymbol counter)
     {
         if (ix.Object is not NameExpr { Symbol: { } t } || !IsOwnPlainLocal(t)) return false;
-        if (ix.Key is not StringExpr && !QualifiesNumber(ix.Key, shape, counter, 1)) return false;
+        if (ix.Key is not StringExpr)
+        {
+            if (!QualifiesNumber(ix.Key, shape, counter, 1)) return false;
+            shape.ArrayReads.Add(t);
+        }
         shape.Tables.Add(t);
         return true;
     }
@@ -472,6 +519,7 @@ internal sealed partial class FunctionCompiler
                 case IfStmt f:
                 {
                     var end = _il.DefineLabel();
+                    _numberLoopConditional++;
                     foreach (var clause in f.Clauses)
                     {
                         var next = _il.DefineLabel();
@@ -482,6 +530,7 @@ internal sealed partial class FunctionCompiler
                         _il.MarkLabel(next);
                     }
                     if (f.Else is not null) EmitNumberBlock(f.Else, doubles, loopExit);
+                    _numberLoopConditional--;
                     _il.MarkLabel(end);
                     break;
                 }
@@ -571,9 +620,11 @@ internal sealed partial class FunctionCompiler
             {
                 // The slot, unless it is not a number: then bail out (see the top of this file).
                 var slot = _il.DeclareLocal(typeof(Runtime.LuaValue));
-                _il.Emit(OpCodes.Ldloc, NumberLoopTable(((NameExpr)ix.Object).Symbol!));
+                var table = ((NameExpr)ix.Object).Symbol!;
+                bool inHand = _numberLoopArrays.TryGetValue(table, out var array);
+                _il.Emit(OpCodes.Ldloc, inHand ? array! : NumberLoopTable(table));
                 EmitNumberValue(ix.Key, doubles);
-                _il.Emit(OpCodes.Call, NumberLoopArraySlot);
+                _il.Emit(OpCodes.Call, inHand ? NumberLoopArraySlotIn : NumberLoopArraySlot);
                 _il.Emit(OpCodes.Stloc, slot);
                 _il.Emit(OpCodes.Ldloc, slot);
                 _il.Emit(OpCodes.Call, IsNumberValue);
@@ -584,29 +635,17 @@ internal sealed partial class FunctionCompiler
             }
             case CallExpr { Function: NameExpr { Symbol: { } f } } call when KnownCalleeType(call) is null:
             {
-                // The variable must still hold the math library's own function; anything else bails out.
-                var (intrinsic, method) = NumberLoopSupport.IntrinsicNamed(f.Name)!.Value;
-                LoadVariableValue(f);
-                _il.Emit(OpCodes.Ldc_I4, (int)intrinsic);
-                _il.Emit(OpCodes.Call, NumberLoopIsIntrinsic);
-                _il.Emit(OpCodes.Brfalse, _numberLoopBailOut);
+                // The variable was tested at the copy's entry: it holds the math library's own function.
+                var method = NumberLoopSupport.IntrinsicNamed(f.Name)!.Value.Method;
                 EmitNumberValue(call.Arguments[0], doubles);
                 _il.Emit(OpCodes.Call, method);
                 break;
             }
             case CallExpr call:
             {
-                // The callee's variable must still hold a closure of the known body (debug.setupvalue can change it).
+                // The callee's variable was tested at the copy's entry: it holds a closure of the known body
+                // (debug.setupvalue could have changed it before the loop; nothing in the copy can).
                 var symbol = ((NameExpr)call.Function).Symbol!;
-                if (symbol.Function == _info && !symbol.IsCaptured) _il.Emit(OpCodes.Ldloc, _vars[symbol]);
-                else
-                {
-                    LoadCell(symbol);
-                    _il.Emit(OpCodes.Ldfld, CellValue);
-                }
-                _il.Emit(OpCodes.Call, RefOf);
-                _il.Emit(OpCodes.Isinst, KnownCalleeType(call)!);
-                _il.Emit(OpCodes.Brfalse, _numberLoopBailOut);
                 var body = symbol.DeclaredFunction!;
                 var locals = new Dictionary<LocalSymbol, LocalBuilder>();
                 for (int k = 0; k < call.Arguments.Count; k++)

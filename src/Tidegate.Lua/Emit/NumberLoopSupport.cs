@@ -39,6 +39,21 @@ public static class NumberLoopSupport
     }
 
     /// <summary>
+    /// The array part of table <paramref name="t"/> (null if not a table), taken once when a number copy starts:
+    /// nothing in the copy grows or shrinks a table, so it stays the table's array until the copy ends.
+    /// </summary>
+    public static LuaValue[]? ArrayOf(LuaValue t) => t.Ref is LuaTable tb ? tb.ArrayStorage : null;
+
+    /// <summary><see cref="ArraySlot"/> with the table's array part already in hand (<see cref="ArrayOf"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LuaValue ArraySlotIn(LuaValue[] array, double k)
+    {
+        int i = (int)k;
+        if (i == k && (uint)(i - 1) < (uint)array.Length) return array[i - 1];
+        return default;
+    }
+
+    /// <summary>
     /// <c>t[k] = v</c> when <paramref name="t"/> is a table, <paramref name="k"/> an integer key of its array
     /// part and the slot already holds a value (so no __newindex can be involved; or the table has no
     /// metatable): stores and returns true. Otherwise stores nothing and returns false: the copy bails out
@@ -82,7 +97,7 @@ public static class NumberLoopSupport
     /// <summary>Commits a buffered <c>t.k = v</c> into the node <see cref="FieldNode"/> found for it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void CommitField(LuaValue t, int node, double v) =>
-        Unsafe.As<LuaTable>(t.Ref!).SetNodeValue(node, LuaValue.FromNumber(v));
+        Unsafe.As<LuaTable>(t.Ref!).SetNodeNumber(node, v);
 
     /// <summary>True when <paramref name="f"/> is the math library's own function for <paramref name="intrinsic"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

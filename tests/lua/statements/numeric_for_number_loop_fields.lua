@@ -198,3 +198,28 @@ print(co(cobj), co(), co(), co(), cobj.v)
 local weak = setmetatable({ n = 1 }, { __mode = "v" })
 for k = 1, 10 do weak.n = weak.n + k end
 print(weak.n)
+
+-- Tested once at the entry: a table variable that is not a table (read in a branch never taken, or by a loop
+-- that runs no iteration), and callees changed by debug.setupvalue before the loop.
+local function pick(t, n, use)
+  local s = 0
+  for k = 1, n do
+    if use > 0 then s = s + t[k] end
+    s = s + k
+  end
+  return s
+end
+print(pick(nil, 3, 0), pick(5, 0, 1), pick({ 1, 2, 3 }, 3, 1), pcall(pick, "abc", 2, 1))
+local function sq(v) return v * v end
+local function sumSq(n)
+  local s = 0
+  for k = 1, n do s = s + sq(k) end
+  return s
+end
+print(sumSq(4))
+for i = 1, 10 do
+  local name = debug.getupvalue(sumSq, i)
+  if name == "sq" then debug.setupvalue(sumSq, i, function(v) return -v end); break end
+  if name == nil then break end
+end
+print(sumSq(4))

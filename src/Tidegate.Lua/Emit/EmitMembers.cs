@@ -55,6 +55,13 @@ internal static class EmitMembers
     public static readonly MethodInfo NumberLoopTryCount = M(typeof(NumberLoopSupport), "TryCount");
     public static readonly MethodInfo NumberLoopArraySlot = M(typeof(NumberLoopSupport), "ArraySlot");
     public static readonly MethodInfo NumberLoopTryStore = M(typeof(NumberLoopSupport), "TryStoreArraySlot");
+    public static readonly MethodInfo NumberLoopField = M(typeof(NumberLoopSupport), "Field");
+    public static readonly MethodInfo NumberLoopFieldNode = M(typeof(NumberLoopSupport), "FieldNode");
+    public static readonly MethodInfo NumberLoopCommitField = M(typeof(NumberLoopSupport), "CommitField");
+    public static readonly MethodInfo NumberLoopRefreshHint = M(typeof(NumberLoopSupport), "RefreshHint");
+    public static readonly MethodInfo NumberLoopArrayOf = M(typeof(NumberLoopSupport), "ArrayOf");
+    public static readonly MethodInfo NumberLoopArraySlotIn = M(typeof(NumberLoopSupport), "ArraySlotIn");
+    public static readonly MethodInfo NumberLoopIsIntrinsic = M(typeof(NumberLoopSupport), "IsIntrinsic");
     public static readonly MethodInfo Result = C("Result");
     public static readonly MethodInfo Return = C("Return");
     public static readonly MethodInfo Return1 = C("Return1");

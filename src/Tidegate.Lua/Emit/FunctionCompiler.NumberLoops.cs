@@ -22,10 +22,14 @@ namespace Tidegate.Lua.Emit;
 // slot that already holds a value: every read of the iteration comes before it, so a bail-out still finds
 // nothing changed.
 //
-// An array read whose slot is not a number (nil, a hole, not a table, a key outside the array part) or an
-// inlined callee's variable holding another function bails out: reads change nothing, so the copy puts the
-// variables back as they were when the iteration began and the ordinary loop runs that iteration again from
-// its top, and every later one.
+// An array read whose slot is not a number (nil, a hole, a key outside the array part) bails out: reads change
+// nothing, so the copy puts the variables back as they were when the iteration began and the ordinary loop
+// runs that iteration again from its top, and every later one.
+//
+// Nothing in the copy assigns a table or function variable, calls anything, or grows a table, so what those
+// hold is tested once at the entry (the ordinary loop runs if a test fails): that each inlined callee's or
+// math function's variable holds the expected function, and that each table variable declared before the loop
+// and read by number keys is a table, whose array part the copy then keeps for its whole run.
 //
 // The copy keeps the back-edge countdown without calling anything: when it runs out, the copy writes its
 // variables back and the ordinary loop continues from its own back-edge, which settles the countdown (run-time
@@ -41,8 +45,18 @@ internal sealed partial class FunctionCompiler
         public readonly HashSet<LocalSymbol> Numbers = new();
         public readonly HashSet<LocalSymbol> DeclaredInside = new();
         public readonly HashSet<LocalSymbol> Flags = new();
-        /// <summary>Variables of the tables the arithmetic reads array elements of.</summary>
+        /// <summary>Variables of the tables the arithmetic reads array elements or fields of, or stores fields into.</summary>
         public readonly HashSet<LocalSymbol> Tables = new();
+        /// <summary>Table variables declared in the body (<c>local bj = bs[j]</c>), held as LuaValues in the copy.</summary>
+        public readonly HashSet<LocalSymbol> InsideTables = new();
+        /// <summary>Variables called as math functions computed inline (<c>local sqrt = math.sqrt</c> ... <c>sqrt(d2)</c>).</summary>
+        public readonly HashSet<LocalSymbol> Intrinsics = new();
+        /// <summary>Every variable the body indexes (t[k], t.k): a local declared from a read is a table if it is one of these.</summary>
+        public readonly HashSet<LocalSymbol> Indexed = new();
+        /// <summary>Tables the body reads array elements of (by number keys).</summary>
+        public readonly HashSet<LocalSymbol> ArrayReads = new();
+        /// <summary>Variables whose calls are inlined, with the closure type each must hold.</summary>
+        public readonly Dictionary<LocalSymbol, Type> InlinedCallees = new();
         public int Statements;
     }
 
@@ -63,10 +77,14 @@ internal sealed partial class FunctionCompiler
         AssignStmt? store = statements.Count > 0 && statements[^1] is AssignStmt { Targets: [IndexExpr { Key: not StringExpr }] } last ? last : null;
         if (store is not null && !QualifiesStore(store, shape, counter)) return false;
         var rest = store is null ? s.Body : new Block { Statements = statements.Take(statements.Count - 1).ToList(), EndLine = s.Body.EndLine };
-        if (!QualifiesBlock(rest, shape, counter) || (shape.Numbers.Count == 0 && store is null)) return false;
+        CollectIndexed(s.Body, shape.Indexed);
+        if (!QualifiesBlock(rest, shape, counter, topLevel: true) || (shape.Numbers.Count == 0 && store is null)) return false;
         if (shape.Numbers.Overlaps(shape.Flags) || shape.Tables.Overlaps(shape.Numbers) || shape.Tables.Overlaps(shape.Flags)) return false;
+        if (shape.Intrinsics.Overlaps(shape.Numbers) || shape.Intrinsics.Overlaps(shape.Tables) || shape.Intrinsics.Overlaps(shape.Flags)) return false;
         foreach (var t in shape.Tables)
-            if (!_vars.ContainsKey(t)) return false;
+            if (!shape.InsideTables.Contains(t) && !_vars.ContainsKey(t)) return false;
+        foreach (var f in shape.Intrinsics)
+            if (f.Function == _info && !_vars.ContainsKey(f)) return false;
         var outer = shape.Numbers.Where(v => !shape.DeclaredInside.Contains(v)).ToList();
         foreach (var v in outer)
             if (!_vars.ContainsKey(v)) return false;
@@ -80,8 +98,42 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Call, IsNumberValue);
             _il.Emit(OpCodes.Brfalse, ordinary);
         }
+        // Nothing in the copy assigns a table or function variable or calls anything: the callees can be tested
+        // once here, and the array part of each table read by number keys taken once (no store grows one).
+        foreach (var (callee, type) in shape.InlinedCallees)
+        {
+            LoadVariableValue(callee);
+            _il.Emit(OpCodes.Call, RefOf);
+            _il.Emit(OpCodes.Isinst, type);
+            _il.Emit(OpCodes.Brfalse, ordinary);
+        }
+        foreach (var f in shape.Intrinsics)
+        {
+            LoadVariableValue(f);
+            _il.Emit(OpCodes.Ldc_I4, (int)NumberLoopSupport.IntrinsicNamed(f.Name)!.Value.Intrinsic);
+            _il.Emit(OpCodes.Call, NumberLoopIsIntrinsic);
+            _il.Emit(OpCodes.Brfalse, ordinary);
+        }
+        _numberLoopArrays.Clear();
+        foreach (var t in shape.ArrayReads)
+        {
+            if (shape.InsideTables.Contains(t)) continue;
+            var array = _il.DeclareLocal(typeof(Runtime.LuaValue[]));
+            _il.Emit(OpCodes.Ldloc, _vars[t]);
+            _il.Emit(OpCodes.Call, NumberLoopArrayOf);
+            _il.Emit(OpCodes.Stloc, array);
+            _il.Emit(OpCodes.Ldloc, array);
+            _il.Emit(OpCodes.Brfalse, ordinary);
+            _numberLoopArrays[t] = array;
+        }
         var doubles = new Dictionary<LocalSymbol, LocalBuilder>();
         foreach (var v in shape.Numbers) doubles[v] = _il.DeclareLocal(typeof(double));
+        _numberLoopTables.Clear();
+        foreach (var t in shape.InsideTables) _numberLoopTables[t] = _il.DeclareLocal(typeof(Runtime.LuaValue));
+        _numberLoopPendingStores.Clear();
+        _numberLoopHintMisses.Clear();
+        _numberLoopReadNodes.Clear();
+        _numberLoopConditional = 0;
         doubles[counter] = i;
         foreach (var v in outer)
         {
@@ -94,6 +146,8 @@ internal sealed partial class FunctionCompiler
         var assigned = new HashSet<LocalSymbol>();
         CollectAssigned(rest, assigned);
         var atIterationStart = outer.Where(assigned.Contains).ToDictionary(v => v, _ => _il.DeclareLocal(typeof(double)));
+        // Only what the body assigns needs writing back when the copy ends.
+        outer = outer.Where(assigned.Contains).ToList();
 
         var top = _il.DefineLabel();
         var done = _il.DefineLabel();
@@ -122,6 +176,7 @@ internal sealed partial class FunctionCompiler
         }
         EmitNumberBlock(rest, doubles, done);
         if (store is not null) EmitNumberStore(store, doubles);
+        EmitCommitFieldStores();
         // The countdown, without a call in the loop (a call would force every double out of its register).
         var handOver = _il.DefineLabel();
         LdThread();
@@ -140,6 +195,7 @@ internal sealed partial class FunctionCompiler
         _il.MarkLabel(handOver);
         EmitNumberLoopWriteBack(outer, doubles);
         _il.Emit(OpCodes.Br, ordinaryBackEdge);
+        EmitHintMisses();
         // A read that is not a number: this iteration again, in the ordinary loop, from the values it began with.
         _il.MarkLabel(bailOut);
         foreach (var (v, saved) in atIterationStart)
@@ -153,6 +209,9 @@ internal sealed partial class FunctionCompiler
         return true;
     }
 
+    /// <summary>The array parts of the tables the copy being emitted reads by number keys (declared before the loop).</summary>
+    private readonly Dictionary<LocalSymbol, LocalBuilder> _numberLoopArrays = new();
+
     /// <summary>Where the copy being emitted bails out to.</summary>
     private Label _numberLoopBailOut;
 
@@ -163,7 +222,8 @@ internal sealed partial class FunctionCompiler
             switch (stmt)
             {
                 case AssignStmt a:
-                    foreach (var t in a.Targets) assigned.Add(((NameExpr)t).Symbol!);
+                    foreach (var t in a.Targets)
+                        if (t is NameExpr n) assigned.Add(n.Symbol!);
                     break;
                 case IfStmt f:
                     foreach (var clause in f.Clauses) CollectAssigned(clause.Body, assigned);
@@ -186,13 +246,21 @@ internal sealed partial class FunctionCompiler
 
     // ---------------- what qualifies ----------------
 
-    private bool QualifiesBlock(Block block, NumberLoopShape shape, LocalSymbol counter)
+    private bool QualifiesBlock(Block block, NumberLoopShape shape, LocalSymbol counter, bool topLevel)
     {
         foreach (var stmt in block.Statements)
         {
             if (++shape.Statements > MaxNumberLoopStatements) return false;
             switch (stmt)
             {
+                case LocalStmt { Symbols: [var table], Values: [IndexExpr read] } when shape.Indexed.Contains(table):
+                    // A table the body indexes: a LuaValue in the copy, which must not be nil (t[k] or t.k
+                    // of an absent key may be anything through __index: bail out).
+                    if (table.IsCaptured || !QualifiesTableRead(read, shape, counter)) return false;
+                    shape.Tables.Add(table);
+                    shape.InsideTables.Add(table);
+                    shape.DeclaredInside.Add(table);
+                    break;
                 case LocalStmt l when l.Symbols is not null && l.Values.Count == l.Names.Count:
                     foreach (var v in l.Values)
                         if (!QualifiesNumber(v, shape, counter, 0)) return false;
@@ -202,6 +270,12 @@ internal sealed partial class FunctionCompiler
                         shape.Numbers.Add(sym);
                         shape.DeclaredInside.Add(sym);
                     }
+                    break;
+                case AssignStmt { Targets: [IndexExpr { Object: NameExpr { Symbol: { } t }, Key: StringExpr }], Values: [var value] }:
+                    // t.k = number: buffered until the iteration ends, so only at the body's top level (every
+                    // one runs, in order, before the iteration commits).
+                    if (!topLevel || !IsOwnPlainLocal(t) || !QualifiesNumber(value, shape, counter, 0)) return false;
+                    shape.Tables.Add(t);
                     break;
                 case AssignStmt a when a.Targets.Count == a.Values.Count:
                     for (int k = 0; k < a.Targets.Count; k++)
@@ -215,9 +289,9 @@ internal sealed partial class FunctionCompiler
                     break;
                 case IfStmt f:
                     foreach (var clause in f.Clauses)
-                        if (!QualifiesCondition(clause.Condition, shape, counter) || !QualifiesBlock(clause.Body, shape, counter))
+                        if (!QualifiesCondition(clause.Condition, shape, counter) || !QualifiesBlock(clause.Body, shape, counter, false))
                             return false;
-                    if (f.Else is not null && !QualifiesBlock(f.Else, shape, counter)) return false;
+                    if (f.Else is not null && !QualifiesBlock(f.Else, shape, counter, false)) return false;
                     break;
                 case BreakStmt:
                     break;
@@ -258,7 +332,7 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Call, FromNumber);
         }
         _il.Emit(OpCodes.Stloc, stored);
-        _il.Emit(OpCodes.Ldloc, _vars[((NameExpr)target.Object).Symbol!]);
+        _il.Emit(OpCodes.Ldloc, NumberLoopTable(((NameExpr)target.Object).Symbol!));
         _il.Emit(OpCodes.Ldloc, key);
         _il.Emit(OpCodes.Ldloc, stored);
         _il.Emit(OpCodes.Call, NumberLoopTryStore);
@@ -288,20 +362,84 @@ internal sealed partial class FunctionCompiler
                 return QualifiesNumber(u.Operand, shape, counter, depth + 1);
             case BinaryExpr { Op: BinaryOp.Add or BinaryOp.Sub or BinaryOp.Mul or BinaryOp.Div or BinaryOp.Mod or BinaryOp.Pow } b:
                 return QualifiesNumber(b.Left, shape, counter, depth + 1) && QualifiesNumber(b.Right, shape, counter, depth + 1);
-            case IndexExpr { Object: NameExpr { Symbol: { } t }, Key: not StringExpr } ix when IsOwnPlainLocal(t):
-                if (!QualifiesNumber(ix.Key, shape, counter, depth + 1)) return false;
-                shape.Tables.Add(t);
-                return true;
+            case IndexExpr ix:
+                return QualifiesTableRead(ix, shape, counter);
+            case CallExpr { Function: NameExpr { Symbol: { } f }, Arguments: [var arg] } call
+                when KnownCalleeType(call) is null && NumberLoopSupport.IntrinsicNamed(f.Name) is not null:
+                if (_numericForCounters.ContainsKey(f)) return false;
+                shape.Intrinsics.Add(f);
+                return QualifiesNumber(arg, shape, counter, depth + 1);
             case CallExpr call when KnownCalleeType(call) is not null:
             {
-                var body = ((NameExpr)call.Function).Symbol!.DeclaredFunction!;
+                var callee = ((NameExpr)call.Function).Symbol!;
+                var body = callee.DeclaredFunction!;
                 if (!IsInlinableNumericBody(body) || call.Arguments.Count != body.Parameters.Count) return false;
+                shape.InlinedCallees[callee] = KnownCalleeType(call)!;
                 foreach (var arg in call.Arguments)
                     if (!QualifiesNumber(arg, shape, counter, depth + 1)) return false;
                 return true;
             }
             default:
                 return false;
+        }
+    }
+
+    /// <summary><c>t[k]</c> (k a number expression) or <c>t.k</c> of a local table variable t.</summary>
+    private bool QualifiesTableRead(IndexExpr ix, NumberLoopShape shape, LocalSymbol counter)
+    {
+        if (ix.Object is not NameExpr { Symbol: { } t } || !IsOwnPlainLocal(t)) return false;
+        if (ix.Key is not StringExpr)
+        {
+            if (!QualifiesNumber(ix.Key, shape, counter, 1)) return false;
+            shape.ArrayReads.Add(t);
+        }
+        shape.Tables.Add(t);
+        return true;
+    }
+
+    /// <summary>The variables indexed anywhere in a body (whether or not it qualifies).</summary>
+    private static void CollectIndexed(Block block, HashSet<LocalSymbol> indexed)
+    {
+        foreach (var stmt in block.Statements)
+        {
+            switch (stmt)
+            {
+                case LocalStmt l:
+                    foreach (var v in l.Values) CollectIndexed(v, indexed);
+                    break;
+                case AssignStmt a:
+                    foreach (var t in a.Targets) CollectIndexed(t, indexed);
+                    foreach (var v in a.Values) CollectIndexed(v, indexed);
+                    break;
+                case IfStmt f:
+                    foreach (var clause in f.Clauses)
+                    {
+                        CollectIndexed(clause.Condition, indexed);
+                        CollectIndexed(clause.Body, indexed);
+                    }
+                    if (f.Else is not null) CollectIndexed(f.Else, indexed);
+                    break;
+            }
+        }
+    }
+
+    private static void CollectIndexed(Expr e, HashSet<LocalSymbol> indexed)
+    {
+        switch (StripParens(e))
+        {
+            case IndexExpr ix:
+                if (ix.Object is NameExpr { Symbol: { } t }) indexed.Add(t);
+                CollectIndexed(ix.Object, indexed);
+                CollectIndexed(ix.Key, indexed);
+                break;
+            case UnaryExpr u: CollectIndexed(u.Operand, indexed); break;
+            case BinaryExpr b:
+                CollectIndexed(b.Left, indexed);
+                CollectIndexed(b.Right, indexed);
+                break;
+            case CallExpr c:
+                foreach (var arg in c.Arguments) CollectIndexed(arg, indexed);
+                break;
         }
     }
 
@@ -319,6 +457,9 @@ internal sealed partial class FunctionCompiler
         {
             switch (stmt)
             {
+                case LocalStmt { Symbols: [var table], Values: [IndexExpr read] } when _numberLoopTables.ContainsKey(table):
+                    EmitTableRead(read, _numberLoopTables[table], doubles);
+                    break;
                 case LocalStmt l:
                 {
                     // All values first, then the names, as a local statement assigns.
@@ -338,6 +479,9 @@ internal sealed partial class FunctionCompiler
                     }
                     break;
                 }
+                case AssignStmt { Targets: [IndexExpr { Key: StringExpr } field] } fieldStore:
+                    EmitBufferedFieldStore(field, fieldStore.Values[0], doubles);
+                    break;
                 case AssignStmt a:
                 {
                     // All values first, then the targets right to left (as LuaJIT: "a, a = 1, 2" leaves 1).
@@ -375,6 +519,7 @@ internal sealed partial class FunctionCompiler
                 case IfStmt f:
                 {
                     var end = _il.DefineLabel();
+                    _numberLoopConditional++;
                     foreach (var clause in f.Clauses)
                     {
                         var next = _il.DefineLabel();
@@ -385,10 +530,12 @@ internal sealed partial class FunctionCompiler
                         _il.MarkLabel(next);
                     }
                     if (f.Else is not null) EmitNumberBlock(f.Else, doubles, loopExit);
+                    _numberLoopConditional--;
                     _il.MarkLabel(end);
                     break;
                 }
                 case BreakStmt:
+                    EmitCommitFieldStores();
                     _il.Emit(OpCodes.Br, loopExit);
                     break;
             }
@@ -466,13 +613,18 @@ internal sealed partial class FunctionCompiler
         }
         switch (StripParens(e))
         {
+            case IndexExpr { Key: StringExpr } field:
+                EmitFieldNumber(field);
+                break;
             case IndexExpr ix:
             {
                 // The slot, unless it is not a number: then bail out (see the top of this file).
                 var slot = _il.DeclareLocal(typeof(Runtime.LuaValue));
-                _il.Emit(OpCodes.Ldloc, _vars[((NameExpr)ix.Object).Symbol!]);
+                var table = ((NameExpr)ix.Object).Symbol!;
+                bool inHand = _numberLoopArrays.TryGetValue(table, out var array);
+                _il.Emit(OpCodes.Ldloc, inHand ? array! : NumberLoopTable(table));
                 EmitNumberValue(ix.Key, doubles);
-                _il.Emit(OpCodes.Call, NumberLoopArraySlot);
+                _il.Emit(OpCodes.Call, inHand ? NumberLoopArraySlotIn : NumberLoopArraySlot);
                 _il.Emit(OpCodes.Stloc, slot);
                 _il.Emit(OpCodes.Ldloc, slot);
                 _il.Emit(OpCodes.Call, IsNumberValue);
@@ -481,19 +633,19 @@ internal sealed partial class FunctionCompiler
                 _il.Emit(OpCodes.Ldfld, ValueNumber);
                 break;
             }
+            case CallExpr { Function: NameExpr { Symbol: { } f } } call when KnownCalleeType(call) is null:
+            {
+                // The variable was tested at the copy's entry: it holds the math library's own function.
+                var method = NumberLoopSupport.IntrinsicNamed(f.Name)!.Value.Method;
+                EmitNumberValue(call.Arguments[0], doubles);
+                _il.Emit(OpCodes.Call, method);
+                break;
+            }
             case CallExpr call:
             {
-                // The callee's variable must still hold a closure of the known body (debug.setupvalue can change it).
+                // The callee's variable was tested at the copy's entry: it holds a closure of the known body
+                // (debug.setupvalue could have changed it before the loop; nothing in the copy can).
                 var symbol = ((NameExpr)call.Function).Symbol!;
-                if (symbol.Function == _info && !symbol.IsCaptured) _il.Emit(OpCodes.Ldloc, _vars[symbol]);
-                else
-                {
-                    LoadCell(symbol);
-                    _il.Emit(OpCodes.Ldfld, CellValue);
-                }
-                _il.Emit(OpCodes.Call, RefOf);
-                _il.Emit(OpCodes.Isinst, KnownCalleeType(call)!);
-                _il.Emit(OpCodes.Brfalse, _numberLoopBailOut);
                 var body = symbol.DeclaredFunction!;
                 var locals = new Dictionary<LocalSymbol, LocalBuilder>();
                 for (int k = 0; k < call.Arguments.Count; k++)

@@ -39,6 +39,21 @@ public static class NumberLoopSupport
     }
 
     /// <summary>
+    /// The array part of table <paramref name="t"/> (null if not a table), taken once when a number copy starts:
+    /// nothing in the copy grows or shrinks a table, so it stays the table's array until the copy ends.
+    /// </summary>
+    public static LuaValue[]? ArrayOf(LuaValue t) => t.Ref is LuaTable tb ? tb.ArrayStorage : null;
+
+    /// <summary><see cref="ArraySlot"/> with the table's array part already in hand (<see cref="ArrayOf"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LuaValue ArraySlotIn(LuaValue[] array, double k)
+    {
+        int i = (int)k;
+        if (i == k && (uint)(i - 1) < (uint)array.Length) return array[i - 1];
+        return default;
+    }
+
+    /// <summary>
     /// <c>t[k] = v</c> when <paramref name="t"/> is a table, <paramref name="k"/> an integer key of its array
     /// part and the slot already holds a value (so no __newindex can be involved; or the table has no
     /// metatable): stores and returns true. Otherwise stores nothing and returns false: the copy bails out
@@ -51,4 +66,57 @@ public static class NumberLoopSupport
         int i = (int)k;
         return i == k && tb.TrySetArraySlot(i, v);
     }
+
+    /// <summary>
+    /// <c>t.k</c> for a constant string key when <paramref name="t"/> is a table whose node <paramref name="hint"/>
+    /// holds k: the raw value (a non-nil raw value is what t.k gives whatever the metatable). Nil otherwise (not
+    /// a table, absent, or elsewhere than the hint says), which the copy treats as it treats a non-number: it
+    /// refreshes the hint (<see cref="RefreshHint"/>) and bails out. Nothing here calls, so the copy's doubles
+    /// stay in registers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LuaValue Field(LuaValue t, LuaString k, int hint) =>
+        t.Ref is LuaTable tb ? tb.StrAtHint(k, hint) : default;
+
+    /// <summary>
+    /// Where <c>t.k = v</c> can store without any other effect: node <paramref name="hint"/> when it holds k with
+    /// a non-nil value (so the store can neither call __newindex nor insert and rehash); -1 otherwise, and the
+    /// copy refreshes the hint and bails out before storing anything.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int FieldNode(LuaValue t, LuaString k, int hint) =>
+        t.Ref is LuaTable tb && !tb.StrAtHint(k, hint).IsNil ? hint : -1;
+
+    /// <summary>On the way out of a copy that missed a field's hint: points the hint at where k is now, for the next time.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static void RefreshHint(LuaValue t, LuaString k, ref int hint)
+    {
+        if (t.Ref is LuaTable tb) tb.GetStr(k, ref hint);
+    }
+
+    /// <summary>Commits a buffered <c>t.k = v</c> into the node <see cref="FieldNode"/> found for it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void CommitField(LuaValue t, int node, double v) =>
+        Unsafe.As<LuaTable>(t.Ref!).SetNodeNumber(node, v);
+
+    /// <summary>True when <paramref name="f"/> is the math library's own function for <paramref name="intrinsic"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsIntrinsic(LuaValue f, NumberIntrinsic intrinsic) =>
+        f.Ref is HostFunction h && h.Intrinsic == intrinsic;
+
+    /// <summary>The method a number loop calls for a math function variable named <paramref name="name"/>.</summary>
+    internal static (NumberIntrinsic Intrinsic, System.Reflection.MethodInfo Method)? IntrinsicNamed(string name) => name switch
+    {
+        "sqrt" => (NumberIntrinsic.Sqrt, MathMethod(nameof(Math.Sqrt))),
+        "abs" => (NumberIntrinsic.Abs, MathMethod(nameof(Math.Abs))),
+        "floor" => (NumberIntrinsic.Floor, MathMethod(nameof(Math.Floor))),
+        "ceil" => (NumberIntrinsic.Ceil, MathMethod(nameof(Math.Ceiling))),
+        "exp" => (NumberIntrinsic.Exp, MathMethod(nameof(Math.Exp))),
+        "sin" => (NumberIntrinsic.Sin, MathMethod(nameof(Math.Sin))),
+        "cos" => (NumberIntrinsic.Cos, MathMethod(nameof(Math.Cos))),
+        "tan" => (NumberIntrinsic.Tan, MathMethod(nameof(Math.Tan))),
+        _ => null,
+    };
+
+    private static System.Reflection.MethodInfo MathMethod(string name) => typeof(Math).GetMethod(name, new[] { typeof(double) })!;
 }

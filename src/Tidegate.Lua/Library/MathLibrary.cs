@@ -13,17 +13,18 @@ public static class MathLibrary
     public static void Open(LuaState state)
     {
         var lib = new LuaTable();
-        void Add(string name, HostFunctionBody body) => lib[name] = new HostFunction(name, body);
+        void Add(string name, HostFunctionBody body, NumberIntrinsic intrinsic = NumberIntrinsic.None) =>
+            lib[name] = new HostFunction(name, body) { Intrinsic = intrinsic };
         // Direct lambdas (not a shared wrapper around a Func): one indirect call less on hot paths.
-        Add("abs", call => call.Return(Math.Abs(call.CheckNumber(0))));
-        Add("floor", call => call.Return(Math.Floor(call.CheckNumber(0))));
-        Add("ceil", call => call.Return(Math.Ceiling(call.CheckNumber(0))));
-        Add("sqrt", call => call.Return(Math.Sqrt(call.CheckNumber(0))));
+        Add("abs", call => call.Return(Math.Abs(call.CheckNumber(0))), NumberIntrinsic.Abs);
+        Add("floor", call => call.Return(Math.Floor(call.CheckNumber(0))), NumberIntrinsic.Floor);
+        Add("ceil", call => call.Return(Math.Ceiling(call.CheckNumber(0))), NumberIntrinsic.Ceil);
+        Add("sqrt", call => call.Return(Math.Sqrt(call.CheckNumber(0))), NumberIntrinsic.Sqrt);
         Add("log10", call => call.Return(Math.Log10(call.CheckNumber(0))));
-        Add("exp", call => call.Return(Math.Exp(call.CheckNumber(0))));
-        Add("sin", call => call.Return(Math.Sin(call.CheckNumber(0))));
-        Add("cos", call => call.Return(Math.Cos(call.CheckNumber(0))));
-        Add("tan", call => call.Return(Math.Tan(call.CheckNumber(0))));
+        Add("exp", call => call.Return(Math.Exp(call.CheckNumber(0))), NumberIntrinsic.Exp);
+        Add("sin", call => call.Return(Math.Sin(call.CheckNumber(0))), NumberIntrinsic.Sin);
+        Add("cos", call => call.Return(Math.Cos(call.CheckNumber(0))), NumberIntrinsic.Cos);
+        Add("tan", call => call.Return(Math.Tan(call.CheckNumber(0))), NumberIntrinsic.Tan);
         Add("asin", call => call.Return(Math.Asin(call.CheckNumber(0))));
         Add("acos", call => call.Return(Math.Acos(call.CheckNumber(0))));
         Add("atan", call => call.Return(Math.Atan(call.CheckNumber(0))));

@@ -20,6 +20,9 @@ public sealed class HostFunction : LuaFunction
 
     public override string Name => _name;
 
+    /// <summary>The math function this is, for compiled number loops that compute it inline; None for the rest.</summary>
+    public NumberIntrinsic Intrinsic { get; init; }
+
     public override int Invoke(LuaThread thread, int argBase, int argCount)
     {
         thread.Top = argBase + argCount;

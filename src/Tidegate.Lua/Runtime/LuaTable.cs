@@ -144,6 +144,10 @@ public sealed class LuaTable
     /// call. Keys 1..n are slots 0..n-1. Read-only by contract; the array is replaced when the table grows.</summary>
     public ReadOnlySpan<LuaValue> ArrayPart => _array;
 
+    /// <summary>The array part's storage, for the number loops: a loop that neither grows nor shrinks the table
+    /// (it only stores into existing slots) may keep it for the loop's duration.</summary>
+    internal LuaValue[] ArrayStorage => _array;
+
     // ---- reads ----
 
     public LuaValue this[LuaValue key]
@@ -255,6 +259,33 @@ public sealed class LuaTable
             return;
         }
         SetStrAndHint(key, value, ref slotHint);
+    }
+
+    /// <summary>
+    /// The value at node <paramref name="hint"/> if that node holds <paramref name="key"/> (the object), else nil:
+    /// a lookup that never calls anything, for the number loops (a call would push their doubles out of
+    /// registers); on nil they refresh the hint with <see cref="GetStr(LuaString, ref int)"/> outside the loop.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal LuaValue StrAtHint(LuaString key, int hint)
+    {
+        var nodes = _nodes;
+        return nodes is not null && (uint)hint < (uint)nodes.Length && ReferenceEquals(nodes[hint].Key.Ref, key)
+            ? nodes[hint].Value
+            : default;
+    }
+
+    /// <summary>
+    /// Stores a number into a node that holds a non-nil value (<see cref="StrAtHint"/>), as SetStr's hit does;
+    /// over a number only the payload changes (the tag is the same object, so no GC write barrier).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void SetNodeNumber(int node, double value)
+    {
+        NoMetaMethodFlags = 0;
+        ref LuaValue slot = ref _nodes![node].Value;
+        if (slot.IsNumber) Unsafe.AsRef(in slot.Number) = value;
+        else slot = LuaValue.FromNumber(value);
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]

@@ -71,6 +71,8 @@ internal sealed partial class FunctionCompiler
     private LocalBuilder _varargCount = null!;
     private LocalBuilder _status = null!;
     private LocalBuilder _resumePoint = null!;
+    /// <summary>The frame state this invocation was restored from, which its next yield saves into again.</summary>
+    private LocalBuilder _frameState = null!;
     private int _depth, _maxDepth;
     private Label _saveLabel;
     /// <summary>Where the body starts, after the prologue (a self tail call jumps back here).</summary>
@@ -329,7 +331,19 @@ internal sealed partial class FunctionCompiler
 
     private void EmitSave()
     {
-        var frame = _il.DeclareLocal(typeof(CompiledFrameState));
+        // A frame restored from a state saves into that same state (only the resume point changes; the
+        // function, argument base and count are this invocation's): a coroutine that yields in a loop
+        // then rents, clears and gives back no state per yield. A frame not restored (a first yield) rents one.
+        var frame = _frameState;
+        var fill = _il.DefineLabel();
+        var rent = _il.DefineLabel();
+        _il.Emit(OpCodes.Ldloc, frame);
+        _il.Emit(OpCodes.Brfalse, rent);
+        _il.Emit(OpCodes.Ldloc, frame);
+        _il.Emit(OpCodes.Ldloc, _resumePoint);
+        _il.Emit(OpCodes.Stfld, FrameStateResumePoint);
+        _il.Emit(OpCodes.Br, fill);
+        _il.MarkLabel(rent);
         _il.Emit(OpCodes.Ldarg_1); // the thread's pool of frame states: a yield in a loop allocates none
         _il.Emit(OpCodes.Ldarg_0);
         _il.Emit(OpCodes.Ldarg_2);
@@ -338,6 +352,7 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Ldc_I4, _savedLocals.Count);
         _il.Emit(OpCodes.Callvirt, RentFrameState);
         _il.Emit(OpCodes.Stloc, frame);
+        _il.MarkLabel(fill);
         for (int i = 0; i < _savedLocals.Count; i++)
         {
             var local = _savedLocals[i];
@@ -358,7 +373,8 @@ internal sealed partial class FunctionCompiler
 
     private void EmitRestore()
     {
-        var frame = _il.DeclareLocal(typeof(CompiledFrameState));
+        // Kept for the save block (see EmitSave); null in an invocation that was not restored (locals start zeroed).
+        var frame = _frameState = _il.DeclareLocal(typeof(CompiledFrameState));
         _il.Emit(OpCodes.Ldarg_1);
         _il.Emit(OpCodes.Call, TakeRestoringFrame);
         _il.Emit(OpCodes.Stloc, frame);

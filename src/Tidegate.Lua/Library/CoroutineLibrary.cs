@@ -12,8 +12,9 @@ public static class CoroutineLibrary
     {
         var co = new LuaTable();
         Register(co, "create", Create);
-        Register(co, "resume", Resume);
-        Register(co, "yield", call => call.Thread.Yield(call));
+        // resume and yield run on every round trip: see CoroutineFunctions.cs (Resume is their error path).
+        co["resume"] = new CoroutineResumeFunction(Resume);
+        co["yield"] = new CoroutineYieldFunction(call => call.Thread.Yield(call));
         Register(co, "status", Status);
         Register(co, "running", call => call.Thread.IsCoroutine ? call.Return(call.Thread) : call.Return(LuaValue.Nil));
         Register(co, "wrap", Wrap);
@@ -62,26 +63,6 @@ public static class CoroutineLibrary
     private static int Wrap(LuaCall call)
     {
         var f = call.CheckFunction(0);
-        var co = call.State.NewThread(f);
-        return call.Return(new HostFunction("wrap", inner =>
-        {
-            var thread = inner.Thread;
-            bool ok = co.ResumeCore(thread, inner.Args, out int rb, out int rc, out LuaValue error);
-            if (!ok)
-            {
-                // As 5.1's auxwrap: a string (or number) error gets the position of the wrap call prepended.
-                if (error.Ref is LuaString || error.IsNumber)
-                {
-                    var text = error.Ref as LuaString ?? LuaNumber.ToLuaString(error.Number);
-                    string where = thread.Where(1);
-                    if (where.Length > 0) error = LuaString.Concat(LuaString.FromUtf8(where), text);
-                    else error = text;
-                }
-                throw new LuaException(error);
-            }
-            thread.EnsureStack(inner.Base + rc + 1);
-            LuaThread.CopyValues(co.Stack.AsSpan(rb, rc), thread.Stack, inner.Base);
-            return rc;
-        }));
+        return call.Return(new WrappedCoroutineFunction(call.State.NewThread(f)));
     }
 }

@@ -6,8 +6,11 @@ public delegate int HostFunctionBody(LuaCall call);
 /// <summary>
 /// A .NET function callable from Lua (the library functions and anything an embedder registers).
 /// Its body reads arguments and writes results through <see cref="LuaCall"/>.
+/// <para>Not sealed for the few library functions whose every call is on a hot path (the coroutine
+/// library's resume, yield and wrap): they override <see cref="Invoke"/> to skip the delegate and the
+/// <see cref="LuaCall"/> passed by value, and fall back to the body for their error cases.</para>
 /// </summary>
-public sealed class HostFunction : LuaFunction
+public class HostFunction : LuaFunction
 {
     private readonly HostFunctionBody _body;
     private readonly string _name;

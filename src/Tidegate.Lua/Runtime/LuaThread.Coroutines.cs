@@ -74,7 +74,12 @@ public sealed partial class LuaThread
     }
 
     /// <summary>Continues the outermost saved frame (compiled code calls this at a call site it resumes).</summary>
-    public int ResumeSuspended() => SuspendedFrames.Pop().Resume(this);
+    public int ResumeSuspended()
+    {
+        var frame = SuspendedFrames.Pop();
+        // The innermost frame is most often the yield itself, whose results are the resume values.
+        return ReferenceEquals(frame, YieldPoint.Instance) ? ResumeValueCount : frame.Resume(this);
+    }
 
     /// <summary>
     /// Yields the values at <c>Stack[argBase .. argBase+count)</c> from a host function: return the result

@@ -16,9 +16,9 @@ public abstract class SuspendedFrame
 /// and its arguments' position. The compiled function restores these when it is entered with
 /// <see cref="LuaThread.RestoringFrame"/> set, then jumps to the call site and resumes the callee.
 ///
-/// <para>Frame states are reused: a yield takes one from its thread's pool (<see cref="LuaThread.RentFrameState"/>)
-/// and a resume gives it back once the function has restored its locals from it. A coroutine that
-/// yields in a loop then allocates nothing per yield; allocating the state and its locals array per
+/// <para>Frame states are reused: a function restored from a state saves into it again when it yields again,
+/// a first yield takes one from its thread's pool (<see cref="LuaThread.RentFrameState"/>), and a resumed
+/// function that returns gives its state back. A coroutine that yields in a loop then allocates nothing per yield; allocating the state and its locals array per
 /// yield was most of the collector's work in bench/lua/coroutine-pingpong.</para>
 /// </summary>
 public sealed class CompiledFrameState : SuspendedFrame
@@ -55,9 +55,10 @@ public sealed class CompiledFrameState : SuspendedFrame
     {
         thread.RestoringFrame = this;
         int n = Function.Invoke(thread, ArgBase, ArgCount);
-        // The function restored its locals on entry and no longer reads this state (a new yield saved
-        // into another one): it can serve the thread's next yield. Not on an error: the state is simply dropped.
-        thread.ReturnFrameState(this);
+        // A function that yields again saves itself into this same state (compiled code keeps the state it
+        // restored from), now back on the suspended-frame stack. One that returned no longer reads it: it
+        // can serve the thread's next first yield. Not on an error: the state is simply dropped.
+        if (n != CallStatus.Yield) thread.ReturnFrameState(this);
         return n;
     }
 

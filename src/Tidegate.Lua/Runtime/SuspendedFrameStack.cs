@@ -1,3 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+
 namespace Tidegate.Lua.Runtime;
 
 /// <summary>
@@ -42,16 +45,20 @@ internal sealed class SuspendedFrameStack
     }
 
     /// <summary>Removes and returns the outermost frame (what a resume continues next).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // once per resumed frame, at every compiled resume point
     public SuspendedFrame Pop()
     {
         int index = _count - 1;
-        if (index < 0) throw new InvalidOperationException("no saved frame to resume");
+        if (index < 0) ThrowEmpty();
         ref Entry e = ref _entries[index];
         var frame = e.Frame;
         e.Frame = null!; // do not keep the frame (and its saved locals) alive
         _count = index;
         return frame;
     }
+
+    [DoesNotReturn, MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowEmpty() => throw new InvalidOperationException("no saved frame to resume");
 
     /// <summary>Drops every saved frame.</summary>
     public void Clear()

@@ -389,6 +389,8 @@ public sealed partial class HttpConnection
     private async ValueTask<bool> ReadBodyAsync(RequestContext ctx, CancellationToken stopping, bool mayContinue, bool discarding = false)
     {
         var request = ctx.Request;
+        // No body (most requests): nothing to read, and no stream made for it.
+        if (request.ContentLength is null or 0 && !request.Chunked) return true;
         var timeout = ctx.Settings.ClientBodyTimeout;
         using var body = new MemoryStream();
         // "Expect: 100-continue": the client waits for this before sending the body (nginx's ngx_http_test_expect).

@@ -32,6 +32,25 @@ public sealed partial class HttpConnection
             this.stopping = stopping;
         }
 
+        /// <summary>
+        /// Whether the connection's next request may reuse this channel (with its context): nothing started
+        /// for this request may still look at it. The client-close watch does, until the client sends again.
+        /// </summary>
+        public bool MayRecycle => clientGone is null && pendingHead is null && !Abandoned && !tookOver;
+
+        /// <summary>Back to a new channel's state, for the connection's next request (same context object, recycled).</summary>
+        public void Recycle()
+        {
+            bodyResult = null;
+            pendingHead = null;
+            pendingHeadLength = 0;
+            chunked = noBody = filtered = false;
+            HeadersSent = Finished = WireStarted = Abandoned = Over = KeepAlive = false;
+            clientGone = null;
+            claimedBodyLeft = -1;
+            tookOver = false;
+        }
+
         public bool BodyRead => bodyResult is not null;
         public bool HeadersSent { get; private set; }
         public bool Finished { get; private set; }

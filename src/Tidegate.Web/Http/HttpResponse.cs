@@ -37,6 +37,22 @@ public sealed class HttpResponse
     public long BodyBytesSent { get; set; }
     public long BytesSent { get; set; }
 
+    /// <summary>
+    /// Back to a new response's state, for the next request on the connection (see <see cref="RequestContext.Recycle"/>).
+    /// Every field must be covered here (HttpRecyclingTests checks a recycled response against a new one).
+    /// </summary>
+    internal void Clear()
+    {
+        Status = 200;
+        StatusLineText = null;
+        ResetBody();
+        ServerHeader = null;
+        Location = null;
+        Headers.Clear();
+        CloseWithoutResponse = HeadersOnly = Http09 = IsErrorPage = false;
+        BodyBytesSent = BytesSent = 0;
+    }
+
     /// <summary>Drops everything: the body, the headers describing it, Location and the other headers.</summary>
     public void Reset()
     {

@@ -18,8 +18,8 @@ public sealed class RequestContext : IVariableResolver
     public LocationBlock Location { get; set; } = null!;
     public HttpResponse Response { get; } = new();
     public Match? Captures { get; set; }
-    public DateTimeOffset StartTime { get; } = DateTimeOffset.UtcNow;
-    public long StartTimestamp { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
+    public DateTimeOffset StartTime { get; private set; } = DateTimeOffset.UtcNow;
+    public long StartTimestamp { get; private set; } = System.Diagnostics.Stopwatch.GetTimestamp();
     /// <summary>Internal redirects so far (nginx stops at 10 with "rewrite or internal redirection cycle").</summary>
     public int InternalRedirects { get; set; }
     public bool IsInternal => InternalRedirects > 0 || Parent is not null;
@@ -44,7 +44,18 @@ public sealed class RequestContext : IVariableResolver
     public LocationSettings Settings => Location.Settings;
 
     /// <summary>The request that started this one as a subrequest (echo_location, ngx.location.capture), or null for a main request.</summary>
-    public RequestContext? Parent { get; init; }
+    public RequestContext? Parent
+    {
+        get => parent;
+        init
+        {
+            parent = value;
+            // A subrequest holds its parent: the parent's objects are not reused for the connection's next request.
+            if (value is not null) value.hadSubrequests = true;
+        }
+    }
+    private readonly RequestContext? parent;
+    private bool hadSubrequests;
     public bool IsSubrequest => Parent is not null;
     /// <summary>The client's request at the root of the subrequest tree.</summary>
     public RequestContext Main => Parent is null ? this : Parent.Main;
@@ -74,6 +85,48 @@ public sealed class RequestContext : IVariableResolver
     /// with its arrays was several allocations per request.
     /// </summary>
     public Lua.LuaRequest? LuaRequest { get; set; }
+
+    /// <summary>The Lua request state of this connection's last request, reset, for the next request's Lua code to take.</summary>
+    internal Lua.LuaRequest? SpareLuaRequest { get; set; }
+
+    /// <summary>
+    /// Whether this main request's objects (this context, its request, response and Lua state) may serve the
+    /// connection's next request once this one is over: nothing that can outlive the request may hold them.
+    /// Subrequests (they keep their parent), module state (a proxy exchange, cosocket owners, echo state) and
+    /// a Lua request that left anything behind (user threads) rule it out; such a request's objects are left
+    /// to the collector and the next request gets new ones.
+    /// </summary>
+    internal bool MayRecycle => Parent is null && !hadSubrequests && ModuleState is null && (LuaRequest?.MayRecycle ?? true);
+
+    /// <summary>
+    /// Makes this context the connection's next request's, after <see cref="MayRecycle"/> said yes and the
+    /// parser refilled <see cref="Request"/>: everything goes back to a new context's state (the connection's
+    /// channel is reset by the connection). Every field must be covered here (HttpRecyclingTests checks a
+    /// recycled context against a new one).
+    /// </summary>
+    internal void Recycle(ServerBlock server, Match? captures)
+    {
+        Server = server;
+        Location = server.Root;
+        Captures = captures;
+        Response.Clear();
+        StartTime = DateTimeOffset.UtcNow;
+        StartTimestamp = System.Diagnostics.Stopwatch.GetTimestamp();
+        InternalRedirects = 0;
+        RequestLength = 0;
+        RequestBody = null;
+        BodyTooLarge = false;
+        ModuleState = null;
+        RunsFilters = true;
+        userVariables = null;
+        hadSubrequests = false;
+        if (LuaRequest is { } lua)
+        {
+            lua.Recycle();
+            SpareLuaRequest = lua;
+            LuaRequest = null;
+        }
+    }
 
     public string? GetVariable(string name)
     {

@@ -15,14 +15,21 @@ public static class RequestParser
         Parse(head, mergeSlashes, ignoreInvalidHeaders, null, out error);
 
     /// <param name="strings">The connection's strings of its previous head, reused where the bytes repeat (and updated).</param>
-    public static HttpRequest Parse(ReadOnlySpan<byte> head, bool mergeSlashes, bool ignoreInvalidHeaders, HeadStringCache? strings, out RequestError? error)
+    public static HttpRequest Parse(ReadOnlySpan<byte> head, bool mergeSlashes, bool ignoreInvalidHeaders, HeadStringCache? strings, out RequestError? error) =>
+        Parse(head, mergeSlashes, ignoreInvalidHeaders, strings, null, out error);
+
+    /// <param name="into">
+    /// The connection's request object of its last request, refilled with this head (nothing of the last one
+    /// stays), or null for a new one. A head that fails to parse gives a new placeholder instead.
+    /// </param>
+    public static HttpRequest Parse(ReadOnlySpan<byte> head, bool mergeSlashes, bool ignoreInvalidHeaders, HeadStringCache? strings, HttpRequest? into, out RequestError? error)
     {
-        (var request, error) = ParseHead(head, mergeSlashes, ignoreInvalidHeaders, strings);
+        (var request, error) = ParseHead(head, mergeSlashes, ignoreInvalidHeaders, strings, into);
         return request;
     }
 
     /// <summary>The request, or a placeholder and why it was rejected (a tuple: no error holder allocated per request).</summary>
-    private static (HttpRequest Request, RequestError? Error) ParseHead(ReadOnlySpan<byte> head, bool mergeSlashes, bool ignoreInvalidHeaders, HeadStringCache? strings)
+    private static (HttpRequest Request, RequestError? Error) ParseHead(ReadOnlySpan<byte> head, bool mergeSlashes, bool ignoreInvalidHeaders, HeadStringCache? strings, HttpRequest? into)
     {
         int pos = 0;
         while (pos < head.Length && (head[pos] == '\r' || head[pos] == '\n')) pos++;
@@ -106,7 +113,14 @@ public static class RequestParser
             }
         }
 
-        var request = new HttpRequest
+        HttpRequest request;
+        if (into is not null)
+        {
+            request = into;
+            request.Refill(method, rawUri, path, args, protocol, major, minor, requestLine);
+            request.KeepAlive = major == 1 && minor >= 1;
+        }
+        else request = new HttpRequest
         {
             Method = method, RawUri = rawUri, Path = path, Args = args, Protocol = protocol,
             VersionMajor = major, VersionMinor = minor, RequestLine = requestLine,

@@ -13,9 +13,10 @@ public static class RewriteEngine
 {
     public static async ValueTask<RewriteOutcome> RunAsync(RequestContext ctx, IReadOnlyList<RewriteStep> steps, RequestPipeline pipeline)
     {
-        foreach (var step in steps)
+        // By index: a foreach over the interface boxes the list's enumerator, an allocation per request.
+        for (int i = 0; i < steps.Count; i++)
         {
-            var outcome = await RunStepAsync(ctx, step, pipeline);
+            var outcome = await RunStepAsync(ctx, steps[i], pipeline);
             if (outcome != RewriteOutcome.Continue) return outcome;
         }
         return RewriteOutcome.Continue;

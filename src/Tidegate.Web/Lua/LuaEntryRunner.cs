@@ -45,7 +45,8 @@ public static class LuaEntryRunner
         // does not run for an abort in content).
         request.OnAbort = null;
         var watch = ClientAbortWatch.For(ctx, phase);
-        var root = new Threads.CoroutineRoot(thread);
+        var root = request.SpareRoot?.Rebind(thread) ?? new Threads.CoroutineRoot(thread);
+        request.SpareRoot = null;
         var resumeValues = Array.Empty<LuaValue>();
         while (true)
         {
@@ -110,6 +111,8 @@ public static class LuaEntryRunner
             resumeValues = next;
         }
         if (request.ExitKind != LuaExitKind.None) root.Abandon();
+        // A root whose coroutine ran to its end with no user threads is held by nothing: the next handler's.
+        else if (request.Threads is null && thread.Status == CoroutineStatus.Dead) request.SpareRoot = root;
         EndThreads(request);
         request.EntryThread = null;
         // A handler that ran to its end leaves its coroutine to the next handler, as ngx_lua's cache of entry
@@ -122,6 +125,8 @@ public static class LuaEntryRunner
     /// <summary>The handler is over: user threads still parked (after ngx.exit or an error) are never resumed.</summary>
     private static void EndThreads(LuaRequest request)
     {
+        // Abandoned user threads still reference the request: its objects are not reused for the next one.
+        if (request.Threads is not null) request.LeftSomethingBehind = true;
         request.Threads?.AbandonPending();
         request.Threads = null;
     }

@@ -36,7 +36,7 @@ public sealed class LuaRequest
     /// Starts at 64 bytes: an empty MemoryStream's first write makes a 256-byte array, a fifth of what a
     /// small Lua response allocated per request; a bigger body grows it to 256 and on as before.
     /// </remarks>
-    public MemoryStream Output { get; } = new(64);
+    public MemoryStream Output { get; private set; } = new(64);
     /// <summary>ngx.eof was called: later output is dropped.</summary>
     public bool SeenEof { get; set; }
     /// <summary>The request body was read by ngx.req.read_body (or lua_need_request_body).</summary>
@@ -70,7 +70,49 @@ public sealed class LuaRequest
     /// <summary>ngx.arg for set_by_lua (the arguments) and body_filter_by_lua (chunk, eof).</summary>
     public LuaValue[]? Args { get; set; }
 
-    public static LuaRequest Of(RequestContext ctx) => ctx.LuaRequest ??= new LuaRequest(ctx);
+    /// <summary>The entry runner's root of the last handler that ran to its end, for the next handler to reuse.</summary>
+    internal Threads.CoroutineRoot? SpareRoot { get; set; }
+
+    /// <summary>Something of this request may outlive it (user threads were started): the object is not reused.</summary>
+    internal bool LeftSomethingBehind { get; set; }
+
+    /// <summary>Whether the connection's next request may reuse this object (see <see cref="RequestContext.MayRecycle"/>).</summary>
+    internal bool MayRecycle => !LeftSomethingBehind && EntryThread is null && Threads is null;
+
+    /// <summary>
+    /// Back to a new Lua request's state for the connection's next request (the context stays the same
+    /// object). Every field must be covered here (HttpRecyclingTests checks a recycled one against a new one).
+    /// </summary>
+    internal void Recycle()
+    {
+        Ctx = null;
+        EntryThread = null;
+        Threads = null;
+        ExitKind = LuaExitKind.None;
+        ExitStatus = 0;
+        ExecUri = ExecArgs = null;
+        // A big response's buffer is not kept on the connection for good.
+        if (Output.Capacity > MaxKeptOutput) Output = new MemoryStream(64);
+        else Output.SetLength(0);
+        SeenEof = BodyRead = HeaderFilterRan = StatusSet = ClientClosed = BodyDiscarded = BodyFilterDone = Rematch = false;
+        BodyOverride = null;
+        BodyBuilder = null;
+        OnAbort = null;
+        OwnState = null;
+        Args = null;
+        LeftSomethingBehind = false;
+    }
+
+    /// <summary>The largest output buffer a recycled request keeps.</summary>
+    private const int MaxKeptOutput = 16 * 1024;
+
+    public static LuaRequest Of(RequestContext ctx)
+    {
+        if (ctx.LuaRequest is { } known) return known;
+        var spare = ctx.SpareLuaRequest;
+        ctx.SpareLuaRequest = null;
+        return ctx.LuaRequest = spare ?? new LuaRequest(ctx);
+    }
 
     public static LuaRequest? Find(RequestContext ctx) => ctx.LuaRequest;
 }

@@ -35,16 +35,20 @@ public static class NgxOutputApi
             LuaOutput.Append(request, bytes.GetBuffer().AsSpan(0, (int)bytes.Length));
         }
         if (request.Output.Length >= LuaOutput.FlushThreshold && call.Thread == request.EntryThread && call.Thread.IsYieldable)
-        {
-            // A big buffered body goes to the connection now, so memory stays bounded.
-            return NgxApi.Park(call, request, async () =>
-            {
-                await LuaOutput.FlushAsync(request);
-                return new LuaValue[] { 1 };
-            });
-        }
+            return ParkToFlush(call, request);
         return call.Return(1);
     }
+
+    /// <summary>
+    /// A big buffered body goes to the connection now, so memory stays bounded. A method of its own: the
+    /// closure's captured request would otherwise be allocated on every ngx.say, parking or not.
+    /// </summary>
+    private static int ParkToFlush(LuaCall call, LuaRequest request) =>
+        NgxApi.Park(call, request, async () =>
+        {
+            await LuaOutput.FlushAsync(request);
+            return new LuaValue[] { 1 };
+        });
 
     private static bool AllStrings(LuaCall call)
     {

@@ -19,7 +19,21 @@ public sealed class CoroutineRoot
     /// <summary>The root whose code runs now on this worker thread (null outside any).</summary>
     public static CoroutineRoot? Current => current;
 
-    public LuaThread Coroutine { get; }
+    public LuaThread Coroutine { get; private set; }
+
+    /// <summary>
+    /// This root, made the root of <paramref name="coroutine"/>: the entry runner reuses the root of a handler
+    /// that ran to its end (nothing holds it then) for the request's next handler or the connection's next request.
+    /// </summary>
+    internal CoroutineRoot Rebind(LuaThread coroutine)
+    {
+        Coroutine = coroutine;
+        Pending = null;
+        Unwinding = false;
+        AbortError = null;
+        ParkCleanup = null;
+        return this;
+    }
 
     /// <summary>Set by the API function that parked: the work to await; its result resumes the parked code.</summary>
     public Func<ValueTask<LuaValue[]>>? Pending { get; set; }

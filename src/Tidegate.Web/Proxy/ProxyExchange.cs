@@ -34,10 +34,14 @@ public sealed class ProxyExchange
         this.upstream = upstream;
         this.uri = uri;
         this.request = request;
+        log = Log;
     }
 
     /// <summary>Builds the upstream request again (ngx.balancer.recreate_request).</summary>
     public Func<byte[]>? Rebuild { get; init; }
+
+    /// <summary><see cref="Log"/> as the delegate the balancer and the relay take, made once (a method group converts anew at each use).</summary>
+    private readonly ErrorLogger log;
 
     private void Log(LogLevel level, string message) =>
         pipeline.Log(ctx, level, message, ctx.LogContext with { Upstream = upstreamUrl });
@@ -48,7 +52,8 @@ public sealed class ProxyExchange
     {
         var peers = UpstreamPeers.For(upstream);
         string? hashKey = upstream.HashKey?.Evaluate(ctx);
-        byte[]? client = ctx.Connection.Remote is System.Net.IPEndPoint ip
+        // The client's address bytes only for ip_hash, the one balancer that reads them.
+        byte[]? client = upstream.Balancer == BalancerKind.IpHash && ctx.Connection.Remote is System.Net.IPEndPoint ip
             ? (ip.Address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? ip.Address.GetAddressBytes()[..3] : ip.Address.GetAddressBytes())
             : null;
         var selection = new PeerSelection(peers, hashKey, client, settings.NextUpstreamTries);
@@ -80,7 +85,7 @@ public sealed class ProxyExchange
                 if (lua.Peer is { } chosen) peer = new UpstreamPeer(chosen);
             }
             luaPeer = peer is not null;
-            peer ??= selection.Pick(Log);
+            peer ??= selection.Pick(log);
             if (peer is null)
             {
                 upstreamUrl = "http://" + upstream.Name + uri;
@@ -160,7 +165,7 @@ public sealed class ProxyExchange
                 state.Response = null;
                 continue;
             }
-            Release(selection, lua, failed: false, head.Status, Log);
+            Release(selection, lua, failed: false, head.Status, log);
             if (head.Status >= 300 && settings.InterceptErrors && ctx.Settings.ErrorPages.ContainsKey(head.Status))
             {
                 connection.Dispose();
@@ -168,7 +173,7 @@ public sealed class ProxyExchange
                 await pipeline.SpecialAsync(ctx, head.Status);
                 return;
             }
-            var relay = new ProxyResponseRelay(ctx, settings, head, connection, attempt, Log);
+            var relay = new ProxyResponseRelay(ctx, settings, head, connection, attempt, log);
             bool reusable = await relay.RunAsync();
             if (reusable) peers.Pool.Give(connection);
             else connection.Dispose();

@@ -61,6 +61,19 @@ public sealed class ProxyResponseRelay
             return !head.ConnectionClose && !head.IsHttp09;
         }
         BodyEnd end;
+        if (settings.Buffering && !head.IsHttp09 && !closeDelimited && !head.Chunked
+            && head.ContentLength is long whole && whole <= connection.Buffered.Length)
+        {
+            // The usual small response: its whole body came with the head, so nothing is waited
+            // for and the general path below would only copy it through a MemoryStream.
+            var body = connection.BufferedMemory[..(int)whole].ToArray();
+            connection.Consume(body.Length);
+            attempt.ResponseLength += body.Length;
+            if (body.Length > 0) await ctx.Channel.WriteAsync(body);
+            attempt.ResponseTime = attempt.Elapsed;
+            await ctx.Channel.FinishAsync();
+            return !head.ConnectionClose;
+        }
         if (settings.Buffering)
         {
             // nginx's event pipe: the body that came with the head is taken before the head goes

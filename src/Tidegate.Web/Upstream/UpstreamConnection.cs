@@ -14,8 +14,16 @@ public sealed class UpstreamConnection : IDisposable
     private readonly Runtime.PolledConnection? polled;
     /// <summary>The timeout of the operation under way, reset for each one (a new timer per read costs more than the read).</summary>
     private CancellationTokenSource? timer;
-    private byte[] buffer = new byte[16 * 1024];
+    /// <summary>
+    /// Starts at one page, nginx's proxy_buffer_size: small responses, the usual case, need no more,
+    /// and with more requests in flight than `keepalive N` keeps, every connect pays for it (it was
+    /// 16 KiB, most of what a proxied request allocated). Grows while reads keep filling it.
+    /// </summary>
+    private byte[] buffer = new byte[InitialBufferSize];
+    private const int InitialBufferSize = 4096, LargestReadBuffer = 16 * 1024;
     private int start, end;
+    /// <summary>The last read filled all the free space: more is likely waiting, so the next gets a bigger buffer.</summary>
+    private bool lastReadFilled;
 
     private UpstreamConnection(Socket socket, UpstreamAddress address, Runtime.PolledConnection? polled = null)
     {
@@ -88,7 +96,9 @@ public sealed class UpstreamConnection : IDisposable
     /// <summary>True when the peer closed (or sent something unexpected) while the connection sat idle.</summary>
     public bool ClosedWhileIdle()
     {
-        try { return start != end || (socket.Poll(0, SelectMode.SelectRead) && socket.Available == 0) || socket.Available > 0; }
+        // An idle connection is readable only with an end of stream or bytes nobody asked for: either
+        // way it is not reused. One poll, no FIONREAD: this runs for every pooled connection taken.
+        try { return start != end || socket.Poll(0, SelectMode.SelectRead); }
         catch (Exception e) when (e is SocketException or ObjectDisposedException) { return true; }
     }
 
@@ -130,7 +140,11 @@ public sealed class UpstreamConnection : IDisposable
     /// <returns>the count read; 0 when the upstream closed.</returns>
     public async ValueTask<int> FillAsync(TimeSpan timeout, string while_)
     {
-        if (start == end) start = end = 0;
+        if (start == end)
+        {
+            start = end = 0;
+            if (lastReadFilled && buffer.Length < LargestReadBuffer) buffer = new byte[buffer.Length * 2];
+        }
         if (end == buffer.Length)
         {
             if (start > 0)
@@ -150,6 +164,7 @@ public sealed class UpstreamConnection : IDisposable
                 using var deadline = new CancellationTokenSource(timeout);
                 n = await socket.ReceiveAsync(buffer.AsMemory(end), SocketFlags.None, deadline.Token);
             }
+            lastReadFilled = n > 0 && end + n == buffer.Length;
             end += n;
             return n;
         }

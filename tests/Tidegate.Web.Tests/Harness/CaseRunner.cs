@@ -60,6 +60,10 @@ public static class CaseRunner
             foreach (var line in Lines(server.Substitute(accessExpected)))
                 if (!access.Contains(line, StringComparison.Ordinal)) failures.Add($"access log lacks \"{line}\"; it holds: {access}");
         }
+        // A failure that happens rarely (a port, a slow backend) is only explained by the server's own
+        // account of it, so every failing case carries the end of the error log.
+        if (failures.Count > 0 && !c.Has("error_log") && !c.Has("no_error_log"))
+            failures.Add($"(for diagnosis) the end of the error log:\n{Tail(server.ErrorLog)}");
         return failures;
     }
 

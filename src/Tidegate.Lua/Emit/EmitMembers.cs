@@ -15,6 +15,10 @@ internal static class EmitMembers
 
     public static readonly ConstructorInfo ClosureCtor = typeof(LuaClosure).GetConstructor(Any, new[] { typeof(FunctionProto), typeof(LuaTable) })!;
     public static readonly MethodInfo FunctionInvoke = M(typeof(LuaFunction), "Invoke");
+    /// <summary>LuaFunction.Invoke1..Invoke4, indexed by argument count (index 0 unused).</summary>
+    public static readonly MethodInfo?[] FunctionInvokeN =
+        [null, M(typeof(LuaFunction), "Invoke1"), M(typeof(LuaFunction), "Invoke2"), M(typeof(LuaFunction), "Invoke3"), M(typeof(LuaFunction), "Invoke4")];
+    public static readonly FieldInfo FunctionTakesArgumentsInRegisters = F(typeof(LuaFunction), "TakesArgumentsInRegisters");
     public static readonly MethodInfo GetUpvalueCells = M(typeof(LuaClosure), "GetUpvalueCells");
     public static readonly FieldInfo ClosureEnvironment = F(typeof(LuaClosure), "Environment");
 

@@ -108,7 +108,7 @@ internal static class EmitMembers
     public static readonly MethodInfo IsTruthy = C("IsTruthy");
     public static readonly MethodInfo Concat = C("Concat");
     public static readonly MethodInfo Eq = C("Eq"), Lt = C("Lt"), Le = C("Le");
-    public static readonly MethodInfo IndexAny = C("Index"), IndexStr = C("IndexStr");
+    public static readonly MethodInfo IndexAny = C("Index"), IndexStr = C("IndexStr"), IndexMethod = C("IndexMethod");
     public static readonly MethodInfo GetGlobal = C("GetGlobal"), SetGlobal = C("SetGlobal");
     public static readonly MethodInfo SetIndex = C("SetIndex"), SetIndexStr = C("SetIndexStr");
     public static readonly MethodInfo NewTable = C("NewTable");

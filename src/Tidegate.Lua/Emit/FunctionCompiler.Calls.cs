@@ -254,7 +254,7 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Ldc_I4, Site(m.Line));
         LdTop();
         LdName(obj.Name);
-        _il.Emit(OpCodes.Call, IndexStr);
+        _il.Emit(OpCodes.Call, IndexMethod);
         var fn = StoreTemp();
         EmitMetaYieldCheck(fn.Local, false, Site(m.Line));
         return (obj, fn);

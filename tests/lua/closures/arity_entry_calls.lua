@@ -104,3 +104,31 @@ local log = {}
 local function note(v) log[#log + 1] = v; return v end
 print(M.four(note(1), M.one(note(2)), note(3), M.two(note(4))))
 print(table.concat(log, ","))
+
+-- Method lookups on objects with metatables (CompiledCode.IndexMethod): __index as a function, a two-level
+-- class chain, a metatable without __index, an own field appearing and going away, a class replaced.
+local Base = {}
+Base.__index = Base
+function Base:name() return "base " .. self.n end
+function Base:kind() return "kind of " .. self.n end
+local Derived = setmetatable({}, Base)
+Derived.__index = Derived
+function Derived:name() return "derived " .. self.n end
+local d = setmetatable({n = 1}, Derived)
+print(d:name(), d:kind())
+local byFunction = setmetatable({n = 2}, {__index = function(self, k) return function(o, v) return k .. ":" .. o.n .. ":" .. tostring(v) end end})
+print(byFunction:anything(5), byFunction:other())
+local noIndex = setmetatable({n = 3}, {})
+print(pcall(function() return noIndex:name() end))
+for i = 1, 3 do
+  if i == 2 then d.name = function(self) return "own " .. self.n end end
+  if i == 3 then d.name = nil end
+  print(i, d:name())
+end
+setmetatable(d, Base)
+print(d:name(), d:kind())
+local mt = getmetatable(d)
+mt.__index = {name = function() return "new index table" end}
+print(d:name(), pcall(function() return d:kind() end))
+local counted = setmetatable({}, {__index = function(_, k) error("no method " .. k) end})
+print(pcall(function() return counted:go(1) end))

@@ -455,6 +455,31 @@ public static class CompiledCode
     }
 
     /// <summary>
+    /// o:name() (the method lookup of a call site): on an object with a metatable (the class pattern), the miss
+    /// on the object and the lookup in the class happen in one out-of-line call, without first testing the
+    /// object's slot hint, which a class's method name never matches. Anything else is <see cref="IndexStr"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LuaValue IndexMethod(LuaThread t, LuaValue o, LuaString k, ref int hint, ref int classHint, int site, int top, string? name)
+    {
+        if (o.Ref is LuaTable tb && tb.Metatable is not null) return IndexMethodOnObject(t, tb, k, ref hint, ref classHint, site, top, name);
+        return IndexStr(t, o, k, ref hint, ref classHint, site, top, name);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
+    private static LuaValue IndexMethodOnObject(LuaThread t, LuaTable tb, LuaString k, ref int hint, ref int classHint, int site, int top, string? name)
+    {
+        var own = tb.GetStr(k);
+        if (!own.IsNil) return own;
+        if (LuaTable.GetIndexMetaMethod(tb.Metatable).Ref is LuaTable cls)
+        {
+            var v = cls.GetStr(k, ref classHint);
+            if (!v.IsNil || cls.Metatable is null) return v;
+        }
+        return IndexSlow(t, tb, k, site, top, name);
+    }
+
+    /// <summary>
     /// s.name / s:name() on a string: one lookup (through the site's class hint) in the string metatable's
     /// __index table, read from the state each time so a program that replaces it is seen; anything else
     /// (a missing method, another __index, a non-string) takes the full slow path.

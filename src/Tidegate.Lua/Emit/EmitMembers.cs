@@ -15,6 +15,10 @@ internal static class EmitMembers
 
     public static readonly ConstructorInfo ClosureCtor = typeof(LuaClosure).GetConstructor(Any, new[] { typeof(FunctionProto), typeof(LuaTable) })!;
     public static readonly MethodInfo FunctionInvoke = M(typeof(LuaFunction), "Invoke");
+    /// <summary>LuaFunction.Invoke1..Invoke4, indexed by argument count (index 0 unused).</summary>
+    public static readonly MethodInfo?[] FunctionInvokeN =
+        [null, M(typeof(LuaFunction), "Invoke1"), M(typeof(LuaFunction), "Invoke2"), M(typeof(LuaFunction), "Invoke3"), M(typeof(LuaFunction), "Invoke4")];
+    public static readonly FieldInfo FunctionTakesArgumentsInRegisters = F(typeof(LuaFunction), "TakesArgumentsInRegisters");
     public static readonly MethodInfo GetUpvalueCells = M(typeof(LuaClosure), "GetUpvalueCells");
     public static readonly FieldInfo ClosureEnvironment = F(typeof(LuaClosure), "Environment");
 
@@ -104,7 +108,7 @@ internal static class EmitMembers
     public static readonly MethodInfo IsTruthy = C("IsTruthy");
     public static readonly MethodInfo Concat = C("Concat");
     public static readonly MethodInfo Eq = C("Eq"), Lt = C("Lt"), Le = C("Le");
-    public static readonly MethodInfo IndexAny = C("Index"), IndexStr = C("IndexStr");
+    public static readonly MethodInfo IndexAny = C("Index"), IndexStr = C("IndexStr"), IndexMethod = C("IndexMethod");
     public static readonly MethodInfo GetGlobal = C("GetGlobal"), SetGlobal = C("SetGlobal");
     public static readonly MethodInfo SetIndex = C("SetIndex"), SetIndexStr = C("SetIndexStr");
     public static readonly MethodInfo NewTable = C("NewTable");

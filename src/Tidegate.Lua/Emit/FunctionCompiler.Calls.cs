@@ -218,21 +218,10 @@ internal sealed partial class FunctionCompiler
         LocalBuilder? multi;
         if (expr is MethodCallExpr m)
         {
-            var obj = Snapshot(Eval(m.Object));
-            if (obj.IsConstant) { Load(obj); obj = StoreTemp(); }
+            Operand obj;
+            (obj, fn) = EmitMethodLookup(m);
             description = $"method '{m.Method}'";
             callName = m.Method;
-            LdThread();
-            Load(obj);
-            LdConst(StringConstant(m.Method));
-            LdConstAddress(NewSiteHint());
-            LdConstAddress(NewSiteHint()); // the class table's hint (inherited lookups)
-            _il.Emit(OpCodes.Ldc_I4, Site(m.Line));
-            LdTop();
-            LdName(obj.Name);
-            _il.Emit(OpCodes.Call, IndexStr);
-            fn = StoreTemp();
-            EmitMetaYieldCheck(fn.Local, false, Site(m.Line));
             StoreSlot(b, obj);
             Release(obj);
             _depth = b + 1;
@@ -247,6 +236,28 @@ internal sealed partial class FunctionCompiler
             (fixedArgs, multi) = EmitArguments(call.Arguments, b);
         }
         return (fn, description, callName, fixedArgs, multi);
+    }
+
+    /// <summary>
+    /// <c>o:m(...)</c>'s object (in a temp of its own) and method, looked up on it; a yield from an __index
+    /// metamethod is handled here.
+    /// </summary>
+    private (Operand Obj, Operand Method) EmitMethodLookup(MethodCallExpr m)
+    {
+        var obj = Snapshot(Eval(m.Object));
+        if (obj.IsConstant) { Load(obj); obj = StoreTemp(); }
+        LdThread();
+        Load(obj);
+        LdConst(StringConstant(m.Method));
+        LdConstAddress(NewSiteHint());
+        LdConstAddress(NewSiteHint()); // the class table's hint (inherited lookups)
+        _il.Emit(OpCodes.Ldc_I4, Site(m.Line));
+        LdTop();
+        LdName(obj.Name);
+        _il.Emit(OpCodes.Call, IndexMethod);
+        var fn = StoreTemp();
+        EmitMetaYieldCheck(fn.Local, false, Site(m.Line));
+        return (obj, fn);
     }
 
     /// <summary>return f(args): a proper tail call, so a chain of them runs in constant .NET stack.</summary>

@@ -38,13 +38,43 @@ internal sealed partial class FunctionCompiler
         // can hold other functions, so its calls never know the type.
         if (_body.IsVararg || _ctx.LocalAccess || _ctx.HookChecks) return;
         if (ParameterCount is < 1 or > MaxDirectParameters) return;
-        if (_info.DeclaringSymbol is not { IsAssigned: false }) return;
-        var parameters = new Type[3 + ParameterCount];
+        // The entry is LuaFunction's per-arity entry of this arity (Invoke1..Invoke4), overridden: a known
+        // callee's site calls it without a virtual call (the type is sealed), any other site with exactly that
+        // many arguments through the virtual one. Calls with another count of 1-4 arguments get an adapter
+        // that passes nil for the missing parameters and drops the extra arguments (no varargs here).
+        _directEntry = DefineArityEntry(ParameterCount);
+        for (int m = 1; m <= MaxDirectParameters; m++)
+        {
+            if (m == ParameterCount) continue;
+            var adapter = DefineArityEntry(m);
+            var il = adapter.GetILGenerator();
+            il.Emit(OpCodes.Ldarg_0);
+            il.Emit(OpCodes.Ldarg_1);
+            il.Emit(OpCodes.Ldarg_2);
+            il.Emit(OpCodes.Ldarg_3); // the real count, as the Invoke wrapper passes it (kept for a resumed frame)
+            for (int i = 0; i < ParameterCount; i++)
+            {
+                if (i < m) il.Emit(OpCodes.Ldarg, (short)(4 + i));
+                else il.Emit(OpCodes.Ldsfld, ValueNil);
+            }
+            il.Emit(OpCodes.Call, _directEntry);
+            il.Emit(OpCodes.Ret);
+        }
+    }
+
+    /// <summary>Defines the override of LuaFunction.Invoke<paramref name="arity"/>.</summary>
+    private MethodBuilder DefineArityEntry(int arity)
+    {
+        var parameters = new Type[3 + arity];
         parameters[0] = typeof(LuaThread);
         parameters[1] = typeof(int);
         parameters[2] = typeof(int);
-        for (int i = 0; i < ParameterCount; i++) parameters[3 + i] = typeof(LuaValue);
-        _directEntry = _type.DefineMethod("InvokeDirect", MethodAttributes.Public | MethodAttributes.HideBySig, typeof(LuaValue), parameters);
+        for (int i = 0; i < arity; i++) parameters[3 + i] = typeof(LuaValue);
+        var entry = _type.DefineMethod("Invoke" + arity,
+            MethodAttributes.Public | MethodAttributes.Virtual | MethodAttributes.Final | MethodAttributes.HideBySig,
+            typeof(LuaValue), parameters);
+        _type.DefineMethodOverride(entry, FunctionInvokeN[arity]!);
+        return entry;
     }
 
     /// <summary>
@@ -135,69 +165,159 @@ internal sealed partial class FunctionCompiler
     /// the general status handling, after which the caller reads it from the stack</param>
     private bool TryEmitDirectCall(Expr expr, int b, LocalBuilder? first, Label haveFirst)
     {
-        if (expr is not CallExpr call || KnownCallee(expr) is not { _directEntry: { } entry } callee) return false;
-        var args = call.Arguments;
-        if (args.Count != callee.ParameterCount || IsMultiValued(args[^1])) return false;
+        var known = KnownCallee(expr);
+        if (known is not null)
+        {
+            var args = ((CallExpr)expr).Arguments;
+            if (known._directEntry is null || args.Count != known.ParameterCount || IsMultiValued(args[^1])) return false;
+        }
+        else if (!QualifiesForArityEntry(expr)) return false;
 
-        string? description = Describe(call.Function, out string? callName);
-        var fn = Eval(call.Function);
-        var values = new Operand[args.Count];
-        for (int i = 0; i < args.Count; i++)
+        Operand fn;
+        string? description, callName;
+        var values = new List<Operand>(MaxDirectParameters);
+        List<Expr> arguments;
+        if (expr is MethodCallExpr m)
+        {
+            Operand obj;
+            (obj, fn) = EmitMethodLookup(m);
+            values.Add(obj);
+            description = $"method '{m.Method}'";
+            callName = m.Method;
+            arguments = m.Arguments;
+        }
+        else
+        {
+            var call = (CallExpr)expr;
+            description = Describe(call.Function, out callName);
+            fn = Eval(call.Function);
+            arguments = call.Arguments;
+        }
+        foreach (var arg in arguments)
         {
             // Nested calls in an argument put their frames above this argument's slot, as EmitArguments does.
             // A non-captured local's operand cannot change while later arguments are evaluated (no Lua
             // expression assigns a local; a captured one is read into a temp).
-            _depth = b + i;
-            values[i] = Eval(args[i]);
+            _depth = b + values.Count;
+            values.Add(Eval(arg));
         }
-        _depth = b + args.Count;
-        int site = Site(expr.Line, callName, false, description);
-        EmitInvoke(fn, b, args.Count, null, site, description, directCall: invoked =>
+        int count = values.Count;
+        _depth = b + count;
+        int site = Site(expr.Line, callName, expr is MethodCallExpr, description);
+        EmitInvoke(fn, b, count, null, site, description, directCall: invoked =>
         {
-            var direct = _il.DeclareLocal(callee._type); // never live across a yield: not a saved local
             var general = _il.DefineLabel();
-            Load(fn);
-            _il.Emit(OpCodes.Call, RefOf);
-            _il.Emit(OpCodes.Isinst, callee._type);
-            _il.Emit(OpCodes.Stloc, direct);
-            _il.Emit(OpCodes.Ldloc, direct);
-            _il.Emit(OpCodes.Brfalse, general);
-            _il.Emit(OpCodes.Ldloc, direct);
-            LdThread();
-            LdSlotIndex(b);
-            _il.Emit(OpCodes.Ldc_I4, args.Count);
-            foreach (var v in values) Load(v);
-            _il.Emit(OpCodes.Call, entry);
-            // The returned value, until it is known to be the single result.
-            var returned = first ?? _il.DeclareLocal(typeof(LuaValue));
-            _il.Emit(OpCodes.Stloc, returned);
-            LdThread();
-            _il.Emit(OpCodes.Ldfld, ThreadDirectStatus);
-            _il.Emit(OpCodes.Stloc, _status);
-            _il.Emit(OpCodes.Ldloc, _status);
-            _il.Emit(OpCodes.Ldc_I4_1);
-            _il.Emit(OpCodes.Bne_Un, invoked);
-            if (first is not null) _il.Emit(OpCodes.Br, haveFirst);
+            if (known is not null)
+            {
+                // The exact (sealed) type: its entry is called without a virtual call.
+                var direct = _il.DeclareLocal(known._type); // never live across a yield: not a saved local
+                Load(fn);
+                _il.Emit(OpCodes.Call, RefOf);
+                _il.Emit(OpCodes.Isinst, known._type);
+                _il.Emit(OpCodes.Stloc, direct);
+                _il.Emit(OpCodes.Ldloc, direct);
+                _il.Emit(OpCodes.Brfalse, general);
+                _il.Emit(OpCodes.Ldloc, direct);
+                LdThread();
+                LdSlotIndex(b);
+                _il.Emit(OpCodes.Ldc_I4, count);
+                foreach (var v in values) Load(v);
+                _il.Emit(OpCodes.Call, known._directEntry!);
+                EmitEntryResult(b, first, haveFirst, invoked);
+            }
             else
             {
-                // Wanted on the stack (a multi-value context, or discarded): put it there as Invoke would, and
-                // clear the local, which must not keep the value reachable (weak tables, __gc).
+                // Any function: a compiled closure that takes its arguments in registers through its per-arity
+                // entry; any other function (a host function) with the arguments on the stack, as it wants them.
+                var function = _il.DeclareLocal(typeof(LuaFunction)); // never live across a yield: not a saved local
+                var stacked = _il.DefineLabel();
+                Load(fn);
+                _il.Emit(OpCodes.Call, RefOf);
+                _il.Emit(OpCodes.Isinst, typeof(LuaFunction));
+                _il.Emit(OpCodes.Stloc, function);
+                _il.Emit(OpCodes.Ldloc, function);
+                _il.Emit(OpCodes.Brfalse, general);
+                _il.Emit(OpCodes.Ldloc, function);
+                _il.Emit(OpCodes.Ldfld, FunctionTakesArgumentsInRegisters);
+                _il.Emit(OpCodes.Brfalse, stacked);
+                _il.Emit(OpCodes.Ldloc, function);
                 LdThread();
-                _il.Emit(OpCodes.Ldfld, ThreadStack);
                 LdSlotIndex(b);
-                _il.Emit(OpCodes.Ldloc, returned);
-                _il.Emit(OpCodes.Stelem, typeof(LuaValue));
-                _il.Emit(OpCodes.Ldloca, returned);
-                _il.Emit(OpCodes.Initobj, typeof(LuaValue));
+                _il.Emit(OpCodes.Ldc_I4, count);
+                foreach (var v in values) Load(v);
+                _il.Emit(OpCodes.Callvirt, FunctionInvokeN[count]!);
+                EmitEntryResult(b, first, haveFirst, invoked);
+                _il.MarkLabel(stacked);
+                for (int i = 0; i < count; i++) StoreSlot(b + i, values[i]);
+                _il.Emit(OpCodes.Ldloc, function);
+                LdThread();
+                LdSlotIndex(b);
+                _il.Emit(OpCodes.Ldc_I4, count);
+                _il.Emit(OpCodes.Callvirt, FunctionInvoke);
+                _il.Emit(OpCodes.Stloc, _status);
                 _il.Emit(OpCodes.Br, invoked);
             }
+            // Not a function: the general call path, which resolves __call (or raises the error).
             _il.MarkLabel(general);
-            for (int i = 0; i < values.Length; i++) StoreSlot(b + i, values[i]);
+            for (int i = 0; i < count; i++) StoreSlot(b + i, values[i]);
         });
-        for (int i = values.Length - 1; i >= 0; i--) Release(values[i]);
+        for (int i = values.Count - 1; i >= 0; i--) Release(values[i]);
         Release(fn);
         _depth = b;
         return true;
+    }
+
+    /// <summary>
+    /// A call that is not to a known callee takes the per-arity entries when it passes 1-4 values, none of them
+    /// a trailing multi-value expression (the count must be known here). Not in code compiled with hook checks:
+    /// the general path fires the call hook for host functions.
+    /// </summary>
+    private bool QualifiesForArityEntry(Expr expr)
+    {
+        if (_ctx.HookChecks) return false;
+        var (args, self) = expr switch
+        {
+            MethodCallExpr m => (m.Arguments, 1),
+            CallExpr c => (c.Arguments, 0),
+            _ => (null, 0),
+        };
+        if (args is null) return false;
+        int count = args.Count + self;
+        if (count is < 1 or > MaxDirectParameters) return false;
+        return args.Count == 0 || !IsMultiValued(args[^1]);
+    }
+
+    /// <summary>
+    /// After a per-arity entry returned (its value on the IL stack): status 1 means the value is the single
+    /// result, which goes to <paramref name="first"/> (jumping to <paramref name="haveFirst"/>) or to the stack
+    /// slot; any other status continues at <paramref name="invoked"/> as after Invoke.
+    /// </summary>
+    private void EmitEntryResult(int b, LocalBuilder? first, Label haveFirst, Label invoked)
+    {
+        // The returned value, until it is known to be the single result.
+        var returned = first ?? _il.DeclareLocal(typeof(LuaValue));
+        _il.Emit(OpCodes.Stloc, returned);
+        LdThread();
+        _il.Emit(OpCodes.Ldfld, ThreadDirectStatus);
+        _il.Emit(OpCodes.Stloc, _status);
+        _il.Emit(OpCodes.Ldloc, _status);
+        _il.Emit(OpCodes.Ldc_I4_1);
+        _il.Emit(OpCodes.Bne_Un, invoked);
+        if (first is not null)
+        {
+            _il.Emit(OpCodes.Br, haveFirst);
+            return;
+        }
+        // Wanted on the stack (a multi-value context, or discarded): put it there as Invoke would, and clear the
+        // local, which must not keep the value reachable (weak tables, __gc).
+        LdThread();
+        _il.Emit(OpCodes.Ldfld, ThreadStack);
+        LdSlotIndex(b);
+        _il.Emit(OpCodes.Ldloc, returned);
+        _il.Emit(OpCodes.Stelem, typeof(LuaValue));
+        _il.Emit(OpCodes.Ldloca, returned);
+        _il.Emit(OpCodes.Initobj, typeof(LuaValue));
+        _il.Emit(OpCodes.Br, invoked);
     }
 
     /// <summary>The compiler of a call's known callee (see <see cref="KnownCalleeType"/>), or null.</summary>

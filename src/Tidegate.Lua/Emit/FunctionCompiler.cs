@@ -125,6 +125,7 @@ internal sealed partial class FunctionCompiler
         for (int i = 0; i < UpvalueFields.Length; i++)
             UpvalueFields[i] = _type.DefineField($"U{i}_{Sanitize(_info.Upvalues[i].Name)}", typeof(UpvalueCell), FieldAttributes.Public);
 
+        DefineDirectEntry();
         Constructor = _type.DefineConstructor(MethodAttributes.Public, CallingConventions.Standard, new[] { typeof(LuaTable) });
         var il = Constructor.GetILGenerator();
         var consts = il.DeclareLocal(_constsType);
@@ -138,6 +139,12 @@ internal sealed partial class FunctionCompiler
         il.Emit(OpCodes.Ldarg_0);
         il.Emit(OpCodes.Ldloc, consts);
         il.Emit(OpCodes.Stfld, _constsField);
+        if (_directEntry is not null)
+        {
+            il.Emit(OpCodes.Ldarg_0);
+            il.Emit(OpCodes.Ldc_I4_1);
+            il.Emit(OpCodes.Stfld, FunctionTakesArgumentsInRegisters);
+        }
         il.Emit(OpCodes.Ret);
 
         var cells = _type.DefineMethod("GetUpvalueCells", MethodAttributes.Public | MethodAttributes.Virtual | MethodAttributes.HideBySig,
@@ -155,7 +162,6 @@ internal sealed partial class FunctionCompiler
         }
         il.Emit(OpCodes.Ret);
         _type.DefineMethodOverride(cells, GetUpvalueCells);
-        DefineDirectEntry();
     }
 
     private static string Sanitize(string? name)

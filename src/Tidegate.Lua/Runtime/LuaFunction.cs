@@ -23,6 +23,58 @@ public abstract class LuaFunction
 
     /// <summary>A name for messages and tracebacks ("insert", "main chunk"), or null.</summary>
     public virtual string? Name => null;
+
+    /// <summary>
+    /// Set by compiled closures whose <see cref="Invoke1"/>..<see cref="Invoke4"/> run the body with the arguments
+    /// as .NET arguments (FunctionCompiler.DirectCalls.cs); a call site prefers those entries only then, since
+    /// for any other function they would only put the arguments on the stack and call <see cref="Invoke"/>.
+    /// </summary>
+    public bool TakesArgumentsInRegisters;
+
+    // Per-arity entries: a call with 1-4 arguments (argCount is always that number, so the entries' parameters
+    // line up with Invoke's). They return the first result as their value and put the status (a result count
+    // or a negative CallStatus) in LuaThread.DirectStatus: status 1 means the returned value is the single
+    // result, which need not be on the stack; any other status means the results are on the stack as after
+    // Invoke. These defaults take the general path; compiled closures override them.
+    public virtual LuaValue Invoke1(LuaThread thread, int argBase, int argCount, LuaValue a0)
+    {
+        thread.Stack[argBase] = a0;
+        return InvokeFromStack(thread, argBase, 1);
+    }
+
+    public virtual LuaValue Invoke2(LuaThread thread, int argBase, int argCount, LuaValue a0, LuaValue a1)
+    {
+        var stack = thread.Stack;
+        stack[argBase] = a0;
+        stack[argBase + 1] = a1;
+        return InvokeFromStack(thread, argBase, 2);
+    }
+
+    public virtual LuaValue Invoke3(LuaThread thread, int argBase, int argCount, LuaValue a0, LuaValue a1, LuaValue a2)
+    {
+        var stack = thread.Stack;
+        stack[argBase] = a0;
+        stack[argBase + 1] = a1;
+        stack[argBase + 2] = a2;
+        return InvokeFromStack(thread, argBase, 3);
+    }
+
+    public virtual LuaValue Invoke4(LuaThread thread, int argBase, int argCount, LuaValue a0, LuaValue a1, LuaValue a2, LuaValue a3)
+    {
+        var stack = thread.Stack;
+        stack[argBase] = a0;
+        stack[argBase + 1] = a1;
+        stack[argBase + 2] = a2;
+        stack[argBase + 3] = a3;
+        return InvokeFromStack(thread, argBase, 4);
+    }
+
+    private LuaValue InvokeFromStack(LuaThread thread, int argBase, int argCount)
+    {
+        int status = Invoke(thread, argBase, argCount);
+        thread.DirectStatus = status;
+        return status > 0 ? thread.Stack[argBase] : default;
+    }
 }
 
 /// <summary>Negative <see cref="LuaFunction.Invoke"/> results: control signals, not result counts.</summary>

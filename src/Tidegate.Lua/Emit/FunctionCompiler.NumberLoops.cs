@@ -69,16 +69,50 @@ internal sealed partial class FunctionCompiler
     private bool TryEmitNumberLoop(NumericForStmt s, LocalBuilder i, LocalBuilder limit, LocalBuilder step, Operand stepOp,
         Label exit, Label ordinaryTop, Label ordinaryBackEdge)
     {
-        if (_ctx.HookChecks || LocalAccess) return false;
         var counter = s.Symbol!;
         if (counter.IsCaptured || counter.IsAssigned) return false;
+        return TryEmitNumberLoopCopy(s.Body, counter, new NumberLoopHead(i, limit, step, stepOp, null, null),
+            exit, ordinaryTop, ordinaryBackEdge);
+    }
+
+    /// <summary>The "counter" of a while or repeat copy: a symbol no expression names.</summary>
+    private LocalSymbol NoCounter() => new() { Name = "(no counter)", Function = _info };
+
+    /// <summary>
+    /// How a copied loop goes round: a numeric for's counter, limit and step (already computed), or the
+    /// condition of a <c>while</c> (tested before each iteration) or of a <c>repeat</c> (after it).
+    /// </summary>
+    private sealed record NumberLoopHead(LocalBuilder? Counter, LocalBuilder? Limit, LocalBuilder? Step, Operand? StepOp,
+        Expr? While, Expr? Until);
+
+    /// <summary>
+    /// Emits the number copy of a loop whose body is <paramref name="body"/> (see the top of this file), when the
+    /// body qualifies; <paramref name="counter"/> is the numeric for's variable (a symbol no body names for the
+    /// other loops). Returns false, emitting nothing, when it does not.
+    /// </summary>
+    private bool TryEmitNumberLoopCopy(Block body, LocalSymbol counter, NumberLoopHead head,
+        Label exit, Label ordinaryTop, Label ordinaryBackEdge)
+    {
+        if (_ctx.HookChecks || LocalAccess) return false;
         var shape = new NumberLoopShape();
-        var statements = s.Body.Statements;
-        AssignStmt? store = statements.Count > 0 && statements[^1] is AssignStmt { Targets: [IndexExpr { Key: not StringExpr }] } last ? last : null;
+        var statements = body.Statements;
+        // The body is: what may bail out, then at most one array store statement (several targets are checked
+        // before any is stored), then a tail of number assignments that cannot bail out (fannkuch's
+        // `q[i], q[j] = q[j], q[i]; i = i + 1; j = j - 1`): a bail-out never comes after a store.
+        int tailStart = statements.Count;
+        while (tailStart > 0 && IsNumberLoopTail(statements[tailStart - 1])) tailStart--;
+        AssignStmt? store = tailStart > 0 && statements[tailStart - 1] is AssignStmt candidate && IsArrayStore(candidate) ? candidate : null;
+        if (store is null) tailStart = statements.Count;
         if (store is not null && !QualifiesStore(store, shape, counter)) return false;
-        var rest = store is null ? s.Body : new Block { Statements = statements.Take(statements.Count - 1).ToList(), EndLine = s.Body.EndLine };
-        CollectIndexed(s.Body, shape.Indexed);
+        int restCount = store is null ? statements.Count : tailStart - 1;
+        var rest = restCount == statements.Count ? body : new Block { Statements = statements.Take(restCount).ToList(), EndLine = body.EndLine };
+        var tail = new Block { Statements = statements.Skip(tailStart).ToList(), EndLine = body.EndLine };
+        CollectIndexed(body, shape.Indexed);
         if (!QualifiesBlock(rest, shape, counter, topLevel: true) || (shape.Numbers.Count == 0 && store is null)) return false;
+        if (!QualifiesBlock(tail, shape, counter, topLevel: true)) return false;
+        if (head.While is { } whileCondition && whileCondition is not TrueExpr && !QualifiesCondition(whileCondition, shape, counter)) return false;
+        // The until condition comes after the stores: it must not read a table (a read can bail out).
+        if (head.Until is { } untilCondition && (ReadsTable(untilCondition) || !QualifiesCondition(untilCondition, shape, counter))) return false;
         if (shape.Numbers.Overlaps(shape.Flags) || shape.Tables.Overlaps(shape.Numbers) || shape.Tables.Overlaps(shape.Flags)) return false;
         if (shape.Intrinsics.Overlaps(shape.Numbers) || shape.Intrinsics.Overlaps(shape.Tables) || shape.Intrinsics.Overlaps(shape.Flags)) return false;
         foreach (var t in shape.Tables)
@@ -134,7 +168,7 @@ internal sealed partial class FunctionCompiler
         _numberLoopHintMisses.Clear();
         _numberLoopReadNodes.Clear();
         _numberLoopConditional = 0;
-        doubles[counter] = i;
+        if (head.Counter is { } i) doubles[counter] = i;
         foreach (var v in outer)
         {
             _il.Emit(OpCodes.Ldloc, _vars[v]);
@@ -142,11 +176,12 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Stloc, doubles[v]);
         }
 
-        // What the variables the body assigns held when the iteration began, for a bail-out.
+        // What the variables the body assigns before its store held when the iteration began, for a bail-out.
         var assigned = new HashSet<LocalSymbol>();
         CollectAssigned(rest, assigned);
         var atIterationStart = outer.Where(assigned.Contains).ToDictionary(v => v, _ => _il.DeclareLocal(typeof(double)));
         // Only what the body assigns needs writing back when the copy ends.
+        CollectAssigned(tail, assigned);
         outer = outer.Where(assigned.Contains).ToList();
 
         var top = _il.DefineLabel();
@@ -155,37 +190,55 @@ internal sealed partial class FunctionCompiler
         _numberLoopBailOut = bailOut;
         _numberLoopGuarded.Clear();
         _il.MarkLabel(top);
-        if (stepOp.Kind == Operand.Kinds.Number)
+        if (head.Counter is { } counterLocal)
         {
-            _il.Emit(OpCodes.Ldloc, i);
-            _il.Emit(OpCodes.Ldloc, limit);
-            _il.Emit(stepOp.Number >= 0 ? OpCodes.Bgt_Un : OpCodes.Blt_Un, done);
-        }
-        else
-        {
-            _il.Emit(OpCodes.Ldloc, i);
-            _il.Emit(OpCodes.Ldloc, limit);
-            _il.Emit(OpCodes.Ldloc, step);
-            _il.Emit(OpCodes.Call, ForContinues);
-            _il.Emit(OpCodes.Brfalse, done);
+            if (head.StepOp!.Kind == Operand.Kinds.Number)
+            {
+                _il.Emit(OpCodes.Ldloc, counterLocal);
+                _il.Emit(OpCodes.Ldloc, head.Limit!);
+                _il.Emit(head.StepOp.Number >= 0 ? OpCodes.Bgt_Un : OpCodes.Blt_Un, done);
+            }
+            else
+            {
+                _il.Emit(OpCodes.Ldloc, counterLocal);
+                _il.Emit(OpCodes.Ldloc, head.Limit!);
+                _il.Emit(OpCodes.Ldloc, head.Step!);
+                _il.Emit(OpCodes.Call, ForContinues);
+                _il.Emit(OpCodes.Brfalse, done);
+            }
         }
         foreach (var (v, saved) in atIterationStart)
         {
             _il.Emit(OpCodes.Ldloc, doubles[v]);
             _il.Emit(OpCodes.Stloc, saved);
         }
+        if (head.While is { } whileTest && whileTest is not TrueExpr)
+        {
+            // Before anything of the iteration: a bail-out here has the ordinary loop test it again.
+            EmitNumberCondition(whileTest, doubles);
+            _il.Emit(OpCodes.Brfalse, done);
+        }
         EmitNumberBlock(rest, doubles, done);
         if (store is not null) EmitNumberStore(store, doubles);
         EmitCommitFieldStores();
+        EmitNumberBlock(tail, doubles, done);
         // The countdown, without a call in the loop (a call would force every double out of its register).
         var handOver = _il.DefineLabel();
         LdThread();
         _il.Emit(OpCodes.Call, NumberLoopTryCount);
         _il.Emit(OpCodes.Brfalse, handOver);
-        _il.Emit(OpCodes.Ldloc, i);
-        _il.Emit(OpCodes.Ldloc, step);
-        _il.Emit(OpCodes.Add);
-        _il.Emit(OpCodes.Stloc, i);
+        if (head.Counter is { } counterNext)
+        {
+            _il.Emit(OpCodes.Ldloc, counterNext);
+            _il.Emit(OpCodes.Ldloc, head.Step!);
+            _il.Emit(OpCodes.Add);
+            _il.Emit(OpCodes.Stloc, counterNext);
+        }
+        if (head.Until is { } until)
+        {
+            EmitNumberCondition(until, doubles);
+            _il.Emit(OpCodes.Brtrue, done);
+        }
         _il.Emit(OpCodes.Br, top);
 
         _il.MarkLabel(done);
@@ -208,6 +261,28 @@ internal sealed partial class FunctionCompiler
         _il.MarkLabel(ordinary);
         return true;
     }
+
+    /// <summary><c>t[k], ... = v, ...</c> with every target an array element (a non-constant-string key).</summary>
+    private static bool IsArrayStore(AssignStmt a) =>
+        a.Targets.All(t => t is IndexExpr { Key: not StringExpr });
+
+    /// <summary>A statement that can come after a copy's store: it assigns names from arithmetic that reads no table, so it cannot bail out.</summary>
+    private static bool IsNumberLoopTail(Stmt stmt) => stmt switch
+    {
+        AssignStmt a => a.Targets.All(t => t is NameExpr) && !a.Values.Any(ReadsTable),
+        LocalStmt l => l.Symbols is not null && !l.Values.Any(ReadsTable),
+        _ => false,
+    };
+
+    /// <summary>True when evaluating <paramref name="e"/> in a copy reads a table (which can bail out).</summary>
+    private static bool ReadsTable(Expr e) => StripParens(e) switch
+    {
+        IndexExpr => true,
+        UnaryExpr u => ReadsTable(u.Operand),
+        BinaryExpr b => ReadsTable(b.Left) || ReadsTable(b.Right),
+        CallExpr c => c.Arguments.Any(ReadsTable),
+        _ => false,
+    };
 
     /// <summary>The array parts of the tables the copy being emitted reads by number keys (declared before the loop).</summary>
     private readonly Dictionary<LocalSymbol, LocalBuilder> _numberLoopArrays = new();
@@ -302,41 +377,80 @@ internal sealed partial class FunctionCompiler
         return true;
     }
 
-    /// <summary><c>t[k] = v</c>: t a local table variable, k a number expression, v one or true/false.</summary>
+    /// <summary>
+    /// <c>t[k] = v</c> (or several, <c>t[i], t[j] = t[j], t[i]</c>): each t a local table variable, k a number
+    /// expression, v one or true/false.
+    /// </summary>
     private bool QualifiesStore(AssignStmt store, NumberLoopShape shape, LocalSymbol counter)
     {
-        if (store.Values.Count != 1) return false;
-        var target = (IndexExpr)store.Targets[0];
-        if (target.Object is not NameExpr { Symbol: { } t } || !IsOwnPlainLocal(t)) return false;
-        shape.Tables.Add(t);
-        shape.Statements++;
-        return QualifiesNumber(target.Key, shape, counter, 0)
-            && (store.Values[0] is TrueExpr or FalseExpr || QualifiesNumber(store.Values[0], shape, counter, 0));
+        if (store.Values.Count != store.Targets.Count) return false;
+        for (int k = 0; k < store.Targets.Count; k++)
+        {
+            var target = (IndexExpr)store.Targets[k];
+            if (target.Object is not NameExpr { Symbol: { } t } || !IsOwnPlainLocal(t)) return false;
+            shape.Tables.Add(t);
+            shape.Statements++;
+            if (!QualifiesNumber(target.Key, shape, counter, 0)) return false;
+            if (store.Values[k] is not (TrueExpr or FalseExpr) && !QualifiesNumber(store.Values[k], shape, counter, 0)) return false;
+        }
+        return true;
     }
 
-    /// <summary>The final array store of a copied body, or a bail-out before anything is stored.</summary>
+    /// <summary>The array store of a copied body, or a bail-out before anything is stored.</summary>
     private void EmitNumberStore(AssignStmt store, Dictionary<LocalSymbol, LocalBuilder> doubles)
     {
-        var target = (IndexExpr)store.Targets[0];
-        var value = store.Values[0];
-        PreEvaluateGuarded(target.Key, doubles);
-        var key = _il.DeclareLocal(typeof(double));
-        EmitNumberValue(target.Key, doubles);
-        _il.Emit(OpCodes.Stloc, key);
-        var stored = _il.DeclareLocal(typeof(Runtime.LuaValue));
-        if (value is TrueExpr or FalseExpr) Load(value is TrueExpr ? Operand.True : Operand.False);
-        else
+        // Every key and value first (their reads may still bail out), as Lua evaluates them before assigning.
+        int count = store.Targets.Count;
+        var keys = new LocalBuilder[count];
+        var stored = new LocalBuilder[count];
+        for (int k = 0; k < count; k++)
         {
-            PreEvaluateGuarded(value, doubles);
-            EmitNumberValue(value, doubles);
-            _il.Emit(OpCodes.Call, FromNumber);
+            var target = (IndexExpr)store.Targets[k];
+            PreEvaluateGuarded(target.Key, doubles);
+            keys[k] = _il.DeclareLocal(typeof(double));
+            EmitNumberValue(target.Key, doubles);
+            _il.Emit(OpCodes.Stloc, keys[k]);
         }
-        _il.Emit(OpCodes.Stloc, stored);
-        _il.Emit(OpCodes.Ldloc, NumberLoopTable(((NameExpr)target.Object).Symbol!));
-        _il.Emit(OpCodes.Ldloc, key);
-        _il.Emit(OpCodes.Ldloc, stored);
-        _il.Emit(OpCodes.Call, NumberLoopTryStore);
-        _il.Emit(OpCodes.Brfalse, _numberLoopBailOut);
+        for (int k = 0; k < count; k++)
+        {
+            var value = store.Values[k];
+            stored[k] = _il.DeclareLocal(typeof(Runtime.LuaValue));
+            if (value is TrueExpr or FalseExpr) Load(value is TrueExpr ? Operand.True : Operand.False);
+            else
+            {
+                PreEvaluateGuarded(value, doubles);
+                EmitNumberValue(value, doubles);
+                _il.Emit(OpCodes.Call, FromNumber);
+            }
+            _il.Emit(OpCodes.Stloc, stored[k]);
+        }
+        LocalBuilder TableOf(int k) => NumberLoopTable(((NameExpr)((IndexExpr)store.Targets[k]).Object).Symbol!);
+        if (count == 1)
+        {
+            _il.Emit(OpCodes.Ldloc, TableOf(0));
+            _il.Emit(OpCodes.Ldloc, keys[0]);
+            _il.Emit(OpCodes.Ldloc, stored[0]);
+            _il.Emit(OpCodes.Call, NumberLoopTryStore);
+            _il.Emit(OpCodes.Brfalse, _numberLoopBailOut);
+            return;
+        }
+        // Several: all of them storable before any is stored (storing a non-nil value into one slot cannot
+        // make another unstorable), then assigned right to left as the ordinary assignment does.
+        for (int k = 0; k < count; k++)
+        {
+            _il.Emit(OpCodes.Ldloc, TableOf(k));
+            _il.Emit(OpCodes.Ldloc, keys[k]);
+            _il.Emit(OpCodes.Call, NumberLoopCanStore);
+            _il.Emit(OpCodes.Brfalse, _numberLoopBailOut);
+        }
+        for (int k = count - 1; k >= 0; k--)
+        {
+            _il.Emit(OpCodes.Ldloc, TableOf(k));
+            _il.Emit(OpCodes.Ldloc, keys[k]);
+            _il.Emit(OpCodes.Ldloc, stored[k]);
+            _il.Emit(OpCodes.Call, NumberLoopTryStore);
+            _il.Emit(OpCodes.Pop);
+        }
     }
 
     /// <summary>A non-captured variable of this function kept in an IL local (not a numeric-for counter).</summary>

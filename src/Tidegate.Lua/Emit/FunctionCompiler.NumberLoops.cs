@@ -53,6 +53,11 @@ internal sealed partial class FunctionCompiler
         public readonly HashSet<LocalSymbol> Intrinsics = new();
         /// <summary>Every variable the body indexes (t[k], t.k): a local declared from a read is a table if it is one of these.</summary>
         public readonly HashSet<LocalSymbol> Indexed = new();
+        /// <summary>
+        /// Tables held by upvalues or captured locals (heapsort's <c>a</c> in <c>siftDown</c>): nothing in the copy
+        /// calls anything, so no closure can assign them while it runs; each is read once at the entry.
+        /// </summary>
+        public readonly HashSet<LocalSymbol> EntryTables = new();
         /// <summary>Tables the body reads array elements of (by number keys).</summary>
         public readonly HashSet<LocalSymbol> ArrayReads = new();
         /// <summary>Variables whose calls are inlined, with the closure type each must hold.</summary>
@@ -99,24 +104,22 @@ internal sealed partial class FunctionCompiler
         // The body is: what may bail out, then at most one array store statement (several targets are checked
         // before any is stored), then a tail of number assignments that cannot bail out (fannkuch's
         // `q[i], q[j] = q[j], q[i]; i = i + 1; j = j - 1`): a bail-out never comes after a store.
-        int tailStart = statements.Count;
-        while (tailStart > 0 && IsNumberLoopTail(statements[tailStart - 1])) tailStart--;
-        AssignStmt? store = tailStart > 0 && statements[tailStart - 1] is AssignStmt candidate && IsArrayStore(candidate) ? candidate : null;
-        if (store is null) tailStart = statements.Count;
+        // The same goes for a branch of an `if` that ends the iteration (heapsort's `if a[root] < a[child] then
+        // a[root], a[child] = a[child], a[root]; root = child else return end`).
+        _numberLoopBranchSplits.Clear();
+        var (rest, store, tail) = SplitStore(body);
         if (store is not null && !QualifiesStore(store, shape, counter)) return false;
-        int restCount = store is null ? statements.Count : tailStart - 1;
-        var rest = restCount == statements.Count ? body : new Block { Statements = statements.Take(restCount).ToList(), EndLine = body.EndLine };
-        var tail = new Block { Statements = statements.Skip(tailStart).ToList(), EndLine = body.EndLine };
         CollectIndexed(body, shape.Indexed);
-        if (!QualifiesBlock(rest, shape, counter, topLevel: true) || (shape.Numbers.Count == 0 && store is null)) return false;
-        if (!QualifiesBlock(tail, shape, counter, topLevel: true)) return false;
+        if (!QualifiesBlock(rest, shape, counter, topLevel: true, atIterationEnd: store is null)) return false;
+        if (shape.Numbers.Count == 0 && store is null && _numberLoopBranchSplits.Count == 0) return false;
+        if (!QualifiesBlock(tail, shape, counter, topLevel: true, atIterationEnd: false)) return false;
         if (head.While is { } whileCondition && whileCondition is not TrueExpr && !QualifiesCondition(whileCondition, shape, counter)) return false;
         // The until condition comes after the stores: it must not read a table (a read can bail out).
         if (head.Until is { } untilCondition && (ReadsTable(untilCondition) || !QualifiesCondition(untilCondition, shape, counter))) return false;
         if (shape.Numbers.Overlaps(shape.Flags) || shape.Tables.Overlaps(shape.Numbers) || shape.Tables.Overlaps(shape.Flags)) return false;
         if (shape.Intrinsics.Overlaps(shape.Numbers) || shape.Intrinsics.Overlaps(shape.Tables) || shape.Intrinsics.Overlaps(shape.Flags)) return false;
         foreach (var t in shape.Tables)
-            if (!shape.InsideTables.Contains(t) && !_vars.ContainsKey(t)) return false;
+            if (!shape.InsideTables.Contains(t) && !_vars.ContainsKey(t) && !(shape.EntryTables.Contains(t) && t.Function != _info)) return false;
         foreach (var f in shape.Intrinsics)
             if (f.Function == _info && !_vars.ContainsKey(f)) return false;
         var outer = shape.Numbers.Where(v => !shape.DeclaredInside.Contains(v)).ToList();
@@ -153,7 +156,7 @@ internal sealed partial class FunctionCompiler
         {
             if (shape.InsideTables.Contains(t)) continue;
             var array = _il.DeclareLocal(typeof(Runtime.LuaValue[]));
-            _il.Emit(OpCodes.Ldloc, _vars[t]);
+            LoadVariableValue(t);
             _il.Emit(OpCodes.Call, NumberLoopArrayOf);
             _il.Emit(OpCodes.Stloc, array);
             _il.Emit(OpCodes.Ldloc, array);
@@ -164,6 +167,13 @@ internal sealed partial class FunctionCompiler
         foreach (var v in shape.Numbers) doubles[v] = _il.DeclareLocal(typeof(double));
         _numberLoopTables.Clear();
         foreach (var t in shape.InsideTables) _numberLoopTables[t] = _il.DeclareLocal(typeof(Runtime.LuaValue));
+        foreach (var t in shape.EntryTables)
+        {
+            var value = _il.DeclareLocal(typeof(Runtime.LuaValue));
+            LoadVariableValue(t);
+            _il.Emit(OpCodes.Stloc, value);
+            _numberLoopTables[t] = value;
+        }
         _numberLoopPendingStores.Clear();
         _numberLoopHintMisses.Clear();
         _numberLoopReadNodes.Clear();
@@ -183,6 +193,7 @@ internal sealed partial class FunctionCompiler
         // Only what the body assigns needs writing back when the copy ends.
         CollectAssigned(tail, assigned);
         outer = outer.Where(assigned.Contains).ToList();
+        _numberLoopOuter = outer;
 
         var top = _il.DefineLabel();
         var done = _il.DefineLabel();
@@ -215,8 +226,7 @@ internal sealed partial class FunctionCompiler
         if (head.While is { } whileTest && whileTest is not TrueExpr)
         {
             // Before anything of the iteration: a bail-out here has the ordinary loop test it again.
-            EmitNumberCondition(whileTest, doubles);
-            _il.Emit(OpCodes.Brfalse, done);
+            EmitNumberJump(whileTest, false, done, doubles);
         }
         EmitNumberBlock(rest, doubles, done);
         if (store is not null) EmitNumberStore(store, doubles);
@@ -236,8 +246,7 @@ internal sealed partial class FunctionCompiler
         }
         if (head.Until is { } until)
         {
-            EmitNumberCondition(until, doubles);
-            _il.Emit(OpCodes.Brtrue, done);
+            EmitNumberJump(until, true, done, doubles);
         }
         _il.Emit(OpCodes.Br, top);
 
@@ -261,6 +270,21 @@ internal sealed partial class FunctionCompiler
         _il.MarkLabel(ordinary);
         return true;
     }
+
+    /// <summary>A block as what may bail out, then its array store statement and the tail after it (no store: all of it, then nothing).</summary>
+    private static (Block Before, AssignStmt? Store, Block Tail) SplitStore(Block block)
+    {
+        var statements = block.Statements;
+        int tailStart = statements.Count;
+        while (tailStart > 0 && IsNumberLoopTail(statements[tailStart - 1])) tailStart--;
+        if (tailStart == 0 || statements[tailStart - 1] is not AssignStmt store || !IsArrayStore(store))
+            return (block, null, new Block { Statements = new List<Stmt>(), EndLine = block.EndLine });
+        var rest = new Block { Statements = statements.Take(tailStart - 1).ToList(), EndLine = block.EndLine };
+        return (rest, store, new Block { Statements = statements.Skip(tailStart).ToList(), EndLine = block.EndLine });
+    }
+
+    /// <summary>The branches of an iteration-ending `if` that end in an array store, split as <see cref="SplitStore"/> does.</summary>
+    private readonly Dictionary<Block, (Block Before, AssignStmt Store, Block Tail)> _numberLoopBranchSplits = new();
 
     /// <summary><c>t[k], ... = v, ...</c> with every target an array element (a non-constant-string key).</summary>
     private static bool IsArrayStore(AssignStmt a) =>
@@ -286,6 +310,9 @@ internal sealed partial class FunctionCompiler
 
     /// <summary>The array parts of the tables the copy being emitted reads by number keys (declared before the loop).</summary>
     private readonly Dictionary<LocalSymbol, LocalBuilder> _numberLoopArrays = new();
+
+    /// <summary>The variables declared before the loop that the copy being emitted assigns (written back when it ends).</summary>
+    private List<LocalSymbol> _numberLoopOuter = new();
 
     /// <summary>Where the copy being emitted bails out to.</summary>
     private Label _numberLoopBailOut;
@@ -321,7 +348,11 @@ internal sealed partial class FunctionCompiler
 
     // ---------------- what qualifies ----------------
 
-    private bool QualifiesBlock(Block block, NumberLoopShape shape, LocalSymbol counter, bool topLevel)
+    /// <summary>
+    /// Whether a block can be copied. <paramref name="atIterationEnd"/>: nothing of the iteration follows the
+    /// block, so the branches of its last statement, an `if`, may end in an array store.
+    /// </summary>
+    private bool QualifiesBlock(Block block, NumberLoopShape shape, LocalSymbol counter, bool topLevel, bool atIterationEnd = false)
     {
         foreach (var stmt in block.Statements)
         {
@@ -363,10 +394,16 @@ internal sealed partial class FunctionCompiler
                     }
                     break;
                 case IfStmt f:
+                {
+                    bool lastOfIteration = atIterationEnd && ReferenceEquals(stmt, block.Statements[^1]);
                     foreach (var clause in f.Clauses)
-                        if (!QualifiesCondition(clause.Condition, shape, counter) || !QualifiesBlock(clause.Body, shape, counter, false))
+                        if (!QualifiesCondition(clause.Condition, shape, counter) || !QualifiesBranch(clause.Body, shape, counter, lastOfIteration))
                             return false;
-                    if (f.Else is not null && !QualifiesBlock(f.Else, shape, counter, false)) return false;
+                    if (f.Else is not null && !QualifiesBranch(f.Else, shape, counter, lastOfIteration)) return false;
+                    break;
+                }
+                case ReturnStmt { Values.Count: 0 }:
+                    // Leaves the function: the copy writes its variables back and returns as the ordinary code does.
                     break;
                 case BreakStmt:
                     break;
@@ -374,6 +411,18 @@ internal sealed partial class FunctionCompiler
                     return false;
             }
         }
+        return true;
+    }
+
+    /// <summary>A branch of an `if`; at the iteration's end it may end in an array store (then only a tail).</summary>
+    private bool QualifiesBranch(Block branch, NumberLoopShape shape, LocalSymbol counter, bool atIterationEnd)
+    {
+        if (!atIterationEnd) return QualifiesBlock(branch, shape, counter, false);
+        var (rest, store, tail) = SplitStore(branch);
+        if (store is null) return QualifiesBlock(branch, shape, counter, false, atIterationEnd: true);
+        if (!QualifiesBlock(rest, shape, counter, false) || !QualifiesStore(store, shape, counter) || !QualifiesBlock(tail, shape, counter, false))
+            return false;
+        _numberLoopBranchSplits[branch] = (rest, store, tail);
         return true;
     }
 
@@ -387,7 +436,7 @@ internal sealed partial class FunctionCompiler
         for (int k = 0; k < store.Targets.Count; k++)
         {
             var target = (IndexExpr)store.Targets[k];
-            if (target.Object is not NameExpr { Symbol: { } t } || !IsOwnPlainLocal(t)) return false;
+            if (target.Object is not NameExpr { Symbol: { } t } || !IsCopyTable(t, shape)) return false;
             shape.Tables.Add(t);
             shape.Statements++;
             if (!QualifiesNumber(target.Key, shape, counter, 0)) return false;
@@ -453,12 +502,28 @@ internal sealed partial class FunctionCompiler
         }
     }
 
+    /// <summary>A table variable the copy can index: an own plain local, or an upvalue or captured local read at the entry.</summary>
+    private bool IsCopyTable(LocalSymbol t, NumberLoopShape shape)
+    {
+        if (IsOwnPlainLocal(t)) return true;
+        if (_numericForCounters.ContainsKey(t) || (t.Function == _info && !t.IsCaptured)) return false;
+        shape.EntryTables.Add(t);
+        return true;
+    }
+
     /// <summary>A non-captured variable of this function kept in an IL local (not a numeric-for counter).</summary>
     private bool IsOwnPlainLocal(LocalSymbol s) => s.Function == _info && !s.IsCaptured && !_numericForCounters.ContainsKey(s);
 
-    private bool QualifiesCondition(Expr e, NumberLoopShape shape, LocalSymbol counter) =>
-        StripParens(e) is BinaryExpr { Op: BinaryOp.Eq or BinaryOp.Ne or BinaryOp.Lt or BinaryOp.Le or BinaryOp.Gt or BinaryOp.Ge } c
-        && QualifiesNumber(c.Left, shape, counter, 0) && QualifiesNumber(c.Right, shape, counter, 0);
+    /// <summary>A comparison of numbers, or <c>and</c>/<c>or</c>/<c>not</c> of such (only tested, never a value).</summary>
+    private bool QualifiesCondition(Expr e, NumberLoopShape shape, LocalSymbol counter) => StripParens(e) switch
+    {
+        BinaryExpr { Op: BinaryOp.And or BinaryOp.Or } logic =>
+            QualifiesCondition(logic.Left, shape, counter) && QualifiesCondition(logic.Right, shape, counter),
+        UnaryExpr { Op: UnaryOp.Not } not => QualifiesCondition(not.Operand, shape, counter),
+        BinaryExpr { Op: BinaryOp.Eq or BinaryOp.Ne or BinaryOp.Lt or BinaryOp.Le or BinaryOp.Gt or BinaryOp.Ge } c =>
+            QualifiesNumber(c.Left, shape, counter, 0) && QualifiesNumber(c.Right, shape, counter, 0),
+        _ => false,
+    };
 
     private bool QualifiesNumber(Expr e, NumberLoopShape shape, LocalSymbol counter, int depth)
     {
@@ -501,7 +566,7 @@ internal sealed partial class FunctionCompiler
     /// <summary><c>t[k]</c> (k a number expression) or <c>t.k</c> of a local table variable t.</summary>
     private bool QualifiesTableRead(IndexExpr ix, NumberLoopShape shape, LocalSymbol counter)
     {
-        if (ix.Object is not NameExpr { Symbol: { } t } || !IsOwnPlainLocal(t)) return false;
+        if (ix.Object is not NameExpr { Symbol: { } t } || !IsCopyTable(t, shape)) return false;
         if (ix.Key is not StringExpr)
         {
             if (!QualifiesNumber(ix.Key, shape, counter, 1)) return false;
@@ -567,6 +632,13 @@ internal sealed partial class FunctionCompiler
 
     private void EmitNumberBlock(Block block, Dictionary<LocalSymbol, LocalBuilder> doubles, Label loopExit)
     {
+        if (_numberLoopBranchSplits.TryGetValue(block, out var split))
+        {
+            EmitNumberBlock(split.Before, doubles, loopExit);
+            EmitNumberStore(split.Store, doubles);
+            EmitNumberBlock(split.Tail, doubles, loopExit);
+            return;
+        }
         foreach (var stmt in block.Statements)
         {
             switch (stmt)
@@ -637,8 +709,7 @@ internal sealed partial class FunctionCompiler
                     foreach (var clause in f.Clauses)
                     {
                         var next = _il.DefineLabel();
-                        EmitNumberCondition(clause.Condition, doubles);
-                        _il.Emit(OpCodes.Brfalse, next);
+                        EmitNumberJump(clause.Condition, false, next, doubles);
                         EmitNumberBlock(clause.Body, doubles, loopExit);
                         _il.Emit(OpCodes.Br, end);
                         _il.MarkLabel(next);
@@ -652,7 +723,47 @@ internal sealed partial class FunctionCompiler
                     EmitCommitFieldStores();
                     _il.Emit(OpCodes.Br, loopExit);
                     break;
+                case ReturnStmt ret:
+                    EmitCommitFieldStores();
+                    EmitNumberLoopWriteBack(_numberLoopOuter, doubles);
+                    EmitReturn(ret);
+                    break;
             }
+        }
+    }
+
+    /// <summary>
+    /// Branches to <paramref name="target"/> when a condition QualifiesCondition accepted is <paramref name="when"/>.
+    /// <c>and</c>/<c>or</c> short-circuit as in Lua, so the right side's reads (and their bail-outs) only happen
+    /// when it is evaluated.
+    /// </summary>
+    private void EmitNumberJump(Expr e, bool when, Label target, Dictionary<LocalSymbol, LocalBuilder> doubles)
+    {
+        switch (StripParens(e))
+        {
+            case UnaryExpr { Op: UnaryOp.Not } not:
+                EmitNumberJump(not.Operand, !when, target, doubles);
+                return;
+            case BinaryExpr { Op: BinaryOp.And or BinaryOp.Or } logic:
+                // "a and b" is false as soon as a is; "a or b" true as soon as a is.
+                bool decidesAlone = logic.Op == BinaryOp.Or;
+                if (when == decidesAlone)
+                {
+                    EmitNumberJump(logic.Left, when, target, doubles);
+                    EmitNumberJump(logic.Right, when, target, doubles);
+                }
+                else
+                {
+                    var skip = _il.DefineLabel();
+                    EmitNumberJump(logic.Left, decidesAlone, skip, doubles);
+                    EmitNumberJump(logic.Right, when, target, doubles);
+                    _il.MarkLabel(skip);
+                }
+                return;
+            default:
+                EmitNumberCondition(e, doubles);
+                _il.Emit(when ? OpCodes.Brtrue : OpCodes.Brfalse, target);
+                return;
         }
     }
 

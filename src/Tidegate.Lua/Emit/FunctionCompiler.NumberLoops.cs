@@ -31,6 +31,10 @@ namespace Tidegate.Lua.Emit;
 // math function's variable holds the expected function, and that each table variable declared before the loop
 // and read by number keys is a table, whose array part the copy then keeps for its whole run.
 //
+// `while` and `repeat` loops get the same copy (TryEmitNumberLoopCopy): the condition is a comparison (or
+// `and`/`or`/`not` of comparisons), and the store may be several array elements at once followed by number
+// assignments that cannot bail out, or end a branch of the body's last `if` (heapsort's siftDown).
+//
 // The copy keeps the back-edge countdown without calling anything: when it runs out, the copy writes its
 // variables back and the ordinary loop continues from its own back-edge, which settles the countdown (run-time
 // limit, count hook) as it always does. Chunks compiled with hook checks or local access get no copy.

@@ -59,6 +59,7 @@ internal static class EmitMembers
     public static readonly MethodInfo NumberLoopTryCount = M(typeof(NumberLoopSupport), "TryCount");
     public static readonly MethodInfo NumberLoopArraySlot = M(typeof(NumberLoopSupport), "ArraySlot");
     public static readonly MethodInfo NumberLoopTryStore = M(typeof(NumberLoopSupport), "TryStoreArraySlot");
+    public static readonly MethodInfo NumberLoopCanStore = M(typeof(NumberLoopSupport), "CanStoreArraySlot");
     public static readonly MethodInfo NumberLoopField = M(typeof(NumberLoopSupport), "Field");
     public static readonly MethodInfo NumberLoopFieldNode = M(typeof(NumberLoopSupport), "FieldNode");
     public static readonly MethodInfo NumberLoopCommitField = M(typeof(NumberLoopSupport), "CommitField");

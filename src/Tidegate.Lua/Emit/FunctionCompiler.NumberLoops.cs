@@ -31,6 +31,10 @@ namespace Tidegate.Lua.Emit;
 // math function's variable holds the expected function, and that each table variable declared before the loop
 // and read by number keys is a table, whose array part the copy then keeps for its whole run.
 //
+// `while` and `repeat` loops get the same copy (TryEmitNumberLoopCopy): the condition is a comparison (or
+// `and`/`or`/`not` of comparisons), and the store may be several array elements at once followed by number
+// assignments that cannot bail out, or end a branch of the body's last `if` (heapsort's siftDown).
+//
 // The copy keeps the back-edge countdown without calling anything: when it runs out, the copy writes its
 // variables back and the ordinary loop continues from its own back-edge, which settles the countdown (run-time
 // limit, count hook) as it always does. Chunks compiled with hook checks or local access get no copy.
@@ -53,6 +57,11 @@ internal sealed partial class FunctionCompiler
         public readonly HashSet<LocalSymbol> Intrinsics = new();
         /// <summary>Every variable the body indexes (t[k], t.k): a local declared from a read is a table if it is one of these.</summary>
         public readonly HashSet<LocalSymbol> Indexed = new();
+        /// <summary>
+        /// Tables held by upvalues or captured locals (heapsort's <c>a</c> in <c>siftDown</c>): nothing in the copy
+        /// calls anything, so no closure can assign them while it runs; each is read once at the entry.
+        /// </summary>
+        public readonly HashSet<LocalSymbol> EntryTables = new();
         /// <summary>Tables the body reads array elements of (by number keys).</summary>
         public readonly HashSet<LocalSymbol> ArrayReads = new();
         /// <summary>Variables whose calls are inlined, with the closure type each must hold.</summary>
@@ -69,20 +78,52 @@ internal sealed partial class FunctionCompiler
     private bool TryEmitNumberLoop(NumericForStmt s, LocalBuilder i, LocalBuilder limit, LocalBuilder step, Operand stepOp,
         Label exit, Label ordinaryTop, Label ordinaryBackEdge)
     {
-        if (_ctx.HookChecks || LocalAccess) return false;
         var counter = s.Symbol!;
         if (counter.IsCaptured || counter.IsAssigned) return false;
+        return TryEmitNumberLoopCopy(s.Body, counter, new NumberLoopHead(i, limit, step, stepOp, null, null),
+            exit, ordinaryTop, ordinaryBackEdge);
+    }
+
+    /// <summary>The "counter" of a while or repeat copy: a symbol no expression names.</summary>
+    private LocalSymbol NoCounter() => new() { Name = "(no counter)", Function = _info };
+
+    /// <summary>
+    /// How a copied loop goes round: a numeric for's counter, limit and step (already computed), or the
+    /// condition of a <c>while</c> (tested before each iteration) or of a <c>repeat</c> (after it).
+    /// </summary>
+    private sealed record NumberLoopHead(LocalBuilder? Counter, LocalBuilder? Limit, LocalBuilder? Step, Operand? StepOp,
+        Expr? While, Expr? Until);
+
+    /// <summary>
+    /// Emits the number copy of a loop whose body is <paramref name="body"/> (see the top of this file), when the
+    /// body qualifies; <paramref name="counter"/> is the numeric for's variable (a symbol no body names for the
+    /// other loops). Returns false, emitting nothing, when it does not.
+    /// </summary>
+    private bool TryEmitNumberLoopCopy(Block body, LocalSymbol counter, NumberLoopHead head,
+        Label exit, Label ordinaryTop, Label ordinaryBackEdge)
+    {
+        if (_ctx.HookChecks || LocalAccess) return false;
         var shape = new NumberLoopShape();
-        var statements = s.Body.Statements;
-        AssignStmt? store = statements.Count > 0 && statements[^1] is AssignStmt { Targets: [IndexExpr { Key: not StringExpr }] } last ? last : null;
+        var statements = body.Statements;
+        // The body is: what may bail out, then at most one array store statement (several targets are checked
+        // before any is stored), then a tail of number assignments that cannot bail out (fannkuch's
+        // `q[i], q[j] = q[j], q[i]; i = i + 1; j = j - 1`): a bail-out never comes after a store.
+        // The same goes for a branch of an `if` that ends the iteration (heapsort's `if a[root] < a[child] then
+        // a[root], a[child] = a[child], a[root]; root = child else return end`).
+        _numberLoopBranchSplits.Clear();
+        var (rest, store, tail) = SplitStore(body);
         if (store is not null && !QualifiesStore(store, shape, counter)) return false;
-        var rest = store is null ? s.Body : new Block { Statements = statements.Take(statements.Count - 1).ToList(), EndLine = s.Body.EndLine };
-        CollectIndexed(s.Body, shape.Indexed);
-        if (!QualifiesBlock(rest, shape, counter, topLevel: true) || (shape.Numbers.Count == 0 && store is null)) return false;
+        CollectIndexed(body, shape.Indexed);
+        if (!QualifiesBlock(rest, shape, counter, topLevel: true, atIterationEnd: store is null)) return false;
+        if (shape.Numbers.Count == 0 && store is null && _numberLoopBranchSplits.Count == 0) return false;
+        if (!QualifiesBlock(tail, shape, counter, topLevel: true, atIterationEnd: false)) return false;
+        if (head.While is { } whileCondition && whileCondition is not TrueExpr && !QualifiesCondition(whileCondition, shape, counter)) return false;
+        // The until condition comes after the stores: it must not read a table (a read can bail out).
+        if (head.Until is { } untilCondition && (ReadsTable(untilCondition) || !QualifiesCondition(untilCondition, shape, counter))) return false;
         if (shape.Numbers.Overlaps(shape.Flags) || shape.Tables.Overlaps(shape.Numbers) || shape.Tables.Overlaps(shape.Flags)) return false;
         if (shape.Intrinsics.Overlaps(shape.Numbers) || shape.Intrinsics.Overlaps(shape.Tables) || shape.Intrinsics.Overlaps(shape.Flags)) return false;
         foreach (var t in shape.Tables)
-            if (!shape.InsideTables.Contains(t) && !_vars.ContainsKey(t)) return false;
+            if (!shape.InsideTables.Contains(t) && !_vars.ContainsKey(t) && !(shape.EntryTables.Contains(t) && t.Function != _info)) return false;
         foreach (var f in shape.Intrinsics)
             if (f.Function == _info && !_vars.ContainsKey(f)) return false;
         var outer = shape.Numbers.Where(v => !shape.DeclaredInside.Contains(v)).ToList();
@@ -119,7 +160,7 @@ internal sealed partial class FunctionCompiler
         {
             if (shape.InsideTables.Contains(t)) continue;
             var array = _il.DeclareLocal(typeof(Runtime.LuaValue[]));
-            _il.Emit(OpCodes.Ldloc, _vars[t]);
+            LoadVariableValue(t);
             _il.Emit(OpCodes.Call, NumberLoopArrayOf);
             _il.Emit(OpCodes.Stloc, array);
             _il.Emit(OpCodes.Ldloc, array);
@@ -130,11 +171,18 @@ internal sealed partial class FunctionCompiler
         foreach (var v in shape.Numbers) doubles[v] = _il.DeclareLocal(typeof(double));
         _numberLoopTables.Clear();
         foreach (var t in shape.InsideTables) _numberLoopTables[t] = _il.DeclareLocal(typeof(Runtime.LuaValue));
+        foreach (var t in shape.EntryTables)
+        {
+            var value = _il.DeclareLocal(typeof(Runtime.LuaValue));
+            LoadVariableValue(t);
+            _il.Emit(OpCodes.Stloc, value);
+            _numberLoopTables[t] = value;
+        }
         _numberLoopPendingStores.Clear();
         _numberLoopHintMisses.Clear();
         _numberLoopReadNodes.Clear();
         _numberLoopConditional = 0;
-        doubles[counter] = i;
+        if (head.Counter is { } i) doubles[counter] = i;
         foreach (var v in outer)
         {
             _il.Emit(OpCodes.Ldloc, _vars[v]);
@@ -142,12 +190,14 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Stloc, doubles[v]);
         }
 
-        // What the variables the body assigns held when the iteration began, for a bail-out.
+        // What the variables the body assigns before its store held when the iteration began, for a bail-out.
         var assigned = new HashSet<LocalSymbol>();
         CollectAssigned(rest, assigned);
         var atIterationStart = outer.Where(assigned.Contains).ToDictionary(v => v, _ => _il.DeclareLocal(typeof(double)));
         // Only what the body assigns needs writing back when the copy ends.
+        CollectAssigned(tail, assigned);
         outer = outer.Where(assigned.Contains).ToList();
+        _numberLoopOuter = outer;
 
         var top = _il.DefineLabel();
         var done = _il.DefineLabel();
@@ -155,37 +205,53 @@ internal sealed partial class FunctionCompiler
         _numberLoopBailOut = bailOut;
         _numberLoopGuarded.Clear();
         _il.MarkLabel(top);
-        if (stepOp.Kind == Operand.Kinds.Number)
+        if (head.Counter is { } counterLocal)
         {
-            _il.Emit(OpCodes.Ldloc, i);
-            _il.Emit(OpCodes.Ldloc, limit);
-            _il.Emit(stepOp.Number >= 0 ? OpCodes.Bgt_Un : OpCodes.Blt_Un, done);
-        }
-        else
-        {
-            _il.Emit(OpCodes.Ldloc, i);
-            _il.Emit(OpCodes.Ldloc, limit);
-            _il.Emit(OpCodes.Ldloc, step);
-            _il.Emit(OpCodes.Call, ForContinues);
-            _il.Emit(OpCodes.Brfalse, done);
+            if (head.StepOp!.Kind == Operand.Kinds.Number)
+            {
+                _il.Emit(OpCodes.Ldloc, counterLocal);
+                _il.Emit(OpCodes.Ldloc, head.Limit!);
+                _il.Emit(head.StepOp.Number >= 0 ? OpCodes.Bgt_Un : OpCodes.Blt_Un, done);
+            }
+            else
+            {
+                _il.Emit(OpCodes.Ldloc, counterLocal);
+                _il.Emit(OpCodes.Ldloc, head.Limit!);
+                _il.Emit(OpCodes.Ldloc, head.Step!);
+                _il.Emit(OpCodes.Call, ForContinues);
+                _il.Emit(OpCodes.Brfalse, done);
+            }
         }
         foreach (var (v, saved) in atIterationStart)
         {
             _il.Emit(OpCodes.Ldloc, doubles[v]);
             _il.Emit(OpCodes.Stloc, saved);
         }
+        if (head.While is { } whileTest && whileTest is not TrueExpr)
+        {
+            // Before anything of the iteration: a bail-out here has the ordinary loop test it again.
+            EmitNumberJump(whileTest, false, done, doubles);
+        }
         EmitNumberBlock(rest, doubles, done);
         if (store is not null) EmitNumberStore(store, doubles);
         EmitCommitFieldStores();
+        EmitNumberBlock(tail, doubles, done);
         // The countdown, without a call in the loop (a call would force every double out of its register).
         var handOver = _il.DefineLabel();
         LdThread();
         _il.Emit(OpCodes.Call, NumberLoopTryCount);
         _il.Emit(OpCodes.Brfalse, handOver);
-        _il.Emit(OpCodes.Ldloc, i);
-        _il.Emit(OpCodes.Ldloc, step);
-        _il.Emit(OpCodes.Add);
-        _il.Emit(OpCodes.Stloc, i);
+        if (head.Counter is { } counterNext)
+        {
+            _il.Emit(OpCodes.Ldloc, counterNext);
+            _il.Emit(OpCodes.Ldloc, head.Step!);
+            _il.Emit(OpCodes.Add);
+            _il.Emit(OpCodes.Stloc, counterNext);
+        }
+        if (head.Until is { } until)
+        {
+            EmitNumberJump(until, true, done, doubles);
+        }
         _il.Emit(OpCodes.Br, top);
 
         _il.MarkLabel(done);
@@ -209,8 +275,48 @@ internal sealed partial class FunctionCompiler
         return true;
     }
 
+    /// <summary>A block as what may bail out, then its array store statement and the tail after it (no store: all of it, then nothing).</summary>
+    private static (Block Before, AssignStmt? Store, Block Tail) SplitStore(Block block)
+    {
+        var statements = block.Statements;
+        int tailStart = statements.Count;
+        while (tailStart > 0 && IsNumberLoopTail(statements[tailStart - 1])) tailStart--;
+        if (tailStart == 0 || statements[tailStart - 1] is not AssignStmt store || !IsArrayStore(store))
+            return (block, null, new Block { Statements = new List<Stmt>(), EndLine = block.EndLine });
+        var rest = new Block { Statements = statements.Take(tailStart - 1).ToList(), EndLine = block.EndLine };
+        return (rest, store, new Block { Statements = statements.Skip(tailStart).ToList(), EndLine = block.EndLine });
+    }
+
+    /// <summary>The branches of an iteration-ending `if` that end in an array store, split as <see cref="SplitStore"/> does.</summary>
+    private readonly Dictionary<Block, (Block Before, AssignStmt Store, Block Tail)> _numberLoopBranchSplits = new();
+
+    /// <summary><c>t[k], ... = v, ...</c> with every target an array element (a non-constant-string key).</summary>
+    private static bool IsArrayStore(AssignStmt a) =>
+        a.Targets.All(t => t is IndexExpr { Key: not StringExpr });
+
+    /// <summary>A statement that can come after a copy's store: it assigns names from arithmetic that reads no table, so it cannot bail out.</summary>
+    private static bool IsNumberLoopTail(Stmt stmt) => stmt switch
+    {
+        AssignStmt a => a.Targets.All(t => t is NameExpr) && !a.Values.Any(ReadsTable),
+        LocalStmt l => l.Symbols is not null && !l.Values.Any(ReadsTable),
+        _ => false,
+    };
+
+    /// <summary>True when evaluating <paramref name="e"/> in a copy reads a table (which can bail out).</summary>
+    private static bool ReadsTable(Expr e) => StripParens(e) switch
+    {
+        IndexExpr => true,
+        UnaryExpr u => ReadsTable(u.Operand),
+        BinaryExpr b => ReadsTable(b.Left) || ReadsTable(b.Right),
+        CallExpr c => c.Arguments.Any(ReadsTable),
+        _ => false,
+    };
+
     /// <summary>The array parts of the tables the copy being emitted reads by number keys (declared before the loop).</summary>
     private readonly Dictionary<LocalSymbol, LocalBuilder> _numberLoopArrays = new();
+
+    /// <summary>The variables declared before the loop that the copy being emitted assigns (written back when it ends).</summary>
+    private List<LocalSymbol> _numberLoopOuter = new();
 
     /// <summary>Where the copy being emitted bails out to.</summary>
     private Label _numberLoopBailOut;
@@ -246,7 +352,11 @@ internal sealed partial class FunctionCompiler
 
     // ---------------- what qualifies ----------------
 
-    private bool QualifiesBlock(Block block, NumberLoopShape shape, LocalSymbol counter, bool topLevel)
+    /// <summary>
+    /// Whether a block can be copied. <paramref name="atIterationEnd"/>: nothing of the iteration follows the
+    /// block, so the branches of its last statement, an `if`, may end in an array store.
+    /// </summary>
+    private bool QualifiesBlock(Block block, NumberLoopShape shape, LocalSymbol counter, bool topLevel, bool atIterationEnd = false)
     {
         foreach (var stmt in block.Statements)
         {
@@ -288,10 +398,16 @@ internal sealed partial class FunctionCompiler
                     }
                     break;
                 case IfStmt f:
+                {
+                    bool lastOfIteration = atIterationEnd && ReferenceEquals(stmt, block.Statements[^1]);
                     foreach (var clause in f.Clauses)
-                        if (!QualifiesCondition(clause.Condition, shape, counter) || !QualifiesBlock(clause.Body, shape, counter, false))
+                        if (!QualifiesCondition(clause.Condition, shape, counter) || !QualifiesBranch(clause.Body, shape, counter, lastOfIteration))
                             return false;
-                    if (f.Else is not null && !QualifiesBlock(f.Else, shape, counter, false)) return false;
+                    if (f.Else is not null && !QualifiesBranch(f.Else, shape, counter, lastOfIteration)) return false;
+                    break;
+                }
+                case ReturnStmt { Values.Count: 0 }:
+                    // Leaves the function: the copy writes its variables back and returns as the ordinary code does.
                     break;
                 case BreakStmt:
                     break;
@@ -302,49 +418,116 @@ internal sealed partial class FunctionCompiler
         return true;
     }
 
-    /// <summary><c>t[k] = v</c>: t a local table variable, k a number expression, v one or true/false.</summary>
-    private bool QualifiesStore(AssignStmt store, NumberLoopShape shape, LocalSymbol counter)
+    /// <summary>A branch of an `if`; at the iteration's end it may end in an array store (then only a tail).</summary>
+    private bool QualifiesBranch(Block branch, NumberLoopShape shape, LocalSymbol counter, bool atIterationEnd)
     {
-        if (store.Values.Count != 1) return false;
-        var target = (IndexExpr)store.Targets[0];
-        if (target.Object is not NameExpr { Symbol: { } t } || !IsOwnPlainLocal(t)) return false;
-        shape.Tables.Add(t);
-        shape.Statements++;
-        return QualifiesNumber(target.Key, shape, counter, 0)
-            && (store.Values[0] is TrueExpr or FalseExpr || QualifiesNumber(store.Values[0], shape, counter, 0));
+        if (!atIterationEnd) return QualifiesBlock(branch, shape, counter, false);
+        var (rest, store, tail) = SplitStore(branch);
+        if (store is null) return QualifiesBlock(branch, shape, counter, false, atIterationEnd: true);
+        if (!QualifiesBlock(rest, shape, counter, false) || !QualifiesStore(store, shape, counter) || !QualifiesBlock(tail, shape, counter, false))
+            return false;
+        _numberLoopBranchSplits[branch] = (rest, store, tail);
+        return true;
     }
 
-    /// <summary>The final array store of a copied body, or a bail-out before anything is stored.</summary>
+    /// <summary>
+    /// <c>t[k] = v</c> (or several, <c>t[i], t[j] = t[j], t[i]</c>): each t a local table variable, k a number
+    /// expression, v one or true/false.
+    /// </summary>
+    private bool QualifiesStore(AssignStmt store, NumberLoopShape shape, LocalSymbol counter)
+    {
+        if (store.Values.Count != store.Targets.Count) return false;
+        for (int k = 0; k < store.Targets.Count; k++)
+        {
+            var target = (IndexExpr)store.Targets[k];
+            if (target.Object is not NameExpr { Symbol: { } t } || !IsCopyTable(t, shape)) return false;
+            shape.Tables.Add(t);
+            shape.Statements++;
+            if (!QualifiesNumber(target.Key, shape, counter, 0)) return false;
+            if (store.Values[k] is not (TrueExpr or FalseExpr) && !QualifiesNumber(store.Values[k], shape, counter, 0)) return false;
+        }
+        return true;
+    }
+
+    /// <summary>The array store of a copied body, or a bail-out before anything is stored.</summary>
     private void EmitNumberStore(AssignStmt store, Dictionary<LocalSymbol, LocalBuilder> doubles)
     {
-        var target = (IndexExpr)store.Targets[0];
-        var value = store.Values[0];
-        PreEvaluateGuarded(target.Key, doubles);
-        var key = _il.DeclareLocal(typeof(double));
-        EmitNumberValue(target.Key, doubles);
-        _il.Emit(OpCodes.Stloc, key);
-        var stored = _il.DeclareLocal(typeof(Runtime.LuaValue));
-        if (value is TrueExpr or FalseExpr) Load(value is TrueExpr ? Operand.True : Operand.False);
-        else
+        // Every key and value first (their reads may still bail out), as Lua evaluates them before assigning.
+        int count = store.Targets.Count;
+        var keys = new LocalBuilder[count];
+        var stored = new LocalBuilder[count];
+        for (int k = 0; k < count; k++)
         {
-            PreEvaluateGuarded(value, doubles);
-            EmitNumberValue(value, doubles);
-            _il.Emit(OpCodes.Call, FromNumber);
+            var target = (IndexExpr)store.Targets[k];
+            PreEvaluateGuarded(target.Key, doubles);
+            keys[k] = _il.DeclareLocal(typeof(double));
+            EmitNumberValue(target.Key, doubles);
+            _il.Emit(OpCodes.Stloc, keys[k]);
         }
-        _il.Emit(OpCodes.Stloc, stored);
-        _il.Emit(OpCodes.Ldloc, NumberLoopTable(((NameExpr)target.Object).Symbol!));
-        _il.Emit(OpCodes.Ldloc, key);
-        _il.Emit(OpCodes.Ldloc, stored);
-        _il.Emit(OpCodes.Call, NumberLoopTryStore);
-        _il.Emit(OpCodes.Brfalse, _numberLoopBailOut);
+        for (int k = 0; k < count; k++)
+        {
+            var value = store.Values[k];
+            stored[k] = _il.DeclareLocal(typeof(Runtime.LuaValue));
+            if (value is TrueExpr or FalseExpr) Load(value is TrueExpr ? Operand.True : Operand.False);
+            else
+            {
+                PreEvaluateGuarded(value, doubles);
+                EmitNumberValue(value, doubles);
+                _il.Emit(OpCodes.Call, FromNumber);
+            }
+            _il.Emit(OpCodes.Stloc, stored[k]);
+        }
+        LocalBuilder TableOf(int k) => NumberLoopTable(((NameExpr)((IndexExpr)store.Targets[k]).Object).Symbol!);
+        if (count == 1)
+        {
+            _il.Emit(OpCodes.Ldloc, TableOf(0));
+            _il.Emit(OpCodes.Ldloc, keys[0]);
+            _il.Emit(OpCodes.Ldloc, stored[0]);
+            _il.Emit(OpCodes.Call, NumberLoopTryStore);
+            _il.Emit(OpCodes.Brfalse, _numberLoopBailOut);
+            return;
+        }
+        // Several: all of them storable before any is stored (storing a non-nil value into one slot cannot
+        // make another unstorable), then assigned right to left as the ordinary assignment does.
+        for (int k = 0; k < count; k++)
+        {
+            _il.Emit(OpCodes.Ldloc, TableOf(k));
+            _il.Emit(OpCodes.Ldloc, keys[k]);
+            _il.Emit(OpCodes.Call, NumberLoopCanStore);
+            _il.Emit(OpCodes.Brfalse, _numberLoopBailOut);
+        }
+        for (int k = count - 1; k >= 0; k--)
+        {
+            _il.Emit(OpCodes.Ldloc, TableOf(k));
+            _il.Emit(OpCodes.Ldloc, keys[k]);
+            _il.Emit(OpCodes.Ldloc, stored[k]);
+            _il.Emit(OpCodes.Call, NumberLoopTryStore);
+            _il.Emit(OpCodes.Pop);
+        }
+    }
+
+    /// <summary>A table variable the copy can index: an own plain local, or an upvalue or captured local read at the entry.</summary>
+    private bool IsCopyTable(LocalSymbol t, NumberLoopShape shape)
+    {
+        if (IsOwnPlainLocal(t)) return true;
+        if (_numericForCounters.ContainsKey(t) || (t.Function == _info && !t.IsCaptured)) return false;
+        shape.EntryTables.Add(t);
+        return true;
     }
 
     /// <summary>A non-captured variable of this function kept in an IL local (not a numeric-for counter).</summary>
     private bool IsOwnPlainLocal(LocalSymbol s) => s.Function == _info && !s.IsCaptured && !_numericForCounters.ContainsKey(s);
 
-    private bool QualifiesCondition(Expr e, NumberLoopShape shape, LocalSymbol counter) =>
-        StripParens(e) is BinaryExpr { Op: BinaryOp.Eq or BinaryOp.Ne or BinaryOp.Lt or BinaryOp.Le or BinaryOp.Gt or BinaryOp.Ge } c
-        && QualifiesNumber(c.Left, shape, counter, 0) && QualifiesNumber(c.Right, shape, counter, 0);
+    /// <summary>A comparison of numbers, or <c>and</c>/<c>or</c>/<c>not</c> of such (only tested, never a value).</summary>
+    private bool QualifiesCondition(Expr e, NumberLoopShape shape, LocalSymbol counter) => StripParens(e) switch
+    {
+        BinaryExpr { Op: BinaryOp.And or BinaryOp.Or } logic =>
+            QualifiesCondition(logic.Left, shape, counter) && QualifiesCondition(logic.Right, shape, counter),
+        UnaryExpr { Op: UnaryOp.Not } not => QualifiesCondition(not.Operand, shape, counter),
+        BinaryExpr { Op: BinaryOp.Eq or BinaryOp.Ne or BinaryOp.Lt or BinaryOp.Le or BinaryOp.Gt or BinaryOp.Ge } c =>
+            QualifiesNumber(c.Left, shape, counter, 0) && QualifiesNumber(c.Right, shape, counter, 0),
+        _ => false,
+    };
 
     private bool QualifiesNumber(Expr e, NumberLoopShape shape, LocalSymbol counter, int depth)
     {
@@ -387,7 +570,7 @@ internal sealed partial class FunctionCompiler
     /// <summary><c>t[k]</c> (k a number expression) or <c>t.k</c> of a local table variable t.</summary>
     private bool QualifiesTableRead(IndexExpr ix, NumberLoopShape shape, LocalSymbol counter)
     {
-        if (ix.Object is not NameExpr { Symbol: { } t } || !IsOwnPlainLocal(t)) return false;
+        if (ix.Object is not NameExpr { Symbol: { } t } || !IsCopyTable(t, shape)) return false;
         if (ix.Key is not StringExpr)
         {
             if (!QualifiesNumber(ix.Key, shape, counter, 1)) return false;
@@ -453,6 +636,13 @@ internal sealed partial class FunctionCompiler
 
     private void EmitNumberBlock(Block block, Dictionary<LocalSymbol, LocalBuilder> doubles, Label loopExit)
     {
+        if (_numberLoopBranchSplits.TryGetValue(block, out var split))
+        {
+            EmitNumberBlock(split.Before, doubles, loopExit);
+            EmitNumberStore(split.Store, doubles);
+            EmitNumberBlock(split.Tail, doubles, loopExit);
+            return;
+        }
         foreach (var stmt in block.Statements)
         {
             switch (stmt)
@@ -523,8 +713,7 @@ internal sealed partial class FunctionCompiler
                     foreach (var clause in f.Clauses)
                     {
                         var next = _il.DefineLabel();
-                        EmitNumberCondition(clause.Condition, doubles);
-                        _il.Emit(OpCodes.Brfalse, next);
+                        EmitNumberJump(clause.Condition, false, next, doubles);
                         EmitNumberBlock(clause.Body, doubles, loopExit);
                         _il.Emit(OpCodes.Br, end);
                         _il.MarkLabel(next);
@@ -538,7 +727,47 @@ internal sealed partial class FunctionCompiler
                     EmitCommitFieldStores();
                     _il.Emit(OpCodes.Br, loopExit);
                     break;
+                case ReturnStmt ret:
+                    EmitCommitFieldStores();
+                    EmitNumberLoopWriteBack(_numberLoopOuter, doubles);
+                    EmitReturn(ret);
+                    break;
             }
+        }
+    }
+
+    /// <summary>
+    /// Branches to <paramref name="target"/> when a condition QualifiesCondition accepted is <paramref name="when"/>.
+    /// <c>and</c>/<c>or</c> short-circuit as in Lua, so the right side's reads (and their bail-outs) only happen
+    /// when it is evaluated.
+    /// </summary>
+    private void EmitNumberJump(Expr e, bool when, Label target, Dictionary<LocalSymbol, LocalBuilder> doubles)
+    {
+        switch (StripParens(e))
+        {
+            case UnaryExpr { Op: UnaryOp.Not } not:
+                EmitNumberJump(not.Operand, !when, target, doubles);
+                return;
+            case BinaryExpr { Op: BinaryOp.And or BinaryOp.Or } logic:
+                // "a and b" is false as soon as a is; "a or b" true as soon as a is.
+                bool decidesAlone = logic.Op == BinaryOp.Or;
+                if (when == decidesAlone)
+                {
+                    EmitNumberJump(logic.Left, when, target, doubles);
+                    EmitNumberJump(logic.Right, when, target, doubles);
+                }
+                else
+                {
+                    var skip = _il.DefineLabel();
+                    EmitNumberJump(logic.Left, decidesAlone, skip, doubles);
+                    EmitNumberJump(logic.Right, when, target, doubles);
+                    _il.MarkLabel(skip);
+                }
+                return;
+            default:
+                EmitNumberCondition(e, doubles);
+                _il.Emit(when ? OpCodes.Brtrue : OpCodes.Brfalse, target);
+                return;
         }
     }
 

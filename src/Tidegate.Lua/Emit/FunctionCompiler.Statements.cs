@@ -86,11 +86,14 @@ internal sealed partial class FunctionCompiler
             {
                 var top = _il.DefineLabel();
                 var exit = _il.DefineLabel();
+                var backEdge = _il.DefineLabel();
+                TryEmitNumberLoopCopy(s.Body, NoCounter(), new NumberLoopHead(null, null, null, null, s.Condition, null), exit, top, backEdge);
                 _il.MarkLabel(top);
                 EmitJump(s.Condition, false, exit);
                 _breakLabels.Push(exit);
                 EmitBlock(s.Body, endScope: false);
                 _breakLabels.Pop();
+                _il.MarkLabel(backEdge);
                 EmitBackEdge(stmt.Line);
                 EmitLineHook(stmt.Line, true);
                 _il.Emit(OpCodes.Br, top);
@@ -101,10 +104,13 @@ internal sealed partial class FunctionCompiler
             {
                 var top = _il.DefineLabel();
                 var exit = _il.DefineLabel();
+                var backEdge = _il.DefineLabel();
+                TryEmitNumberLoopCopy(s.Body, NoCounter(), new NumberLoopHead(null, null, null, null, null, s.Condition), exit, top, backEdge);
                 _il.MarkLabel(top);
                 _breakLabels.Push(exit);
                 EmitBlock(s.Body, endScope: false);
                 _breakLabels.Pop();
+                _il.MarkLabel(backEdge);
                 EmitBackEdge(stmt.Line);
                 if (_ctx.HookChecks)
                 {

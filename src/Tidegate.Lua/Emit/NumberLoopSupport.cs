@@ -68,6 +68,19 @@ public static class NumberLoopSupport
     }
 
     /// <summary>
+    /// Whether <see cref="TryStoreArraySlot"/> would store into <c>t[k]</c> (the same conditions), for a statement
+    /// storing several elements: all are checked before the first is stored.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool CanStoreArraySlot(LuaValue t, double k)
+    {
+        if (t.Ref is not LuaTable tb) return false;
+        int i = (int)k;
+        var array = tb.ArrayPart;
+        return i == k && (uint)(i - 1) < (uint)array.Length && (!array[i - 1].IsNil || tb.Metatable is null);
+    }
+
+    /// <summary>
     /// <c>t.k</c> for a constant string key when <paramref name="t"/> is a table whose node <paramref name="hint"/>
     /// holds k: the raw value (a non-nil raw value is what t.k gives whatever the metatable). Nil otherwise (not
     /// a table, absent, or elsewhere than the hint says), which the copy treats as it treats a non-number: it

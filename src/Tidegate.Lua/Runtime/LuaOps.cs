@@ -454,7 +454,7 @@ public static class LuaOps
     {
         null => NilString,
         LuaString s => s,
-        BooleanTag b => b.Value ? TrueString : FalseString,
+        _ when BooleanTag.Is(v.Ref) => ReferenceEquals(v.Ref, BooleanTag.True) ? TrueString : FalseString,
         LuaTable t => LuaString.FromLatin1("table: " + ObjectIdentity.AddressOf(t)),
         HostFunction f => LuaString.FromLatin1("function: builtin#" + ObjectIdentity.IdOf(f)),
         LuaFunction f => LuaString.FromLatin1("function: " + ObjectIdentity.AddressOf(f)),

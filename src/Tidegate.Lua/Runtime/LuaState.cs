@@ -43,7 +43,7 @@ public sealed partial class LuaState
         null => NilMetatable,
         LuaFunction => FunctionMetatable,
         LuaThread => ThreadMetatable,
-        BooleanTag => BooleanMetatable,
+        _ when BooleanTag.Is(v.Ref) => BooleanMetatable,
         _ => v.IsNumber ? NumberMetatable : null,
     };
 }

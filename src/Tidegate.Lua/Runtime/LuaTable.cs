@@ -41,6 +41,19 @@ public sealed class LuaTable
     private int _nodeCount;                // nodes used, live or dead
     private int _hashNumberKeys;           // nodes (live or dead) with a number key: 0 lets '#' skip the hash part
 
+    /// <summary>
+    /// The array part's border when it is known exactly, else <see cref="UnknownBorder"/> (-1): b >= 0 means the keys 1..b hold values and
+    /// the keys b+1.._array.Length are all nil, so <c>#</c> (LuaJIT's binary search, which can only land on
+    /// the one border there is) answers b without searching when b &lt; _array.Length. Every store into the
+    /// array part keeps it (<see cref="KeepBorder"/>): appends move it up, a nil at the end moves it down,
+    /// anything else (a hole) makes it unknown until the next resize recomputes it. For <c>out[#out + 1] = v</c>
+    /// (measured: <see cref="Length"/> 4-5% of json and string-build as a binary search).
+    /// </summary>
+    private int _border;
+
+    /// <summary><see cref="_border"/> when the array part may have holes (so '#' searches).</summary>
+    private const int UnknownBorder = -1;
+
     /// <summary>The metatable, or null.</summary>
     private LuaTable? _metatable;
     private bool _weakRegistered;          // registered with WeakTables (once is enough: the mode is read at each collection)
@@ -422,7 +435,7 @@ public sealed class LuaTable
             double d = key.Number;
             int i = (int)d;
             var array = _array;
-            if (i == d && (uint)(i - 1) < (uint)array.Length) { array[i - 1] = value; return; }
+            if (i == d && (uint)(i - 1) < (uint)array.Length) { array[i - 1] = value; KeepBorder(i, value.IsNil); return; }
         }
         SetSlow(key, value);
     }
@@ -454,7 +467,7 @@ public sealed class LuaTable
     {
         int i = (int)key;
         var array = _array;
-        if (i == key && (uint)(i - 1) < (uint)array.Length) { array[i - 1] = value; return; }
+        if (i == key && (uint)(i - 1) < (uint)array.Length) { array[i - 1] = value; KeepBorder(i, value.IsNil); return; }
         SetNumberSlow(key, value);
     }
 
@@ -472,6 +485,24 @@ public sealed class LuaTable
     }
 
     /// <summary>
+    /// Keeps <see cref="_border"/> exact after a store into array slot <paramref name="key"/> (1-based), inlined
+    /// into every array store: a value just past the border extends it, a nil at the border shortens it, a
+    /// value further on or a nil below it (a hole) makes it unknown; overwriting a value at or below the
+    /// border, a nil past it, or anything once it is unknown changes nothing. (Measured: a form that called
+    /// out of line with one combined test per store made 8M stores 60% slower; this one costs nothing there.)
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void KeepBorder(int key, bool isNil)
+    {
+        int b = _border;
+        if (isNil)
+        {
+            if (key <= b) _border = key == b ? b - 1 : UnknownBorder;
+        }
+        else if (key > b && b != UnknownBorder) _border = key == b + 1 ? key : UnknownBorder;
+    }
+
+    /// <summary>
     /// t[key] = value when key is in the array part and its slot already holds a value (or the table has no
     /// metatable), so no __newindex can be involved; false, nothing stored, otherwise. For compiled number loops.
     /// </summary>
@@ -483,6 +514,7 @@ public sealed class LuaTable
         ref LuaValue slot = ref array[key - 1];
         if (slot.Ref is null && _metatable is not null) return false;
         slot = value;
+        KeepBorder(key, value.IsNil);
         return true;
     }
 
@@ -497,6 +529,7 @@ public sealed class LuaTable
         if ((uint)(key - 1) < (uint)array.Length)
         {
             array[key - 1] = value;
+            KeepBorder(key, value.IsNil);
             return;
         }
         SetIntSlow(key, value);
@@ -509,6 +542,7 @@ public sealed class LuaTable
         if ((uint)(key - 1) < (uint)array.Length)
         {
             array[key - 1] = value;
+            KeepBorder(key, value.IsNil);
             return;
         }
         SetNumberInHash(key, value);
@@ -538,7 +572,7 @@ public sealed class LuaTable
             {
                 double d = key.Number;
                 int k = (int)d;
-                if (k == d && (uint)(k - 1) < (uint)_array.Length) { _array[k - 1] = value; return; }
+                if (k == d && (uint)(k - 1) < (uint)_array.Length) { _array[k - 1] = value; KeepBorder(k, value.IsNil); return; }
             }
         }
         int h = KeyHash(key);
@@ -691,6 +725,8 @@ public sealed class LuaTable
             return;
         }
 
+        // The border of the copied slots: the old one, cut at the new size (the slots past it were nil).
+        int border = _border == UnknownBorder ? UnknownBorder : Math.Min(_border, newArraySize);
         if (newArraySize != oldArray.Length)
         {
             var array = newArraySize == 0 ? Array.Empty<LuaValue>() : new LuaValue[newArraySize];
@@ -703,6 +739,9 @@ public sealed class LuaTable
         // Array slots cut off by a shrink move to the hash part.
         for (int k = newArraySize + 1; k <= oldArray.Length; k++)
             if (!oldArray[k - 1].IsNil) Reinsert(LuaValue.FromNumber(k), oldArray[k - 1]);
+        // Keys moving from the hash part into the array keep the border exact only if they are exactly
+        // border+1..border+moved (distinct keys, so the smallest and the largest tell).
+        int moved = 0, lowest = int.MaxValue, highest = 0;
         for (int i = 0; i < oldCount; i++)
         {
             ref Node o = ref oldNodes![i];
@@ -711,10 +750,30 @@ public sealed class LuaTable
             {
                 double d = o.Key.Number;
                 int k = (int)d;
-                if (k == d && (uint)(k - 1) < (uint)newArraySize) { _array[k - 1] = o.Value; continue; }
+                if (k == d && (uint)(k - 1) < (uint)newArraySize)
+                {
+                    _array[k - 1] = o.Value;
+                    moved++;
+                    lowest = Math.Min(lowest, k);
+                    highest = Math.Max(highest, k);
+                    continue;
+                }
             }
             Reinsert(o.Key, o.Value);
         }
+        if (border != UnknownBorder && moved > 0)
+            border = lowest == border + 1 && highest == border + moved ? highest : UnknownBorder;
+        _border = border != UnknownBorder ? border : ScanBorder(_array);
+    }
+
+    /// <summary>The array part's border if it has exactly one (values, then only nils), else <see cref="UnknownBorder"/>.</summary>
+    private static int ScanBorder(LuaValue[] array)
+    {
+        int b = 0;
+        while (b < array.Length && !array[b].IsNil) b++;
+        for (int i = b; i < array.Length; i++)
+            if (!array[i].IsNil) return UnknownBorder;
+        return b;
     }
 
     /// <summary>
@@ -787,6 +846,9 @@ public sealed class LuaTable
     {
         var array = _array;
         int n = array.Length;
+        // A known border short of the end is the only border of the array part, where the search would land.
+        int b = _border;
+        if ((uint)b < (uint)n) return b;
         if (n > 0 && array[n - 1].IsNil)
         {
             // LuaJIT searches its slots 0..n with i = 1, j = n + 1 and returns i - 1; in keys that is this.
@@ -967,6 +1029,7 @@ public sealed class LuaTable
                 if (!IsCollectable(array[i])) continue;
                 detached.Add(new DetachedEntry(LuaValue.FromNumber(i + 1), array[i], false, true));
                 array[i] = LuaValue.Nil;
+                _border = UnknownBorder;
             }
         }
         for (int n = 0; n < _nodeCount; n++)
@@ -989,6 +1052,7 @@ public sealed class LuaTable
     public void Clear()
     {
         Array.Clear(_array);
+        _border = 0;
         if (_buckets is not null)
         {
             Array.Clear(_buckets);

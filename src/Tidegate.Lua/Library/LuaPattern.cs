@@ -208,24 +208,89 @@ public ref struct LuaPattern
     {
         int i = 0;
         while (s + i < _src.Length && SingleMatch(_src[s + i], p, ep)) i++;
-        // Try the longest repetition first, then back off one at a time.
-        while (i >= 0)
+        int rest = ep + 1;
+        if (rest >= _pat.Length - 1 && _depth < MaxMatchDepth)
         {
-            int r = DoMatch(s + i, ep + 1);
+            // Nothing follows (the longest repetition is the match) or only the final '$' (only the
+            // repetition reaching the subject's end can match): answered without the recursive calls,
+            // whose depth check could not fail here.
+            if (rest >= _pat.Length) return s + i;
+            if (_pat[rest] == '$') return s + i == _src.Length ? s + i : -1;
+        }
+        // Try the longest repetition first, then back off one at a time. The first attempt parses
+        // what follows (raising its errors as the C matcher would); the later ones are skipped where
+        // the rest's first consuming item cannot match (see RestGate), which spares a recursive call
+        // per backed-off byte.
+        int r = DoMatch(s + i, rest);
+        if (r >= 0 || i == 0) return r;
+        var gate = new RestGate(this, rest);
+        while (--i >= 0)
+        {
+            if (!gate.Admits(this, s + i)) continue;
+            r = DoMatch(s + i, rest);
             if (r >= 0) return r;
-            i--;
         }
         return -1;
     }
 
     private int MinExpand(int s, int p, int ep)
     {
+        int rest = ep + 1;
+        int r = DoMatch(s, rest);
+        if (r >= 0) return r;
+        var gate = new RestGate(this, rest);
         while (true)
         {
-            int r = DoMatch(s, ep + 1);
-            if (r >= 0) return r;
             if (s < _src.Length && SingleMatch(_src[s], p, ep)) s++;
             else return -1;
+            if (!gate.Admits(this, s)) continue;
+            r = DoMatch(s, rest);
+            if (r >= 0) return r;
+        }
+    }
+
+    /// <summary>
+    /// What the rest of the pattern needs at a subject position before it can match there: its first
+    /// consuming item (past captures opening or closing, which consume nothing and do not depend on the
+    /// subject) when that item is one byte with no quantifier allowing zero of it, or the subject's end
+    /// when that item is the final <c>$</c>. Anything else admits every position. Built only after a
+    /// first attempt at the same pattern position has run, so the pattern is known to be well formed
+    /// up to that item and the captures raise no error there.
+    /// </summary>
+    private readonly struct RestGate
+    {
+        private const int AdmitsAll = -1, EndOnly = -2;
+        private readonly int _item, _itemEnd;
+
+        public RestGate(in LuaPattern pattern, int p)
+        {
+            var pat = pattern._pat;
+            while (p < pat.Length && (pat[p] == '(' || pat[p] == ')')) p++;
+            _item = p;
+            _itemEnd = AdmitsAll;
+            if (p >= pat.Length) return;
+            byte c = pat[p];
+            if (c == '$' && p + 1 == pat.Length)
+            {
+                _itemEnd = EndOnly;
+                return;
+            }
+            if (c == Escape)
+            {
+                int next = pattern.PatAt(p + 1);
+                if (next == 'b' || next == 'f' || IsDigit(next)) return;
+            }
+            int ep = pattern.ClassEnd(p);
+            if (pattern.PatAt(ep) is '*' or '?' or '-') return;
+            _itemEnd = ep;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool Admits(in LuaPattern pattern, int s)
+        {
+            if (_itemEnd == AdmitsAll) return true;
+            if (_itemEnd == EndOnly) return s == pattern._src.Length;
+            return s < pattern._src.Length && pattern.SingleMatch(pattern._src[s], _item, _itemEnd);
         }
     }
 
@@ -351,24 +416,14 @@ public ref struct LuaPattern
     /// <summary>%a, %d, ... in the C locale; an upper-case class letter is the complement; other bytes match themselves.</summary>
     public static bool MatchClass(int c, int classLetter)
     {
+        int lower = classLetter | 0x20;
+        int bit = CLocaleCharClass.ClassBit(lower);
         bool result;
-        switch (classLetter | 0x20)
-        {
-            case 'a': result = CLocaleCharClass.IsAlpha(c); break;
-            case 'c': result = CLocaleCharClass.IsControl(c); break;
-            case 'd': result = IsDigit(c); break;
-            case 'g': result = CLocaleCharClass.IsGraph(c); break;
-            case 'l': result = CLocaleCharClass.IsLower(c); break;
-            case 'p': result = CLocaleCharClass.IsPunct(c); break;
-            case 's': result = CLocaleCharClass.IsSpace(c); break;
-            case 'u': result = CLocaleCharClass.IsUpper(c); break;
-            case 'w': result = CLocaleCharClass.IsAlnum(c); break;
-            case 'x': result = CLocaleCharClass.IsHexDigit(c); break;
-            case 'z': result = c == 0; break;
-            default: return classLetter == c;
-        }
-        if (CLocaleCharClass.IsUpper(classLetter)) result = !result;
-        return result;
+        if (bit != 0) result = CLocaleCharClass.InClass(c, bit);
+        else if (lower == 'z') result = c == 0;
+        else return classLetter == c;
+        // An upper-case class letter is the complement.
+        return (classLetter & 0x20) == 0 ? !result : result;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -146,6 +146,7 @@ public static class LuaOps
     }
 
     /// <summary>Joins strings and numbers (numbers as tostring prints them) into one new string.</summary>
+    [SkipLocalsInit]
     private static LuaString JoinPlain(ReadOnlySpan<LuaValue> values)
     {
         long total = 0;

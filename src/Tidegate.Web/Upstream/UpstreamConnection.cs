@@ -10,8 +10,8 @@ namespace Tidegate.Web.Upstreams;
 public sealed class UpstreamConnection : IDisposable
 {
     private readonly Socket socket;
-    /// <summary>On a worker with its own epoll: the socket served by it (no thread switch per read), else null.</summary>
-    private readonly Runtime.PolledConnection? polled;
+    /// <summary>On a worker with its own epoll: the socket served by it (no thread switch per read, reads when ready), else null.</summary>
+    private readonly UpstreamSocket? polled;
     /// <summary>The timeout of the operation under way, reset for each one (a new timer per read costs more than the read).</summary>
     private CancellationTokenSource? timer;
     /// <summary>
@@ -25,7 +25,7 @@ public sealed class UpstreamConnection : IDisposable
     /// <summary>The last read filled all the free space: more is likely waiting, so the next gets a bigger buffer.</summary>
     private bool lastReadFilled;
 
-    private UpstreamConnection(Socket socket, UpstreamAddress address, Runtime.PolledConnection? polled = null)
+    private UpstreamConnection(Socket socket, UpstreamAddress address, UpstreamSocket? polled = null)
     {
         this.socket = socket;
         this.polled = polled;
@@ -61,7 +61,7 @@ public sealed class UpstreamConnection : IDisposable
         {
             if (!unix) socket.NoDelay = true;
             if (SynchronizationContext.Current is Runtime.WorkerLoop { Poller: { } poller } loop
-                && await Runtime.PolledConnection.ConnectAsync(socket, endPoint, loop, poller, timer.Token) is { } polled)
+                && await UpstreamSocket.ConnectAsync(socket, endPoint, loop, poller, timer.Token) is { } polled)
                 return new UpstreamConnection(socket, address, polled);
             await socket.ConnectAsync(endPoint, timer.Token);
             return new UpstreamConnection(socket, address);
@@ -97,8 +97,11 @@ public sealed class UpstreamConnection : IDisposable
     public bool ClosedWhileIdle()
     {
         // An idle connection is readable only with an end of stream or bytes nobody asked for: either
-        // way it is not reused. One poll, no FIONREAD: this runs for every pooled connection taken.
-        try { return start != end || socket.Poll(0, SelectMode.SelectRead); }
+        // way it is not reused. This runs for every pooled connection taken: the worker's epoll
+        // already knows whether anything arrived since the last read, so usually no syscall is made.
+        if (start != end) return true;
+        if (polled is not null) return polled.ClosedWhileIdle();
+        try { return socket.Poll(0, SelectMode.SelectRead); }
         catch (Exception e) when (e is SocketException or ObjectDisposedException) { return true; }
     }
 

@@ -31,32 +31,45 @@ public sealed class UpstreamResponseHead
         return null;
     }
 
-    private const string WhileReading = "while reading response header from upstream";
+    /// <summary>nginx's action while the head is awaited, for the read's failures.</summary>
+    public const string WhileReading = "while reading response header from upstream";
 
-    /// <summary>Reads and parses the head; leaves the connection's buffer at the first body byte.</summary>
-    public static async ValueTask<UpstreamResponseHead> ReadAsync(UpstreamConnection connection, TimeSpan readTimeout, int bufferSize)
+    /// <summary>Whether the status line was parsed (the header lines come next).</summary>
+    private bool statusParsed;
+    /// <summary>The head's bytes taken so far, against proxy_buffer_size.</summary>
+    private int used;
+
+    /// <summary>
+    /// Parses what the connection has buffered, consuming what it took: true once the head is
+    /// complete (the buffer then starts at the first body byte), false when more bytes are needed
+    /// (the caller reads them and calls again). Incremental, so the caller's own state machine waits
+    /// for the bytes rather than one more level of async method per request.
+    /// </summary>
+    public bool TryRead(UpstreamConnection connection, int bufferSize)
     {
-        var head = new UpstreamResponseHead();
-        // The status line first.
-        while (true)
+        if (!statusParsed)
         {
             var data = connection.Buffered;
-            var result = ParseStatusLine(data, head, out int consumed);
-            if (result == ParseResult.Done) { connection.Consume(consumed); break; }
+            var result = ParseStatusLine(data, this, out int consumed);
+            if (result == ParseResult.Again)
+            {
+                if (data.Length >= bufferSize) throw TooBig();
+                return false;
+            }
             if (result == ParseResult.Error)
             {
                 // Not HTTP at all: nginx treats the response as HTTP/0.9, all of it body.
-                head.Version = 9;
-                head.Status = 200;
-                head.ConnectionClose = true;
-                return head;
+                Version = 9;
+                Status = 200;
+                ConnectionClose = true;
+                return true;
             }
-            if (data.Length >= bufferSize) throw TooBig();
-            if (await connection.FillAsync(readTimeout, WhileReading) == 0) throw PrematureClose();
+            connection.Consume(consumed);
+            statusParsed = true;
+            if (Version < 1001) ConnectionClose = true;
+            used = StatusText.Length;
         }
-        if (head.Version < 1001) head.ConnectionClose = true;
         // Then the headers, up to the empty line.
-        int used = head.StatusText.Length;
         while (true)
         {
             var data = connection.Buffered;
@@ -64,8 +77,7 @@ public sealed class UpstreamResponseHead
             if (lineEnd < 0)
             {
                 if (data.Length + used >= bufferSize) throw TooBig();
-                if (await connection.FillAsync(readTimeout, WhileReading) == 0) throw PrematureClose();
-                continue;
+                return false;
             }
             var line = data[..lineEnd];
             used += lineEnd + 1;
@@ -74,15 +86,15 @@ public sealed class UpstreamResponseHead
             if (line.Length == 0)
             {
                 connection.Consume(lineEnd + 1);
-                break;
+                return true;
             }
-            head.AddHeaderLine(line);
+            AddHeaderLine(line);
             connection.Consume(lineEnd + 1);
         }
-        return head;
     }
 
-    private static UpstreamException PrematureClose() =>
+    /// <summary>The upstream closed before the head was complete.</summary>
+    public static UpstreamException PrematureClose() =>
         new(UpstreamFailure.Error, "upstream prematurely closed connection " + WhileReading);
 
     private static UpstreamException TooBig() =>

@@ -20,7 +20,13 @@ public sealed class ProxyExchange
     private readonly UpstreamBlock upstream;
     private readonly string uri;
     private byte[] request;
-    private string? upstreamUrl;
+    /// <summary>The upstream (peer or block name) the attempt under way talks to, for the log's "upstream:" field.</summary>
+    private string? upstreamName;
+    /// <summary>"http://peer/uri" as nginx logs it: made only when a line is logged, not per request.</summary>
+    private string? UpstreamUrl => upstreamName is null ? null
+        : "http://" + upstreamName + (namedPeer && upstreamName.StartsWith("unix:", StringComparison.Ordinal) ? ":" : "") + uri;
+    /// <summary>Whether <see cref="upstreamName"/> is a peer's address (a unix socket's then ends with ':'), not the block's name.</summary>
+    private bool namedPeer;
     /// <summary>Whether the attempt under way uses a peer balancer_by_lua set.</summary>
     private bool luaPeer;
 
@@ -45,7 +51,7 @@ public sealed class ProxyExchange
     private readonly ErrorLogger log;
 
     private void Log(LogLevel level, string message) =>
-        pipeline.Log(ctx, level, message, ctx.LogContext with { Upstream = upstreamUrl });
+        pipeline.Log(ctx, level, message, ctx.LogContext with { Upstream = UpstreamUrl });
 
     private bool NonIdempotent => ctx.Request.Method is "POST" or "LOCK" or "PATCH";
 
@@ -66,7 +72,7 @@ public sealed class ProxyExchange
             UpstreamPeer? peer = null;
             if (lua is not null)
             {
-                lua.LogContext = ctx.LogContext with { Upstream = upstreamUrl };
+                lua.LogContext = ctx.LogContext with { Upstream = UpstreamUrl };
                 if (!lua.Run(ctx, upstream.BalancerLua!))
                 {
                     await FinishWithStatusAsync(500);
@@ -90,13 +96,15 @@ public sealed class ProxyExchange
             peer ??= selection.Pick(log);
             if (peer is null)
             {
-                upstreamUrl = "http://" + upstream.Name + uri;
+                upstreamName = upstream.Name;
+                namedPeer = false;
                 Log(LogLevel.Error, "no live upstreams while connecting to upstream");
                 state.Attempts.Add(new UpstreamAttempt { Address = upstream.Name, Status = 502 });
                 await FinishWithStatusAsync(502);
                 return;
             }
-            upstreamUrl = "http://" + peer.Address.Name + (peer.Address.Name.StartsWith("unix:", StringComparison.Ordinal) ? ":" : "") + uri;
+            upstreamName = peer.Address.Name;
+            namedPeer = true;
             var attempt = new UpstreamAttempt { Address = peer.Address.Name };
             state.Attempts.Add(attempt);
             UpstreamConnection? connection = null;
@@ -130,10 +138,11 @@ public sealed class ProxyExchange
                 WatchClient(connection);
                 await connection.SendAsync(request, settings.SendTimeout);
                 connection.Requests++;
-                head = new UpstreamResponseHead();
+                head = new UpstreamResponseHead(connection.LastHead);
                 while (!head.TryRead(connection, settings.BufferSize))
                     if (await connection.FillAsync(settings.ReadTimeout, UpstreamResponseHead.WhileReading) == 0)
                         throw UpstreamResponseHead.PrematureClose();
+                connection.LastHead = head;
                 attempt.HeaderTime = attempt.Elapsed;
                 watched = null;
             }

@@ -17,7 +17,16 @@ public sealed class UpstreamResponseHead
     /// <summary>major * 1000 + minor, as nginx compares versions; 9 for an HTTP/0.9 response.</summary>
     public int Version { get; private set; }
     public bool IsHttp09 => Version == 9;
-    public List<KeyValuePair<string, string>> Headers { get; } = new();
+    public List<KeyValuePair<string, string>> Headers { get; } = new(8);
+
+    /// <summary>
+    /// The head the same connection brought last, whose strings are reused where the bytes repeat
+    /// (status text, header names, most values): a keepalive upstream answers alike again and again.
+    /// Dropped once this head is complete, so heads never chain.
+    /// </summary>
+    private UpstreamResponseHead? previous;
+
+    public UpstreamResponseHead(UpstreamResponseHead? previous = null) { this.previous = previous; }
     /// <summary>The body's length from Content-Length, unless the body is chunked.</summary>
     public long? ContentLength { get => Chunked ? null : contentLength; private set => contentLength = value; }
     private long? contentLength;
@@ -62,6 +71,7 @@ public sealed class UpstreamResponseHead
                 Version = 9;
                 Status = 200;
                 ConnectionClose = true;
+                previous = null;
                 return true;
             }
             connection.Consume(consumed);
@@ -86,6 +96,7 @@ public sealed class UpstreamResponseHead
             if (line.Length == 0)
             {
                 connection.Consume(lineEnd + 1);
+                previous = null;
                 return true;
             }
             AddHeaderLine(line);
@@ -159,7 +170,7 @@ public sealed class UpstreamResponseHead
         if (cr >= 0 && i + cr != textEnd) return ParseResult.Error;
         head.Status = code;
         head.Version = major * 1000 + minor;
-        head.StatusText = Encoding.Latin1.GetString(data[codeStart..textEnd]);
+        head.StatusText = Http.HeadStringCache.Reuse(data[codeStart..textEnd], head.previous?.StatusText);
         consumed = lineEnd + 1;
         return ParseResult.Done;
     }
@@ -175,11 +186,14 @@ public sealed class UpstreamResponseHead
         }
         // nginx reads "HTTP/..." status lines repeated by IIS as lines to ignore.
         if (colon < 0 && line.StartsWith("HTTP/"u8)) return;
-        string name = Encoding.Latin1.GetString(colon < 0 ? line : line[..colon]);
         var valueSpan = colon < 0 ? ReadOnlySpan<byte>.Empty : line[(colon + 1)..];
         int nul = valueSpan.IndexOf((byte)0);
         if (nul >= 0) throw Invalid(line, colon + 1 + nul);
-        string value = Encoding.Latin1.GetString(valueSpan).Trim(' ', '\t');
+        valueSpan = valueSpan.Trim(" \t"u8);
+        // The previous head's line at the same place is the likely match.
+        var known = previous is { } p && Headers.Count < p.Headers.Count ? p.Headers[Headers.Count] : default;
+        string name = Http.HeadStringCache.Reuse(colon < 0 ? line : line[..colon], known.Key);
+        string value = Http.HeadStringCache.Reuse(valueSpan, known.Value);
         Headers.Add(new(name, value));
         // nginx 1.22 keeps the last Content-Length, reads an unparsable one as absent, frames
         // the body by chunks whenever Transfer-Encoding is "chunked" (ignoring Content-Length)

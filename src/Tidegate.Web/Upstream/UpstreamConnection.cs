@@ -49,6 +49,8 @@ public sealed class UpstreamConnection : IDisposable
     /// <summary>Came out of the keepalive pool (a failure on it is retried without counting, as nginx does).</summary>
     public bool Reused { get; set; }
     public long IdleSince { get; set; }
+    /// <summary>The last response head read on this connection, whose strings the next one reuses where the bytes repeat.</summary>
+    public Proxy.UpstreamResponseHead? LastHead { get; set; }
 
     /// <summary>Connects within <paramref name="timeout"/>; a refusal or timeout throws (see <see cref="UpstreamError"/>).</summary>
     public static async ValueTask<UpstreamConnection> ConnectAsync(UpstreamAddress address, TimeSpan timeout)
@@ -138,10 +140,11 @@ public sealed class UpstreamConnection : IDisposable
     public void Consume(int count) => start += count;
 
     /// <summary>
-    /// Reads more bytes after the buffered ones within <paramref name="timeout"/> (proxy_read_timeout).
+    /// Reads more bytes after the buffered ones within <paramref name="timeout"/> (proxy_read_timeout);
+    /// <paramref name="while_"/> is nginx's action for the failure's log text. Awaiting gives the
+    /// count read, 0 when the upstream closed.
     /// </summary>
-    /// <returns>the count read; 0 when the upstream closed.</returns>
-    public async ValueTask<int> FillAsync(TimeSpan timeout, string while_)
+    public UpstreamRead FillAsync(TimeSpan timeout, string while_)
     {
         if (start == end)
         {
@@ -158,15 +161,23 @@ public sealed class UpstreamConnection : IDisposable
             }
             else Array.Resize(ref buffer, buffer.Length * 2);
         }
+        var read = polled is not null ? polled.ReadAsync(buffer.AsMemory(end), Arm(timeout)) : ReceiveAsync(buffer.AsMemory(end), timeout);
+        return new UpstreamRead(this, read, while_);
+    }
+
+    /// <summary>Without the worker's epoll: .NET's own socket engine, with its own deadline.</summary>
+    private async ValueTask<int> ReceiveAsync(Memory<byte> into, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        return await socket.ReceiveAsync(into, SocketFlags.None, deadline.Token);
+    }
+
+    /// <summary>Takes a finished <see cref="FillAsync"/> read's result: the bytes join the buffer; failures get nginx's texts.</summary>
+    internal int Filled(ValueTask<int> read, string while_)
+    {
         try
         {
-            int n;
-            if (polled is not null) n = await polled.ReadAsync(buffer.AsMemory(end), Arm(timeout));
-            else
-            {
-                using var deadline = new CancellationTokenSource(timeout);
-                n = await socket.ReceiveAsync(buffer.AsMemory(end), SocketFlags.None, deadline.Token);
-            }
+            int n = read.GetAwaiter().GetResult();
             lastReadFilled = n > 0 && end + n == buffer.Length;
             end += n;
             return n;

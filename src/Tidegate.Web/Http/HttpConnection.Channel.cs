@@ -34,9 +34,13 @@ public sealed partial class HttpConnection
 
         /// <summary>
         /// Whether the connection's next request may reuse this channel (with its context): nothing started
-        /// for this request may still look at it. The client-close watch does, until the client sends again.
+        /// for this request may still look at it. A client-close watch may outlive its request (until the
+        /// client sends again) but checks <see cref="Generation"/>, so a reused channel is not its concern.
         /// </summary>
-        public bool MayRecycle => clientGone is null && pendingHead is null && !Abandoned && !tookOver;
+        public bool MayRecycle => pendingHead is null && !Abandoned && !tookOver;
+
+        /// <summary>Counts the requests this channel served: a client-close watch reports only for the one it was started for.</summary>
+        public int Generation { get; private set; }
 
         /// <summary>Back to a new channel's state, for the connection's next request (same context object, recycled).</summary>
         public void Recycle()
@@ -47,6 +51,7 @@ public sealed partial class HttpConnection
             chunked = noBody = filtered = false;
             HeadersSent = Finished = WireStarted = Abandoned = Over = KeepAlive = false;
             clientGone = null;
+            Generation++;
             claimedBodyLeft = -1;
             tookOver = false;
         }

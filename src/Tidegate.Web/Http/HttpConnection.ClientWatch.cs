@@ -22,13 +22,15 @@ public sealed partial class HttpConnection
     /// </summary>
     private async Task<ClientClose> WatchClientAsync(RequestChannel channel)
     {
+        // The channel (and its context) may serve the connection's next request while this waits.
+        int generation = channel.Generation;
         PeerState state;
         try { state = await connection.WaitReadableAsync(CancellationToken.None); }
         catch (Exception e) when (e is ObjectDisposedException or OperationCanceledException or IOException or System.Net.Sockets.SocketException)
         {
             state = PeerState.DataPending;
         }
-        if (!channel.Over)
+        if (!channel.Over && channel.Generation == generation)
         {
             if (state == PeerState.Closed) return new ClientClose(null);
             if (state == PeerState.Reset) return new ClientClose("104: Connection reset by peer");

@@ -86,6 +86,12 @@ public sealed class RequestContext : IVariableResolver
     /// </summary>
     public Lua.LuaRequest? LuaRequest { get; set; }
 
+    /// <summary>
+    /// The proxy's state of this request (<see cref="Proxy.ProxyRequestState.For"/>), kept here rather than
+    /// in <see cref="ModuleState"/>, which rules recycling out: nothing of a proxied request outlives it.
+    /// </summary>
+    internal Proxy.ProxyRequestState? ProxyState { get; set; }
+
     /// <summary>The Lua request state of this connection's last request, reset, for the next request's Lua code to take.</summary>
     internal Lua.LuaRequest? SpareLuaRequest { get; set; }
 
@@ -117,6 +123,7 @@ public sealed class RequestContext : IVariableResolver
         RequestBody = null;
         BodyTooLarge = false;
         ModuleState = null;
+        ProxyState = null;
         RunsFilters = true;
         userVariables = null;
         hadSubrequests = false;

@@ -20,7 +20,13 @@ public sealed class ProxyExchange
     private readonly UpstreamBlock upstream;
     private readonly string uri;
     private byte[] request;
-    private string? upstreamUrl;
+    /// <summary>The upstream (peer or block name) the attempt under way talks to, for the log's "upstream:" field.</summary>
+    private string? upstreamName;
+    /// <summary>"http://peer/uri" as nginx logs it: made only when a line is logged, not per request.</summary>
+    private string? UpstreamUrl => upstreamName is null ? null
+        : "http://" + upstreamName + (namedPeer && upstreamName.StartsWith("unix:", StringComparison.Ordinal) ? ":" : "") + uri;
+    /// <summary>Whether <see cref="upstreamName"/> is a peer's address (a unix socket's then ends with ':'), not the block's name.</summary>
+    private bool namedPeer;
     /// <summary>Whether the attempt under way uses a peer balancer_by_lua set.</summary>
     private bool luaPeer;
 
@@ -30,6 +36,7 @@ public sealed class ProxyExchange
         this.ctx = ctx;
         this.pipeline = pipeline;
         this.settings = settings;
+        locationSettings = settings;
         this.state = state;
         this.upstream = upstream;
         this.uri = uri;
@@ -37,14 +44,14 @@ public sealed class ProxyExchange
         log = Log;
     }
 
-    /// <summary>Builds the upstream request again (ngx.balancer.recreate_request).</summary>
-    public Func<byte[]>? Rebuild { get; init; }
+    /// <summary>The location's proxy settings, which the request is built from (timeouts set by balancer_by_lua do not matter there).</summary>
+    private readonly ProxySettings locationSettings;
 
     /// <summary><see cref="Log"/> as the delegate the balancer and the relay take, made once (a method group converts anew at each use).</summary>
     private readonly ErrorLogger log;
 
     private void Log(LogLevel level, string message) =>
-        pipeline.Log(ctx, level, message, ctx.LogContext with { Upstream = upstreamUrl });
+        pipeline.Log(ctx, level, message, ctx.LogContext with { Upstream = UpstreamUrl });
 
     private bool NonIdempotent => ctx.Request.Method is "POST" or "LOCK" or "PATCH";
 
@@ -65,7 +72,7 @@ public sealed class ProxyExchange
             UpstreamPeer? peer = null;
             if (lua is not null)
             {
-                lua.LogContext = ctx.LogContext with { Upstream = upstreamUrl };
+                lua.LogContext = ctx.LogContext with { Upstream = UpstreamUrl };
                 if (!lua.Run(ctx, upstream.BalancerLua!))
                 {
                     await FinishWithStatusAsync(500);
@@ -77,9 +84,10 @@ public sealed class ProxyExchange
                     settings = settings.WithTimeouts(lua.ConnectTimeout, lua.SendTimeout, lua.ReadTimeout);
                     lua.TimeoutsChanged = false;
                 }
-                if (lua.RecreateRequest && Rebuild is not null)
+                if (lua.RecreateRequest)
                 {
-                    request = Rebuild();
+                    // ngx.balancer.recreate_request: built again from the request as Lua has changed it.
+                    request = UpstreamRequestBuilder.Build(ctx, locationSettings, state.ProxyHost, uri);
                     lua.RecreateRequest = false;
                 }
                 if (lua.Peer is { } chosen) peer = new UpstreamPeer(chosen);
@@ -88,45 +96,65 @@ public sealed class ProxyExchange
             peer ??= selection.Pick(log);
             if (peer is null)
             {
-                upstreamUrl = "http://" + upstream.Name + uri;
+                upstreamName = upstream.Name;
+                namedPeer = false;
                 Log(LogLevel.Error, "no live upstreams while connecting to upstream");
                 state.Attempts.Add(new UpstreamAttempt { Address = upstream.Name, Status = 502 });
                 await FinishWithStatusAsync(502);
                 return;
             }
-            upstreamUrl = "http://" + peer.Address.Name + (peer.Address.Name.StartsWith("unix:", StringComparison.Ordinal) ? ":" : "") + uri;
+            upstreamName = peer.Address.Name;
+            namedPeer = true;
             var attempt = new UpstreamAttempt { Address = peer.Address.Name };
             state.Attempts.Add(attempt);
             UpstreamConnection? connection = null;
             bool requestSent = false;
             string stage = "connecting to upstream";
             UpstreamResponseHead head;
-            async Task<UpstreamResponseHead> ExchangeAsync()
+            // Connect, send and read the head in this one state machine: each level of async method
+            // between the upstream's read and this loop was one more box and continuation per request.
+            try
             {
                 connection = peers.Pool.Take(peer.Address);
-                if (connection is null) connection = await UpstreamConnection.ConnectAsync(peer.Address, settings.ConnectTimeout);
+                if (connection is null)
+                {
+                    var connecting = UpstreamConnection.ConnectAsync(peer.Address, settings.ConnectTimeout);
+                    if (!connecting.IsCompleted && ctx.Channel.ClientGone is { } gone)
+                    {
+                        var connect = connecting.AsTask();
+                        if (await Task.WhenAny(connect, gone) == gone)
+                        {
+                            ClientLeftWhileConnecting(gone.Result, connect, attempt);
+                            return;
+                        }
+                        connection = await connect;
+                    }
+                    else connection = await connecting;
+                }
                 attempt.ConnectTime = attempt.Elapsed;
                 requestSent = true;
                 // nginx's action stays "sending request" until the upstream's first bytes arrive.
                 stage = "sending request to upstream";
+                WatchClient(connection);
                 await connection.SendAsync(request, settings.SendTimeout);
                 connection.Requests++;
-                var received = await UpstreamResponseHead.ReadAsync(connection, settings.ReadTimeout, settings.BufferSize);
+                head = new UpstreamResponseHead(connection.LastHead);
+                while (!head.TryRead(connection, settings.BufferSize))
+                    if (await connection.FillAsync(settings.ReadTimeout, UpstreamResponseHead.WhileReading) == 0)
+                        throw UpstreamResponseHead.PrematureClose();
+                connection.LastHead = head;
                 attempt.HeaderTime = attempt.Elapsed;
-                return received;
+                watched = null;
             }
-            try
+            catch (Exception) when (clientLeft is { } close)
             {
-                var exchange = ExchangeAsync();
-                if (!exchange.IsCompleted && ctx.Channel.ClientGone is { } gone && await Task.WhenAny(exchange, gone) == gone)
-                {
-                    ClientLeft(gone.Result, exchange, () => connection, stage, attempt);
-                    return;
-                }
-                head = await exchange;
+                watched = null;
+                ClientLeft(close, connection, stage, attempt);
+                return;
             }
             catch (UpstreamException e)
             {
+                watched = null;
                 bool cached = connection?.Reused == true;
                 connection?.Dispose();
                 Log(LogLevel.Error, e.Message);
@@ -181,21 +209,60 @@ public sealed class ProxyExchange
         }
     }
 
+    /// <summary>The connection whose send or head read the client closing interrupts; null outside those waits.</summary>
+    private UpstreamConnection? watched;
+    /// <summary>How the client went, once its close interrupted the exchange.</summary>
+    private ClientClose? clientLeft;
+    private Task<ClientClose>? clientGone;
+
+    /// <summary>
+    /// Makes the client's close (nginx's ngx_http_upstream_check_broken_connection, while the request
+    /// is sent and the head awaited) interrupt <paramref name="connection"/>'s wait: the connection is
+    /// closed, which fails that wait, and the exchange sees <see cref="clientLeft"/>. One callback on
+    /// the watch for the whole exchange, instead of a Task.WhenAny around each attempt.
+    /// </summary>
+    private void WatchClient(UpstreamConnection connection)
+    {
+        watched = connection;
+        if (clientGone is not null || ctx.Channel.ClientGone is not { } gone) return;
+        clientGone = gone;
+        if (gone.IsCompleted) ClientGoneNow();
+        // Captures the worker's context: the callback runs on the worker, inline where the watch completes.
+        else gone.GetAwaiter().UnsafeOnCompleted(ClientGoneNow);
+    }
+
+    private void ClientGoneNow()
+    {
+        if (watched is not { } connection || clientGone is not { IsCompletedSuccessfully: true } gone) return;
+        clientLeft = gone.Result;
+        watched = null;
+        connection.Dispose();
+    }
+
     /// <summary>
     /// The client closed its connection while the upstream was being asked (nginx's
     /// ngx_http_upstream_check_broken_connection, proxy_ignore_client_abort off): the upstream
     /// connection is closed too and the request ends with 499, nothing sent.
     /// </summary>
-    private void ClientLeft(ClientClose close, Task<UpstreamResponseHead> exchange, Func<UpstreamConnection?> connection, string action, UpstreamAttempt attempt)
+    private void ClientLeft(ClientClose close, UpstreamConnection? connection, string action, UpstreamAttempt attempt)
     {
-        connection()?.Dispose();
-        // A connect still under way ends later: its connection is closed then, its failure dropped.
-        _ = exchange.ContinueWith(_ => connection()?.Dispose(), TaskScheduler.Current);
+        connection?.Dispose();
         Log(LogLevel.Info, close.Describe("epoll_wait() reported that client prematurely closed connection, so upstream connection is closed too") + " while " + action);
         attempt.ResponseTime = attempt.Elapsed;
         ctx.Response.Status = 499;
         ctx.Response.CloseWithoutResponse = true;
         ctx.Channel.Abandon();
+    }
+
+    /// <summary>The client left while a connect was under way: that connect, when it ends, is closed and its failure dropped.</summary>
+    private void ClientLeftWhileConnecting(ClientClose close, Task<UpstreamConnection> connect, UpstreamAttempt attempt)
+    {
+        _ = connect.ContinueWith(static done =>
+        {
+            if (done.IsCompletedSuccessfully) done.Result.Dispose();
+            else _ = done.Exception;
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        ClientLeft(close, null, "connecting to upstream", attempt);
     }
 
     /// <summary>

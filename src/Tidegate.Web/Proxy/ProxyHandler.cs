@@ -28,33 +28,58 @@ public sealed class ProxyHandler : IContentHandler
     /// <summary>The level whose proxy_pass this is (a nested location's own proxy_pass replaces it).</summary>
     public required LocationSettings Owner { get; init; }
 
-    public async ValueTask HandleAsync(RequestContext ctx, RequestPipeline pipeline)
+    /// <remarks>
+    /// Not an async method itself: the usual request (a configured upstream, a body already read)
+    /// goes straight to the exchange's state machine, one level fewer to box and resume per request.
+    /// </remarks>
+    public ValueTask HandleAsync(RequestContext ctx, RequestPipeline pipeline)
     {
-        var settings = ctx.Settings.Proxy;
         var state = ProxyRequestState.For(ctx);
         if (!Resolve(ctx, pipeline, state, out var upstream, out string uri, out var name))
-        {
-            await pipeline.SpecialAsync(ctx, state.Attempts.Count > 0 || upstream is null ? 502 : 500);
-            return;
-        }
-        if (name is { } n && (upstream = await ResolveNameAsync(ctx, pipeline, state, n.Host, n.Port, n.Text)) is null)
+            return pipeline.SpecialAsync(ctx, state.Attempts.Count > 0 || upstream is null ? 502 : 500);
+        if (name is not null) return HandleNamedAsync(ctx, pipeline, state, name.Value, uri);
+        // proxy_request_buffering on: the whole body is read before the upstream is contacted.
+        var body = ctx.Channel.ReadBodyAsync();
+        if (!body.IsCompletedSuccessfully) return HandleAfterBodyAsync(ctx, pipeline, state, upstream!, uri, body);
+        if (!body.Result) return BodyFailedAsync(ctx, pipeline);
+        return new ValueTask(Exchange(ctx, pipeline, state, upstream!, uri).RunAsync());
+    }
+
+    /// <summary>The upstream named in a variable: resolved first, then as usual.</summary>
+    private async ValueTask HandleNamedAsync(RequestContext ctx, RequestPipeline pipeline, ProxyRequestState state,
+        (string Host, int Port, string Text) name, string uri)
+    {
+        if (await ResolveNameAsync(ctx, pipeline, state, name.Host, name.Port, name.Text) is not { } upstream)
         {
             await pipeline.SpecialAsync(ctx, 502);
             return;
         }
-        // proxy_request_buffering on: the whole body is read before the upstream is contacted.
-        if (!await ctx.Channel.ReadBodyAsync())
+        await HandleAfterBodyAsync(ctx, pipeline, state, upstream, uri, ctx.Channel.ReadBodyAsync());
+    }
+
+    private async ValueTask HandleAfterBodyAsync(RequestContext ctx, RequestPipeline pipeline, ProxyRequestState state,
+        UpstreamBlock upstream, string uri, ValueTask<bool> body)
+    {
+        if (!await body)
         {
-            ctx.Response.IsErrorPage = true;
-            await pipeline.SpecialAsync(ctx, ctx.BodyTooLarge ? 413 : 400);
+            await BodyFailedAsync(ctx, pipeline);
             return;
         }
+        await Exchange(ctx, pipeline, state, upstream, uri).RunAsync();
+    }
+
+    /// <summary>A body too large or broken: nginx's 413 or 400.</summary>
+    private static ValueTask BodyFailedAsync(RequestContext ctx, RequestPipeline pipeline)
+    {
+        ctx.Response.IsErrorPage = true;
+        return pipeline.SpecialAsync(ctx, ctx.BodyTooLarge ? 413 : 400);
+    }
+
+    private static ProxyExchange Exchange(RequestContext ctx, RequestPipeline pipeline, ProxyRequestState state, UpstreamBlock upstream, string uri)
+    {
+        var settings = ctx.Settings.Proxy;
         byte[] request = UpstreamRequestBuilder.Build(ctx, settings, state.ProxyHost, uri);
-        var exchange = new ProxyExchange(ctx, pipeline, settings, state, upstream!, uri, request)
-        {
-            Rebuild = () => UpstreamRequestBuilder.Build(ctx, settings, state.ProxyHost, uri),
-        };
-        await exchange.RunAsync();
+        return new ProxyExchange(ctx, pipeline, settings, state, upstream, uri, request);
     }
 
     /// <summary>

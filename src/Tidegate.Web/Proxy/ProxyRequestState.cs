@@ -14,17 +14,14 @@ public sealed class ProxyRequestState
     public List<UpstreamAttempt> Attempts { get; } = new();
     public UpstreamResponseHead? Response { get; set; }
 
-    public static ProxyRequestState For(RequestContext ctx)
-    {
-        ctx.ModuleState ??= new Dictionary<Type, object>();
-        if (ctx.ModuleState.TryGetValue(typeof(ProxyRequestState), out var existing)) return (ProxyRequestState)existing;
-        var state = new ProxyRequestState();
-        ctx.ModuleState[typeof(ProxyRequestState)] = state;
-        return state;
-    }
+    /// <summary>
+    /// The request's state, made on first use. It lives in its own field of the context, not in the
+    /// module-state dictionary: that dictionary keeps a request's objects from serving the
+    /// connection's next request, and a proxied request leaves nothing behind.
+    /// </summary>
+    public static ProxyRequestState For(RequestContext ctx) => ctx.ProxyState ??= new ProxyRequestState();
 
-    public static ProxyRequestState? Find(RequestContext ctx) =>
-        ctx.ModuleState is { } m && m.TryGetValue(typeof(ProxyRequestState), out var s) ? (ProxyRequestState)s : null;
+    public static ProxyRequestState? Find(RequestContext ctx) => ctx.ProxyState;
 }
 
 /// <summary>One try at an upstream server.</summary>

@@ -17,7 +17,16 @@ public sealed class UpstreamResponseHead
     /// <summary>major * 1000 + minor, as nginx compares versions; 9 for an HTTP/0.9 response.</summary>
     public int Version { get; private set; }
     public bool IsHttp09 => Version == 9;
-    public List<KeyValuePair<string, string>> Headers { get; } = new();
+    public List<KeyValuePair<string, string>> Headers { get; } = new(8);
+
+    /// <summary>
+    /// The head the same connection brought last, whose strings are reused where the bytes repeat
+    /// (status text, header names, most values): a keepalive upstream answers alike again and again.
+    /// Dropped once this head is complete, so heads never chain.
+    /// </summary>
+    private UpstreamResponseHead? previous;
+
+    public UpstreamResponseHead(UpstreamResponseHead? previous = null) { this.previous = previous; }
     /// <summary>The body's length from Content-Length, unless the body is chunked.</summary>
     public long? ContentLength { get => Chunked ? null : contentLength; private set => contentLength = value; }
     private long? contentLength;
@@ -31,32 +40,46 @@ public sealed class UpstreamResponseHead
         return null;
     }
 
-    private const string WhileReading = "while reading response header from upstream";
+    /// <summary>nginx's action while the head is awaited, for the read's failures.</summary>
+    public const string WhileReading = "while reading response header from upstream";
 
-    /// <summary>Reads and parses the head; leaves the connection's buffer at the first body byte.</summary>
-    public static async ValueTask<UpstreamResponseHead> ReadAsync(UpstreamConnection connection, TimeSpan readTimeout, int bufferSize)
+    /// <summary>Whether the status line was parsed (the header lines come next).</summary>
+    private bool statusParsed;
+    /// <summary>The head's bytes taken so far, against proxy_buffer_size.</summary>
+    private int used;
+
+    /// <summary>
+    /// Parses what the connection has buffered, consuming what it took: true once the head is
+    /// complete (the buffer then starts at the first body byte), false when more bytes are needed
+    /// (the caller reads them and calls again). Incremental, so the caller's own state machine waits
+    /// for the bytes rather than one more level of async method per request.
+    /// </summary>
+    public bool TryRead(UpstreamConnection connection, int bufferSize)
     {
-        var head = new UpstreamResponseHead();
-        // The status line first.
-        while (true)
+        if (!statusParsed)
         {
             var data = connection.Buffered;
-            var result = ParseStatusLine(data, head, out int consumed);
-            if (result == ParseResult.Done) { connection.Consume(consumed); break; }
+            var result = ParseStatusLine(data, this, out int consumed);
+            if (result == ParseResult.Again)
+            {
+                if (data.Length >= bufferSize) throw TooBig();
+                return false;
+            }
             if (result == ParseResult.Error)
             {
                 // Not HTTP at all: nginx treats the response as HTTP/0.9, all of it body.
-                head.Version = 9;
-                head.Status = 200;
-                head.ConnectionClose = true;
-                return head;
+                Version = 9;
+                Status = 200;
+                ConnectionClose = true;
+                previous = null;
+                return true;
             }
-            if (data.Length >= bufferSize) throw TooBig();
-            if (await connection.FillAsync(readTimeout, WhileReading) == 0) throw PrematureClose();
+            connection.Consume(consumed);
+            statusParsed = true;
+            if (Version < 1001) ConnectionClose = true;
+            used = StatusText.Length;
         }
-        if (head.Version < 1001) head.ConnectionClose = true;
         // Then the headers, up to the empty line.
-        int used = head.StatusText.Length;
         while (true)
         {
             var data = connection.Buffered;
@@ -64,8 +87,7 @@ public sealed class UpstreamResponseHead
             if (lineEnd < 0)
             {
                 if (data.Length + used >= bufferSize) throw TooBig();
-                if (await connection.FillAsync(readTimeout, WhileReading) == 0) throw PrematureClose();
-                continue;
+                return false;
             }
             var line = data[..lineEnd];
             used += lineEnd + 1;
@@ -74,15 +96,16 @@ public sealed class UpstreamResponseHead
             if (line.Length == 0)
             {
                 connection.Consume(lineEnd + 1);
-                break;
+                previous = null;
+                return true;
             }
-            head.AddHeaderLine(line);
+            AddHeaderLine(line);
             connection.Consume(lineEnd + 1);
         }
-        return head;
     }
 
-    private static UpstreamException PrematureClose() =>
+    /// <summary>The upstream closed before the head was complete.</summary>
+    public static UpstreamException PrematureClose() =>
         new(UpstreamFailure.Error, "upstream prematurely closed connection " + WhileReading);
 
     private static UpstreamException TooBig() =>
@@ -147,7 +170,7 @@ public sealed class UpstreamResponseHead
         if (cr >= 0 && i + cr != textEnd) return ParseResult.Error;
         head.Status = code;
         head.Version = major * 1000 + minor;
-        head.StatusText = Encoding.Latin1.GetString(data[codeStart..textEnd]);
+        head.StatusText = Http.HeadStringCache.Reuse(data[codeStart..textEnd], head.previous?.StatusText);
         consumed = lineEnd + 1;
         return ParseResult.Done;
     }
@@ -163,11 +186,14 @@ public sealed class UpstreamResponseHead
         }
         // nginx reads "HTTP/..." status lines repeated by IIS as lines to ignore.
         if (colon < 0 && line.StartsWith("HTTP/"u8)) return;
-        string name = Encoding.Latin1.GetString(colon < 0 ? line : line[..colon]);
         var valueSpan = colon < 0 ? ReadOnlySpan<byte>.Empty : line[(colon + 1)..];
         int nul = valueSpan.IndexOf((byte)0);
         if (nul >= 0) throw Invalid(line, colon + 1 + nul);
-        string value = Encoding.Latin1.GetString(valueSpan).Trim(' ', '\t');
+        valueSpan = valueSpan.Trim(" \t"u8);
+        // The previous head's line at the same place is the likely match.
+        var known = previous is { } p && Headers.Count < p.Headers.Count ? p.Headers[Headers.Count] : default;
+        string name = Http.HeadStringCache.Reuse(colon < 0 ? line : line[..colon], known.Key);
+        string value = Http.HeadStringCache.Reuse(valueSpan, known.Value);
         Headers.Add(new(name, value));
         // nginx 1.22 keeps the last Content-Length, reads an unparsable one as absent, frames
         // the body by chunks whenever Transfer-Encoding is "chunked" (ignoring Content-Length)

@@ -10,8 +10,8 @@ namespace Tidegate.Web.Upstreams;
 public sealed class UpstreamConnection : IDisposable
 {
     private readonly Socket socket;
-    /// <summary>On a worker with its own epoll: the socket served by it (no thread switch per read), else null.</summary>
-    private readonly Runtime.PolledConnection? polled;
+    /// <summary>On a worker with its own epoll: the socket served by it (no thread switch per read, reads when ready), else null.</summary>
+    private readonly UpstreamSocket? polled;
     /// <summary>The timeout of the operation under way, reset for each one (a new timer per read costs more than the read).</summary>
     private CancellationTokenSource? timer;
     /// <summary>
@@ -25,7 +25,7 @@ public sealed class UpstreamConnection : IDisposable
     /// <summary>The last read filled all the free space: more is likely waiting, so the next gets a bigger buffer.</summary>
     private bool lastReadFilled;
 
-    private UpstreamConnection(Socket socket, UpstreamAddress address, Runtime.PolledConnection? polled = null)
+    private UpstreamConnection(Socket socket, UpstreamAddress address, UpstreamSocket? polled = null)
     {
         this.socket = socket;
         this.polled = polled;
@@ -49,6 +49,8 @@ public sealed class UpstreamConnection : IDisposable
     /// <summary>Came out of the keepalive pool (a failure on it is retried without counting, as nginx does).</summary>
     public bool Reused { get; set; }
     public long IdleSince { get; set; }
+    /// <summary>The last response head read on this connection, whose strings the next one reuses where the bytes repeat.</summary>
+    public Proxy.UpstreamResponseHead? LastHead { get; set; }
 
     /// <summary>Connects within <paramref name="timeout"/>; a refusal or timeout throws (see <see cref="UpstreamError"/>).</summary>
     public static async ValueTask<UpstreamConnection> ConnectAsync(UpstreamAddress address, TimeSpan timeout)
@@ -61,7 +63,7 @@ public sealed class UpstreamConnection : IDisposable
         {
             if (!unix) socket.NoDelay = true;
             if (SynchronizationContext.Current is Runtime.WorkerLoop { Poller: { } poller } loop
-                && await Runtime.PolledConnection.ConnectAsync(socket, endPoint, loop, poller, timer.Token) is { } polled)
+                && await UpstreamSocket.ConnectAsync(socket, endPoint, loop, poller, timer.Token) is { } polled)
                 return new UpstreamConnection(socket, address, polled);
             await socket.ConnectAsync(endPoint, timer.Token);
             return new UpstreamConnection(socket, address);
@@ -97,8 +99,11 @@ public sealed class UpstreamConnection : IDisposable
     public bool ClosedWhileIdle()
     {
         // An idle connection is readable only with an end of stream or bytes nobody asked for: either
-        // way it is not reused. One poll, no FIONREAD: this runs for every pooled connection taken.
-        try { return start != end || socket.Poll(0, SelectMode.SelectRead); }
+        // way it is not reused. This runs for every pooled connection taken: the worker's epoll
+        // already knows whether anything arrived since the last read, so usually no syscall is made.
+        if (start != end) return true;
+        if (polled is not null) return polled.ClosedWhileIdle();
+        try { return socket.Poll(0, SelectMode.SelectRead); }
         catch (Exception e) when (e is SocketException or ObjectDisposedException) { return true; }
     }
 
@@ -135,10 +140,11 @@ public sealed class UpstreamConnection : IDisposable
     public void Consume(int count) => start += count;
 
     /// <summary>
-    /// Reads more bytes after the buffered ones within <paramref name="timeout"/> (proxy_read_timeout).
+    /// Reads more bytes after the buffered ones within <paramref name="timeout"/> (proxy_read_timeout);
+    /// <paramref name="while_"/> is nginx's action for the failure's log text. Awaiting gives the
+    /// count read, 0 when the upstream closed.
     /// </summary>
-    /// <returns>the count read; 0 when the upstream closed.</returns>
-    public async ValueTask<int> FillAsync(TimeSpan timeout, string while_)
+    public UpstreamRead FillAsync(TimeSpan timeout, string while_)
     {
         if (start == end)
         {
@@ -155,15 +161,23 @@ public sealed class UpstreamConnection : IDisposable
             }
             else Array.Resize(ref buffer, buffer.Length * 2);
         }
+        var read = polled is not null ? polled.ReadAsync(buffer.AsMemory(end), Arm(timeout)) : ReceiveAsync(buffer.AsMemory(end), timeout);
+        return new UpstreamRead(this, read, while_);
+    }
+
+    /// <summary>Without the worker's epoll: .NET's own socket engine, with its own deadline.</summary>
+    private async ValueTask<int> ReceiveAsync(Memory<byte> into, TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        return await socket.ReceiveAsync(into, SocketFlags.None, deadline.Token);
+    }
+
+    /// <summary>Takes a finished <see cref="FillAsync"/> read's result: the bytes join the buffer; failures get nginx's texts.</summary>
+    internal int Filled(ValueTask<int> read, string while_)
+    {
         try
         {
-            int n;
-            if (polled is not null) n = await polled.ReadAsync(buffer.AsMemory(end), Arm(timeout));
-            else
-            {
-                using var deadline = new CancellationTokenSource(timeout);
-                n = await socket.ReceiveAsync(buffer.AsMemory(end), SocketFlags.None, deadline.Token);
-            }
+            int n = read.GetAwaiter().GetResult();
             lastReadFilled = n > 0 && end + n == buffer.Length;
             end += n;
             return n;

@@ -22,6 +22,18 @@ internal sealed class PolledConnection : IConnection, IPollTarget
     private Memory<byte> readBuffer;
     private ReadOnlyMemory<byte> writeRest;
     private int closed;
+    /// <summary>
+    /// Whether a read may find bytes without waiting, as nginx's <c>rev->ready</c>: false once a read
+    /// came back short of its buffer (the socket was drained; with edge-triggered epoll the next byte
+    /// to arrive is reported), true again when the poll reports the socket readable. A keepalive
+    /// connection that has just answered then waits for its next request's event, in the poll's
+    /// order with the other connections, instead of trying a receive at once: that receive almost
+    /// always failed with EAGAIN (one wasted syscall per request), and when it did find the next
+    /// request, that connection was served again ahead of every connection already waiting.
+    /// </summary>
+    private bool readReady = true;
+    /// <summary>The poll reported the peer's close or an error (nginx's <c>pending_eof</c>): no event will follow it, so reads stay ready.</summary>
+    private bool peerClosed;
 
     private PolledConnection(Socket socket, WorkerLoop loop, WorkerPoller poller)
     {
@@ -93,10 +105,14 @@ internal sealed class PolledConnection : IConnection, IPollTarget
     {
         if (Volatile.Read(ref closed) != 0) return ValueTask.FromException<int>(new ObjectDisposedException(nameof(Socket)));
         if (cancellation.IsCancellationRequested) return ValueTask.FromCanceled<int>(cancellation);
-        int n = socket.Receive(buffer.Span, SocketFlags.None, out var error);
-        if (error == SocketError.Success) return new ValueTask<int>(n);
-        if (error != SocketError.WouldBlock) return ValueTask.FromException<int>(new SocketException((int)error));
         if (reading.IsPending) return ValueTask.FromException<int>(new InvalidOperationException("a read is already pending on this connection"));
+        if (readReady)
+        {
+            int n = socket.Receive(buffer.Span, SocketFlags.None, out var error);
+            if (error == SocketError.Success) { NoteRead(n, buffer.Length); return new ValueTask<int>(n); }
+            if (error != SocketError.WouldBlock) return ValueTask.FromException<int>(new SocketException((int)error));
+            readReady = false;
+        }
         readBuffer = buffer;
         return new ValueTask<int>(reading, reading.Begin(cancellation));
     }
@@ -143,16 +159,26 @@ internal sealed class PolledConnection : IConnection, IPollTarget
         return n == 0 ? PeerState.Closed : PeerState.DataPending;
     }
 
+    /// <summary>
+    /// A read short of its buffer drained the socket; a full one may have left bytes behind. End of
+    /// stream (0) stays ready: it reads as 0 again; so does a socket whose close the poll reported
+    /// with the last bytes (the event that said so was the last one).
+    /// </summary>
+    private void NoteRead(int n, int asked) => readReady = n == 0 || n >= asked || peerClosed;
+
     public void OnReady(uint events)
     {
         try
         {
+            if ((events & (LinuxEpoll.EPOLLRDHUP | LinuxEpoll.EPOLLHUP | LinuxEpoll.EPOLLERR)) != 0) peerClosed = true;
+            if ((events & LinuxEpoll.EPOLLIN) != 0 || peerClosed) readReady = true;
             if (watching.IsPending && Peek() is { } state) watching.Complete((int)state);
-            if (reading.IsPending)
+            if (reading.IsPending && readReady)
             {
                 int n = socket.Receive(readBuffer.Span, SocketFlags.None, out var error);
-                if (error == SocketError.Success) { readBuffer = default; reading.Complete(n); }
-                else if (error != SocketError.WouldBlock) { readBuffer = default; reading.Fail(new SocketException((int)error)); }
+                if (error == SocketError.Success) { NoteRead(n, readBuffer.Length); readBuffer = default; reading.Complete(n); }
+                else if (error == SocketError.WouldBlock) readReady = false;
+                else { readBuffer = default; reading.Fail(new SocketException((int)error)); }
             }
             // The read's continuation ran the connection on: it may have closed it.
             if (writing.IsPending && Volatile.Read(ref closed) == 0) ContinueWrite();

@@ -127,4 +127,56 @@ public class PolledConnectionTests
         Assert.Equal("eof after 5", seen.Kind);
         Assert.Equal(seen.WorkerThread, seen.Thread);
     }
+
+    // After a read shorter than its buffer the connection waits for the socket's next event instead of
+    // trying a receive at once (nginx's rev->ready): each later message must still be read.
+    [Fact]
+    public async Task AfterAShortReadTheNextMessageIsStillRead()
+    {
+        var (seen, tcp) = await OnWorker(async connection =>
+        {
+            var buffer = new byte[64];
+            var got = new List<string>();
+            for (int round = 0; round < 3; round++)
+            {
+                int n = await connection.ReadAsync(buffer, CancellationToken.None);
+                got.Add(System.Text.Encoding.ASCII.GetString(buffer, 0, n));
+                await connection.WriteAsync("ok"u8.ToArray(), CancellationToken.None);
+            }
+            return string.Join(",", got);
+        }, client =>
+        {
+            var stream = client.GetStream();
+            var answer = new byte[2];
+            foreach (var message in new[] { "one", "two", "three" })
+            {
+                stream.Write(System.Text.Encoding.ASCII.GetBytes(message));
+                stream.ReadExactly(answer);
+            }
+        });
+        using var clientSide = tcp;
+        Assert.Equal("one,two,three", seen.Kind);
+        Assert.Equal(seen.WorkerThread, seen.Thread);
+    }
+
+    // Bytes and the peer's close that arrive while nothing reads: the poll reports both at once, and no
+    // event follows the close, so the short read of the bytes must not make the next read wait.
+    [Fact]
+    public async Task BytesAndCloseArrivingTogetherReadToTheEnd()
+    {
+        var (seen, tcp) = await OnWorker(async connection =>
+        {
+            await Task.Delay(300);
+            var buffer = new byte[16];
+            int total = 0, n;
+            while ((n = await connection.ReadAsync(buffer, CancellationToken.None)) > 0) total += n;
+            return $"eof after {total}";
+        }, client =>
+        {
+            client.GetStream().Write("hello world"u8);
+            client.Client.Shutdown(SocketShutdown.Send);
+        });
+        using var clientSide = tcp;
+        Assert.Equal("eof after 11", seen.Kind);
+    }
 }

@@ -62,38 +62,7 @@ internal sealed class PolledConnection : IConnection, IPollTarget
         return null;
     }
 
-    /// <summary>
-    /// Connects a new socket without blocking (an outgoing connection, e.g. to an upstream) and
-    /// registers it once the connect is under way (registering an unconnected socket would report
-    /// it hung up at once). A refusal throws its SocketException; <paramref name="cancellation"/> an
-    /// OperationCanceledException. Null when epoll refuses the socket (the caller falls back).
-    /// </summary>
-    public static async ValueTask<PolledConnection?> ConnectAsync(Socket socket, EndPoint endPoint, WorkerLoop loop, WorkerPoller poller, CancellationToken cancellation)
-    {
-        socket.Blocking = false;
-        bool inProgress = false;
-        try { socket.Connect(endPoint); }
-        catch (SocketException e) when (e.SocketErrorCode is SocketError.WouldBlock or SocketError.InProgress) { inProgress = true; }
-        var connection = new PolledConnection(socket, loop, poller);
-        connection.id = poller.Register((int)socket.Handle, connection);
-        if (connection.id == 0) return null;
-        if (inProgress)
-        {
-            // An empty write waits for the first readiness: writable once connected, or an error.
-            connection.writeRest = default;
-            try { await new ValueTask(connection.writing, connection.writing.Begin(cancellation)); }
-            catch { connection.Dispose(); throw; }
-            var error = (SocketError)(int)socket.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error)!;
-            if (error != SocketError.Success)
-            {
-                connection.Dispose();
-                throw new SocketException((int)error);
-            }
-        }
-        return connection;
-    }
-
-    // Read on first use: an outgoing connection that failed to connect has no peer address to read.
+    // Read on first use: most requests never ask for the addresses.
     private EndPoint? local, remote;
     public EndPoint LocalEndPoint => local ??= Known(socket.LocalEndPoint);
     public EndPoint RemoteEndPoint => remote ??= Known(socket.RemoteEndPoint);

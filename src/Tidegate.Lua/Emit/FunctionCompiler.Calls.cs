@@ -81,6 +81,23 @@ internal sealed partial class FunctionCompiler
     }
 
     /// <summary>
+    /// Loads the callee <paramref name="fn"/> as <paramref name="type"/> into a new IL local and returns it, or
+    /// jumps to <paramref name="otherwise"/> when the value is not of that type. The local is never live across
+    /// a yield, so it is not a saved local.
+    /// </summary>
+    private LocalBuilder EmitCalleeAs(Operand fn, Type type, Label otherwise)
+    {
+        var callee = _il.DeclareLocal(type);
+        Load(fn);
+        _il.Emit(OpCodes.Call, RefOf);
+        _il.Emit(OpCodes.Isinst, type);
+        _il.Emit(OpCodes.Stloc, callee);
+        _il.Emit(OpCodes.Ldloc, callee);
+        _il.Emit(OpCodes.Brfalse, otherwise);
+        return callee;
+    }
+
+    /// <summary>
     /// The call itself: callee in <paramref name="fn"/>, arguments at slot <paramref name="b"/>.
     /// Leaves the result count in <see cref="_status"/>. If the callee yields, the frame is saved and the
     /// method returns Yield; the resume point re-enters here, at the status check.
@@ -116,14 +133,8 @@ internal sealed partial class FunctionCompiler
             // type (one method-table compare, where `is LuaFunction` on the abstract base is a cast-helper
             // call) and call it directly (the JIT devirtualizes a call on a sealed type). A Lua closure needs
             // no host call hook; anything else takes the general path below.
-            var direct = _il.DeclareLocal(knownCallee); // never live across a yield: not a saved local
             var general = _il.DefineLabel();
-            Load(fn);
-            _il.Emit(OpCodes.Call, RefOf);
-            _il.Emit(OpCodes.Isinst, knownCallee);
-            _il.Emit(OpCodes.Stloc, direct);
-            _il.Emit(OpCodes.Ldloc, direct);
-            _il.Emit(OpCodes.Brfalse, general);
+            var direct = EmitCalleeAs(fn, knownCallee, general);
             _il.Emit(OpCodes.Ldloc, direct);
             LdThread();
             LdSlotIndex(b);
@@ -334,13 +345,7 @@ internal sealed partial class FunctionCompiler
                 ClearLocal(lastFirst);
             }
             // A closure of the known (sealed, Lua) type: no host-function test and no callable resolution.
-            var direct = _il.DeclareLocal(known); // never live across a yield: not a saved local
-            Load(fn);
-            _il.Emit(OpCodes.Call, RefOf);
-            _il.Emit(OpCodes.Isinst, known);
-            _il.Emit(OpCodes.Stloc, direct);
-            _il.Emit(OpCodes.Ldloc, direct);
-            _il.Emit(OpCodes.Brfalse, general);
+            var direct = EmitCalleeAs(fn, known, general);
             LdThread();
             _il.Emit(OpCodes.Ldloc, direct);
             LdSlotIndex(b);

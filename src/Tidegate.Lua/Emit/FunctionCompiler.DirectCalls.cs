@@ -210,13 +210,7 @@ internal sealed partial class FunctionCompiler
             if (known is not null)
             {
                 // The exact (sealed) type: its entry is called without a virtual call.
-                var direct = _il.DeclareLocal(known._type); // never live across a yield: not a saved local
-                Load(fn);
-                _il.Emit(OpCodes.Call, RefOf);
-                _il.Emit(OpCodes.Isinst, known._type);
-                _il.Emit(OpCodes.Stloc, direct);
-                _il.Emit(OpCodes.Ldloc, direct);
-                _il.Emit(OpCodes.Brfalse, general);
+                var direct = EmitCalleeAs(fn, known._type, general);
                 _il.Emit(OpCodes.Ldloc, direct);
                 LdThread();
                 LdSlotIndex(b);
@@ -229,14 +223,8 @@ internal sealed partial class FunctionCompiler
             {
                 // Any function: a compiled closure that takes its arguments in registers through its per-arity
                 // entry; any other function (a host function) with the arguments on the stack, as it wants them.
-                var function = _il.DeclareLocal(typeof(LuaFunction)); // never live across a yield: not a saved local
                 var stacked = _il.DefineLabel();
-                Load(fn);
-                _il.Emit(OpCodes.Call, RefOf);
-                _il.Emit(OpCodes.Isinst, typeof(LuaFunction));
-                _il.Emit(OpCodes.Stloc, function);
-                _il.Emit(OpCodes.Ldloc, function);
-                _il.Emit(OpCodes.Brfalse, general);
+                var function = EmitCalleeAs(fn, typeof(LuaFunction), general);
                 _il.Emit(OpCodes.Ldloc, function);
                 _il.Emit(OpCodes.Ldfld, FunctionTakesArgumentsInRegisters);
                 _il.Emit(OpCodes.Brfalse, stacked);

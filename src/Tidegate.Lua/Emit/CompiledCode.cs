@@ -613,7 +613,7 @@ public static class CompiledCode
     public static void RawSetInt(LuaValue table, int key, LuaValue v) => ((LuaTable)table.Ref!).Set(key, v);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void RawSetStr(LuaValue table, LuaString key, LuaValue v) => ((LuaTable)table.Ref!).Set(key, v);
+    public static void RawSetStr(LuaValue table, LuaString key, LuaValue v) => ((LuaTable)table.Ref!).SetConstructorField(key, v);
 
     public static void RawSet(LuaThread t, LuaValue table, LuaValue key, LuaValue v, int site)
     {

@@ -575,6 +575,12 @@ public sealed class LuaTable
                 if (k == d && (uint)(k - 1) < (uint)_array.Length) { _array[k - 1] = value; KeepBorder(k, value.IsNil); return; }
             }
         }
+        AppendNode(key, value);
+    }
+
+    /// <summary>Adds a key known to be absent as the next unused node; the caller has checked there is one.</summary>
+    private void AppendNode(in LuaValue key, in LuaValue value)
+    {
         int h = KeyHash(key);
         int b = h & (_buckets!.Length - 1);
         ref Node n = ref _nodes![_nodeCount];
@@ -584,6 +590,23 @@ public sealed class LuaTable
         n.Next = _buckets[b] - 1;
         _buckets[b] = ++_nodeCount;
         if (key.IsNumber) _hashNumberKeys++;
+    }
+
+    /// <summary>
+    /// <c>name = value</c> in a table constructor. The key gets the next node even when the value is nil (a dead,
+    /// nil-valued node, as LuaJIT's constructor template keeps the key of a nil field), as long as the hash part
+    /// has room (the compiler sizes it for every field, so it has), and never takes over a dead node of its chain.
+    /// So every table built by one constructor has each field at the same node whichever values were nil, and the
+    /// per-site slot hints made on one object hit on the others: objects such as <c>{ queue = queue, link = nil }</c>
+    /// otherwise put their later fields at positions that depend on which fields started nil, and a method
+    /// reading <c>self.held</c> on two such objects missed its hint on every other call.
+    /// </summary>
+    internal void SetConstructorField(LuaString key, in LuaValue value)
+    {
+        int i = FindStringNode(key);
+        if (i >= 0) { _nodes![i].Value = value; return; }
+        if (_nodes is not null && _nodeCount < _nodes.Length) { AppendNode(key, value); return; }
+        if (!value.IsNil) InsertNew(key, value);
     }
 
     /// <summary>

@@ -473,7 +473,7 @@ public static class CompiledCode
         if (!own.IsNil) return own;
         if (LuaTable.GetIndexMetaMethod(tb.Metatable).Ref is LuaTable cls)
         {
-            var v = cls.GetStr(k, ref classHint);
+            var v = cls.GetStrOrRememberedMiss(k, ref classHint);
             if (!v.IsNil || cls.Metatable is null) return v;
         }
         return IndexSlow(t, tb, k, site, top, name);
@@ -504,7 +504,7 @@ public static class CompiledCode
     {
         if (LuaTable.GetIndexMetaMethod(tb.Metatable).Ref is LuaTable cls)
         {
-            var v = cls.GetStr(k, ref classHint);
+            var v = cls.GetStrOrRememberedMiss(k, ref classHint);
             if (!v.IsNil || cls.Metatable is null) return v;
         }
         return IndexSlow(t, tb, k, site, top, name);

@@ -79,6 +79,17 @@ public sealed class LuaTable
     /// </summary>
     private int _sharedNodeHint;
 
+    /// <summary>
+    /// Names this table's set of keys for the misses that class lookups remember (<see cref="GetStrOrRememberedMiss"/>):
+    /// 0 until a miss is remembered, then a number no other table and no other key set of this table ever has
+    /// (<see cref="NewKeyStamp"/>), and 0 again as soon as a key is added (every path that gives a node a key
+    /// clears it), which forgets every miss remembered against the old set. Fits in the padding of the 80-byte object.
+    /// </summary>
+    private int _keyStamp;
+
+    /// <summary>The last key stamp handed out; it stops at int.MaxValue (after that no miss is remembered).</summary>
+    private static int s_lastKeyStamp;
+
     public LuaTable() { }
 
     /// <summary>Preallocates, as LuaJIT's <c>table.new(narr, nrec)</c>: the array part covers 1..arrayCapacity.</summary>
@@ -248,6 +259,57 @@ public sealed class LuaTable
         if (nodes is not null && (uint)h < (uint)nodes.Length && ReferenceEquals(nodes[h].Key.Ref, key))
             return nodes[h].Value;
         return GetStrAndHint(key, ref slotHint);
+    }
+
+    /// <summary>
+    /// <see cref="GetStr(LuaString, ref int)"/> for the lookup in a class table after a miss on an object (a field the
+    /// object does not have: <c>self.link</c> left nil, <c>self.queue ~= nil</c>), which usually misses in the class
+    /// too, and did a full probe of the class each time. A miss is remembered in the hint as the negated
+    /// <see cref="_keyStamp"/>: while no key has been added to the table since, the key is still absent. (A key
+    /// present with a nil value is found, and its node is the hint as for any hit.)
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal LuaValue GetStrOrRememberedMiss(LuaString key, ref int slotHint)
+    {
+        var nodes = _nodes;
+        int h = slotHint;
+        if (nodes is not null && (uint)h < (uint)nodes.Length && ReferenceEquals(nodes[h].Key.Ref, key))
+            return nodes[h].Value;
+        if (h < 0 && -h == _keyStamp) return LuaValue.Nil;
+        return GetStrAndRememberMiss(key, ref slotHint);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private LuaValue GetStrAndRememberMiss(LuaString key, ref int slotHint)
+    {
+        int i = FindStringNode(key);
+        if (i >= 0)
+        {
+            slotHint = i;
+            return _nodes![i].Value;
+        }
+        int stamp = _keyStamp;
+        if (stamp == 0)
+        {
+            stamp = NewKeyStamp();
+            if (stamp == 0) return LuaValue.Nil;
+            _keyStamp = stamp;
+        }
+        slotHint = -stamp;
+        return LuaValue.Nil;
+    }
+
+    /// <summary>A key stamp never handed out before (1..int.MaxValue), or 0 once they are used up. Stamps are only
+    /// taken when a miss is remembered in a table whose keys changed since its last one, so this is rare.</summary>
+    private static int NewKeyStamp()
+    {
+        int last;
+        do
+        {
+            last = Volatile.Read(ref s_lastKeyStamp);
+            if (last == int.MaxValue) return 0;
+        } while (Interlocked.CompareExchange(ref s_lastKeyStamp, last + 1, last) != last);
+        return last + 1;
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
@@ -581,6 +643,7 @@ public sealed class LuaTable
     /// <summary>Adds a key known to be absent as the next unused node; the caller has checked there is one.</summary>
     private void AppendNode(in LuaValue key, in LuaValue value)
     {
+        _keyStamp = 0;
         int h = KeyHash(key);
         int b = h & (_buckets!.Length - 1);
         ref Node n = ref _nodes![_nodeCount];
@@ -625,6 +688,7 @@ public sealed class LuaTable
             ref Node n = ref nodes[i];
             if (n.Value.IsNil)
             {
+                _keyStamp = 0;
                 n.Key = key;
                 n.HashCode = h;
                 n.Value = value;
@@ -829,6 +893,7 @@ public sealed class LuaTable
     private void Reinsert(in LuaValue key, in LuaValue value)
     {
         if (_nodes is null || _nodeCount == _nodes.Length) InitHashKeeping();
+        _keyStamp = 0;
         int h = KeyHash(key);
         int b = h & (_buckets!.Length - 1);
         ref Node n = ref _nodes![_nodeCount];

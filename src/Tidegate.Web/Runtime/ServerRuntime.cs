@@ -122,7 +122,7 @@ public sealed class ServerRuntime : IAsyncDisposable
             if (Config.WorkerCpuAffinity is { } affinity && Config.MasterProcess)
             {
                 int index = i;
-                worker.Send(_ => affinity.Apply(index, ErrorLog), null);
+                worker.Send(_ => affinity.Apply(index, ErrorLog, keepOthersAway: true), null);
             }
             if (!Config.Lua.Enabled) continue;
             string? failure = null;

@@ -12,6 +12,11 @@ namespace Tidegate.Web.Runtime;
 /// them in the worker's way: a tier-1 compilation on the worker's core stops every request in flight for
 /// its 1-5 ms (docs/benchmarks.md, the "p99" round).
 ///
+/// A thread inherits the affinity of the thread that creates it, and the runtime creates its helper threads on
+/// demand from whichever thread needs one first: often the worker (a method it calls is due for tier 1, a
+/// timer it arms needs the timer thread). <see cref="RuntimeThreadKeeper"/> therefore puts every other thread
+/// of the process back on the CPUs no worker is bound to, a few times a second.
+///
 /// Masks are read as nginx reads them, the last character being CPU 0 ("01" is CPU 0, "10" CPU 1); worker
 /// n takes the n-th mask, the last one when there are fewer masks than workers. "auto [mask]" gives
 /// worker n the n-th CPU of the mask (every CPU when none is given), wrapping around.
@@ -65,8 +70,12 @@ public sealed partial class WorkerCpuAffinity
         return all.Length == 0 ? all : [all[index % all.Length]];
     }
 
-    /// <summary>Binds the calling thread (a worker's, at its start) to worker <paramref name="index"/>'s CPUs, logging as nginx does.</summary>
-    public void Apply(int index, ErrorLog log)
+    /// <summary>
+    /// Binds the calling thread (a worker's, at its start) to worker <paramref name="index"/>'s CPUs, logging as
+    /// nginx does. With <paramref name="keepOthersAway"/> (the server's workers) the process's other threads are
+    /// then kept off the bound CPUs (<see cref="RuntimeThreadKeeper"/>); must be called before the thread is bound.
+    /// </summary>
+    public void Apply(int index, ErrorLog log, bool keepOthersAway = false)
     {
         if (!OperatingSystem.IsLinux()) return;
         var cpus = CpusOf(index);
@@ -79,14 +88,29 @@ public sealed partial class WorkerCpuAffinity
             log.Write(LogLevel.Notice, $"sched_setaffinity(): using cpu #{cpu}");
             set[cpu / 64] |= 1UL << (cpu % 64);
         }
+        // The process's CPUs are read here, before this thread is bound (the keeper's thread starts from
+        // here too), and the worker is known to the keeper before it is bound, so no sweep undoes the binding.
+        int tid = GetThreadId();
+        if (keepOthersAway)
+        {
+            RuntimeThreadKeeper.NoteProcessCpus();
+            RuntimeThreadKeeper.AddWorker(tid, set);
+        }
         if (SetAffinity(0, set.Length * sizeof(ulong), set) != 0)
         {
             int errno = Marshal.GetLastPInvokeError();
             log.Write(LogLevel.Alert, $"sched_setaffinity() failed ({errno}: {Marshal.GetPInvokeErrorMessage(errno)})");
+            if (keepOthersAway) RuntimeThreadKeeper.RemoveWorker(tid);
         }
     }
 
+    [LibraryImport("libc", EntryPoint = "gettid")]
+    private static partial int GetThreadId();
+
     // pid 0: the calling thread (sched_setaffinity takes a thread id on Linux).
     [LibraryImport("libc", EntryPoint = "sched_setaffinity", SetLastError = true)]
-    private static partial int SetAffinity(int pid, nint size, ulong[] mask);
+    internal static partial int SetAffinity(int pid, nint size, ulong[] mask);
+
+    [LibraryImport("libc", EntryPoint = "sched_getaffinity", SetLastError = true)]
+    internal static partial int GetAffinity(int pid, nint size, ulong[] mask);
 }

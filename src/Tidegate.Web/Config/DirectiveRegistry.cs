@@ -36,7 +36,7 @@ public static class DirectiveRegistry
         Add("worker_rlimit_nofile", Main, 1, 1, NotYet);
         Add("worker_rlimit_core", Main, 1, 1, NotYet);
         Add("worker_shutdown_timeout", Main, 1, 1, NotYet);
-        Add("worker_cpu_affinity", Main, 1, N, NotYet);
+        Add("worker_cpu_affinity", Main, 1, N, Built, unique: true);
         Add("worker_priority", Main, 1, 1, NotYet);
         Add("working_directory", Main, 1, 1, NotYet);
         Add("timer_resolution", Main, 1, 1, NotYet);

@@ -81,6 +81,7 @@ public sealed class ConfigCompiler
         bool sawEvents = false;
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         bool sawTz = false;
+        Runtime.WorkerCpuAffinity? cpuAffinity = null;
 
         foreach (var d in main)
         {
@@ -95,6 +96,7 @@ public sealed class ConfigCompiler
                         throw ConfigException.At("\"worker_processes\" directive invalid value", d);
                     break;
                 case "pid": pid = Resolve(d.Arguments[0]); break;
+                case "worker_cpu_affinity": cpuAffinity = Runtime.WorkerCpuAffinity.Parse(d); break;
                 case "env":
                     AddEnvironment(environment, d.Arguments[0]);
                     sawTz |= d.Arguments[0].Split('=')[0] == "TZ";
@@ -128,6 +130,7 @@ public sealed class ConfigCompiler
         // nginx always passes TZ on to its workers unless "env TZ" said otherwise.
         if (!sawTz) AddEnvironment(environment, "TZ");
         if (!sawEvents && servers.Count > 0) throw new ConfigException("no \"events\" section in configuration");
+        if (cpuAffinity?.WarningFor(workers) is { } affinityWarning) Warnings.Add((LogLevel.Warn, affinityWarning));
         if (errorLogs.Count == 0) errorLogs.Add(new ErrorLogTarget(Resolve("logs/error.log"), LogLevel.Error));
 
         var config = new ServerConfiguration
@@ -138,6 +141,7 @@ public sealed class ConfigCompiler
             MasterProcess = master,
             WorkerProcesses = workers,
             WorkerConnections = workerConnections,
+            WorkerCpuAffinity = cpuAffinity,
             PidPath = pid,
             ErrorLogs = errorLogs,
             Servers = servers,

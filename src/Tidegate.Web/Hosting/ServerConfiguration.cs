@@ -18,6 +18,8 @@ public sealed partial class ServerConfiguration
     /// <summary>Worker threads; nginx's default is 1, "auto" is one per core.</summary>
     public int WorkerProcesses { get; init; } = 1;
     public int WorkerConnections { get; init; } = 512;
+    /// <summary>worker_cpu_affinity: the CPUs each worker thread is bound to; null: unbound.</summary>
+    public Runtime.WorkerCpuAffinity? WorkerCpuAffinity { get; init; }
     public required string PidPath { get; init; }
     public required IReadOnlyList<ErrorLogTarget> ErrorLogs { get => errorLogs; init => errorLogs = value; }
     private IReadOnlyList<ErrorLogTarget> errorLogs = null!;

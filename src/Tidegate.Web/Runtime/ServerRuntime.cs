@@ -118,6 +118,12 @@ public sealed class ServerRuntime : IAsyncDisposable
         {
             var worker = new WorkerLoop(i);
             workers.Add(worker);
+            // nginx binds a worker process at its start, and not at all in single-process mode (master_process off).
+            if (Config.WorkerCpuAffinity is { } affinity && Config.MasterProcess)
+            {
+                int index = i;
+                worker.Send(_ => affinity.Apply(index, ErrorLog, keepOthersAway: true), null);
+            }
             if (!Config.Lua.Enabled) continue;
             string? failure = null;
             int id = i;

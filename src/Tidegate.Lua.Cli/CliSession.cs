@@ -139,7 +139,7 @@ public sealed class CliSession
         }
         try
         {
-            chunk = _state.Load(source, chunkName);
+            chunk = _state.Load(source, chunkName, runsOnce: true); // the script (or stdin) runs once
             return true;
         }
         catch (LuaException e)

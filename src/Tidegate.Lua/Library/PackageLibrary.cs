@@ -164,7 +164,8 @@ public static class PackageLibrary
             throw LoadError(call, name, file, error);
         try
         {
-            return call.Return(call.State.Load(source, chunkName, BaseLibrary.ThreadEnvironment(call.Thread)));
+            // A module's body runs once (require caches what it returns).
+            return call.Return(call.State.Load(source, chunkName, BaseLibrary.ThreadEnvironment(call.Thread), runsOnce: true));
         }
         catch (LuaException e)
         {

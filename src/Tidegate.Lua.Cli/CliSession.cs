@@ -139,7 +139,7 @@ public sealed class CliSession
         }
         try
         {
-            chunk = _state.Load(source, chunkName, runsOnce: true); // the script (or stdin) runs once
+            chunk = _state.Load(source, chunkName);
             return true;
         }
         catch (LuaException e)

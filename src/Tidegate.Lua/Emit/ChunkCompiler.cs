@@ -17,13 +17,10 @@ public static class ChunkCompiler
 
     /// <param name="hookChecks">compile debug-hook checks into the code (see LuaState.CompileHookChecks)</param>
     /// <param name="localAccess">keep locals in stack slots for debug.getlocal/setlocal (see LuaState.CompileLocalAccess)</param>
-    /// <param name="mainRunsOnce">the loader runs the main chunk once (a script, a module): its top level outside
-    /// loops is compiled in the compact form (see FunctionCompiler.ColdCode.cs)</param>
-    public static LuaClosure Compile(ReadOnlySpan<byte> source, string chunkName, LuaTable env, bool hookChecks = false, bool localAccess = false,
-        bool mainRunsOnce = false)
+    public static LuaClosure Compile(ReadOnlySpan<byte> source, string chunkName, LuaTable env, bool hookChecks = false, bool localAccess = false)
     {
         var chunk = Parser.Parse(source, chunkName);
-        return Compile(chunk, env, source.ToArray(), hookChecks, localAccess, stripped: false, mainRunsOnce: mainRunsOnce);
+        return Compile(chunk, env, source.ToArray(), hookChecks, localAccess);
     }
 
     /// <summary>
@@ -51,11 +48,11 @@ public static class ChunkCompiler
         => Compile(chunk, env, source, hookChecks, localAccess, stripped: false);
 
     private static LuaClosure Compile(Chunk chunk, LuaTable env, byte[]? source, bool hookChecks, bool localAccess, bool stripped,
-        Dictionary<FunctionBody, FunctionCompiler>? compilers = null, bool mainRunsOnce = false)
+        Dictionary<FunctionBody, FunctionCompiler>? compilers = null)
     {
         try
         {
-            return CompileBound(chunk, env, source, hookChecks, localAccess, stripped, compilers, mainRunsOnce);
+            return CompileBound(chunk, env, source, hookChecks, localAccess, stripped, compilers);
         }
         catch (InsufficientExecutionStackException)
         {
@@ -65,13 +62,13 @@ public static class ChunkCompiler
     }
 
     private static LuaClosure CompileBound(Chunk chunk, LuaTable env, byte[]? source, bool hookChecks, bool localAccess, bool stripped,
-        Dictionary<FunctionBody, FunctionCompiler>? compilers, bool mainRunsOnce)
+        Dictionary<FunctionBody, FunctionCompiler>? compilers)
     {
         Binding.Binder.Bind(chunk);
         int n = Interlocked.Increment(ref _chunkCounter);
         var assembly = AssemblyBuilder.DefineDynamicAssembly(new AssemblyName("LuaChunk" + n), AssemblyBuilderAccess.RunAndCollect);
         var module = assembly.DefineDynamicModule("LuaChunk" + n);
-        var context = new ChunkContext(module, chunk.Source ?? chunk.ChunkName, chunk.ChunkName, source) { HookChecks = hookChecks, LocalAccess = localAccess, Stripped = stripped, MainRunsOnce = mainRunsOnce };
+        var context = new ChunkContext(module, chunk.Source ?? chunk.ChunkName, chunk.ChunkName, source) { HookChecks = hookChecks, LocalAccess = localAccess, Stripped = stripped };
 
         var all = new List<FunctionCompiler>();
         var main = FunctionCompiler.DefineTree(context, chunk.Main, all);
@@ -96,8 +93,6 @@ internal sealed class ChunkContext
     public bool LocalAccess;
     /// <summary>Whether the code keeps no debug information (a chunk from string.dump(f, true)).</summary>
     public bool Stripped;
-    /// <summary>Whether the loader runs the main chunk once (a script file, a module): see FunctionCompiler.ColdCode.cs.</summary>
-    public bool MainRunsOnce;
     /// <summary>Compilers by function body, so a parent can reference its children's types.</summary>
     public readonly Dictionary<FunctionBody, FunctionCompiler> Compilers = new();
 

@@ -26,7 +26,6 @@ internal sealed partial class FunctionCompiler
         int depth = _depth;
         int active = _activeLocals.Count;
         int mark = ScopeMark;
-        bool wasCold = BeginColdStatement(stmt);
         _activeLines.Add(stmt.Line);
         // A function statement's code (the closure's creation) is on its "end" line, as LuaJIT reports it.
         if (stmt is not LabelStmt)
@@ -163,7 +162,6 @@ internal sealed partial class FunctionCompiler
             default:
                 throw new InvalidOperationException("emitter: unknown statement " + stmt.GetType().Name);
         }
-        EndColdStatement(wasCold);
         _depth = depth;
         // Loop variables go out of scope with their loop; a local statement's names stay in the block.
         if (stmt is not (LocalStmt or LocalFunctionStmt))

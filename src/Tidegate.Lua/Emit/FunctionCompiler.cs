@@ -223,7 +223,7 @@ internal sealed partial class FunctionCompiler
         _invoke = _type.DefineMethod("Invoke", MethodAttributes.Public | MethodAttributes.Virtual | MethodAttributes.HideBySig | MethodAttributes.Final,
             typeof(int), new[] { typeof(LuaThread), typeof(int), typeof(int) });
         _type.DefineMethodOverride(_invoke, FunctionInvoke);
-        _il = InvokeGenerator(_invoke.GetILGenerator());
+        _il = _invoke.GetILGenerator();
         BeginDirectEntryBody();
 
         _frameTop = NewLocal(typeof(int));

@@ -164,8 +164,7 @@ public static class PackageLibrary
             throw LoadError(call, name, file, error);
         try
         {
-            // A module's body runs once (require caches what it returns).
-            return call.Return(call.State.Load(source, chunkName, BaseLibrary.ThreadEnvironment(call.Thread), runsOnce: true));
+            return call.Return(call.State.Load(source, chunkName, BaseLibrary.ThreadEnvironment(call.Thread)));
         }
         catch (LuaException e)
         {

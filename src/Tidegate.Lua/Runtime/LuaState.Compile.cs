@@ -93,11 +93,9 @@ public sealed partial class LuaState
     /// <summary>
     /// Compiles a chunk. <paramref name="chunkName"/> is Lua's raw chunk name ("@file.lua", "=stdin", or the
     /// source itself). Syntax errors throw <see cref="LuaException"/> with the parser's message. The
-    /// chunk's environment is <paramref name="env"/>, or the globals table. <paramref name="runsOnce"/>: the caller
-    /// runs the chunk once (a script file, a module body), so its top level outside loops is compiled in a compact
-    /// form that costs the .NET JIT less and runs a little slower (never set it for code run per request or in a loop).
+    /// chunk's environment is <paramref name="env"/>, or the globals table.
     /// </summary>
-    public LuaFunction Load(ReadOnlySpan<byte> source, string chunkName, LuaTable? env = null, bool runsOnce = false)
+    public LuaFunction Load(ReadOnlySpan<byte> source, string chunkName, LuaTable? env = null)
     {
         if (source.Length > 0 && source[0] == 0x1b)
         {
@@ -106,7 +104,7 @@ public sealed partial class LuaState
             return ChunkCompiler.CompileDumped(dumped.Source, dumped.ChunkName ?? chunkName, env ?? Globals,
                 dumped.IsFunction, dumped.Stripped, WantsHookChecks(dumped.Source), !dumped.Stripped && WantsLocalAccess(dumped.Source));
         }
-        return ChunkCompiler.Compile(source, chunkName, env ?? Globals, WantsHookChecks(source), WantsLocalAccess(source), runsOnce);
+        return ChunkCompiler.Compile(source, chunkName, env ?? Globals, WantsHookChecks(source), WantsLocalAccess(source));
     }
 
     /// <summary>

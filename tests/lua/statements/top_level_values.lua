@@ -1,5 +1,5 @@
--- A script's top level outside loops is compiled in a compact form (out-of-line helper calls):
--- every operation here runs at the top level and must give what luajit gives.
+-- Every operation here runs at a script's top level, outside loops (code that runs once, which a
+-- compiler may treat differently from loop bodies), and must give what luajit gives.
 -- args: one two
 local nan, inf, negz = 0/0, 1/0, -0
 print(nan ~= nan, inf, -inf, negz, 1/negz, 2^53, 2^53 + 1, 2^63, 1e15, 1e16, 0.1 + 0.2)

@@ -1,4 +1,4 @@
--- A backward goto at the top level makes a loop of the code in between (no compact form there).
+-- A backward goto at the top level makes a loop of the code between the label and the goto.
 local i, acc = 0, {}
 ::again::
 i = i + 1

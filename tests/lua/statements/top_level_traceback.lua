@@ -1,4 +1,4 @@
--- Metamethods, debug.getinfo and tracebacks seen from top-level code in the compact form.
+-- Metamethods, debug.getinfo and tracebacks seen from a script's top-level code.
 local t = setmetatable({}, {__index = function(_, k)
   -- (luajit names a metamethod '__index' in tracebacks, this engine <file:line>: a known difference)
   local info = debug.getinfo(2, "Sl")

@@ -1,5 +1,5 @@
--- A module's body runs once, so its top level is compiled in the compact form: values, metamethods
--- and errors raised there must be luajit's.
+-- A module's body runs once (require caches its result): values, metamethods and errors raised by
+-- its top-level code must be luajit's.
 local base = os.tmpname()
 local function write(name, text)
   local f = assert(io.open(base .. "_" .. name .. ".lua", "w"))

@@ -38,6 +38,9 @@ namespace Tidegate.Lua.Emit;
 // The copy keeps the back-edge countdown without calling anything: when it runs out, the copy writes its
 // variables back and the ordinary loop continues from its own back-edge, which settles the countdown (run-time
 // limit, count hook) as it always does. Chunks compiled with hook checks or local access get no copy.
+//
+// A numeric for's body may itself hold one numeric for, copied inside the outer copy
+// (FunctionCompiler.NestedNumberLoops).
 internal sealed partial class FunctionCompiler
 {
     /// <summary>The most statements (counted through nested blocks) a copied body may have.</summary>
@@ -80,6 +83,9 @@ internal sealed partial class FunctionCompiler
     {
         var counter = s.Symbol!;
         if (counter.IsCaptured || counter.IsAssigned) return false;
+        // The ordinary loop names its counter so too (EmitNumericForLoop, same conditions, same IL local): a loop
+        // nested in the copy's body reads it as a counter.
+        if (!LocalAccess) _numericForCounters[counter] = i;
         return TryEmitNumberLoopCopy(s.Body, counter, new NumberLoopHead(i, limit, step, stepOp, null, null),
             exit, ordinaryTop, ordinaryBackEdge);
     }
@@ -111,12 +117,25 @@ internal sealed partial class FunctionCompiler
         // The same goes for a branch of an `if` that ends the iteration (heapsort's `if a[root] < a[child] then
         // a[root], a[child] = a[child], a[root]; root = child else return end`).
         _numberLoopBranchSplits.Clear();
-        var (rest, store, tail) = SplitStore(body);
-        if (store is not null && !QualifiesStore(store, shape, counter)) return false;
+        // A numeric for in the body (nbody's `for j`): the body is what comes before it, the loop, and a tail
+        // that cannot bail out (FunctionCompiler.NestedNumberLoops).
+        var nested = head.Counter is not null ? SplitNestedLoop(body) : null;
+        Block rest, tail;
+        AssignStmt? store = null;
         CollectIndexed(body, shape.Indexed);
-        if (!QualifiesBlock(rest, shape, counter, topLevel: true, atIterationEnd: store is null)) return false;
-        if (shape.Numbers.Count == 0 && store is null && _numberLoopBranchSplits.Count == 0) return false;
-        if (!QualifiesBlock(tail, shape, counter, topLevel: true, atIterationEnd: false)) return false;
+        if (nested is null)
+        {
+            (rest, store, tail) = SplitStore(body);
+            if (store is not null && !QualifiesStore(store, shape, counter)) return false;
+            if (!QualifiesBlock(rest, shape, counter, topLevel: true, atIterationEnd: store is null)) return false;
+            if (shape.Numbers.Count == 0 && store is null && _numberLoopBranchSplits.Count == 0) return false;
+            if (!QualifiesBlock(tail, shape, counter, topLevel: true, atIterationEnd: false)) return false;
+        }
+        else
+        {
+            if (!QualifiesNestedLoop(nested, shape, counter)) return false;
+            (rest, tail) = (nested.Before, nested.After);
+        }
         if (head.While is { } whileCondition && whileCondition is not TrueExpr && !QualifiesCondition(whileCondition, shape, counter)) return false;
         // The until condition comes after the stores: it must not read a table (a read can bail out).
         if (head.Until is { } untilCondition && (ReadsTable(untilCondition) || !QualifiesCondition(untilCondition, shape, counter))) return false;
@@ -196,6 +215,7 @@ internal sealed partial class FunctionCompiler
         var atIterationStart = outer.Where(assigned.Contains).ToDictionary(v => v, _ => _il.DeclareLocal(typeof(double)));
         // Only what the body assigns needs writing back when the copy ends.
         CollectAssigned(tail, assigned);
+        if (nested is not null) CollectAssigned(nested.Loop.Body, assigned);
         outer = outer.Where(assigned.Contains).ToList();
         _numberLoopOuter = outer;
 
@@ -233,9 +253,16 @@ internal sealed partial class FunctionCompiler
             EmitNumberJump(whileTest, false, done, doubles);
         }
         EmitNumberBlock(rest, doubles, done);
-        if (store is not null) EmitNumberStore(store, doubles);
-        EmitCommitFieldStores();
-        EmitNumberBlock(tail, doubles, done);
+        if (nested is not null)
+        {
+            EmitNestedNumberLoop(nested, doubles, done);
+        }
+        else
+        {
+            if (store is not null) EmitNumberStore(store, doubles);
+            EmitCommitFieldStores();
+            EmitNumberBlock(tail, doubles, done);
+        }
         // The countdown, without a call in the loop (a call would force every double out of its register).
         var handOver = _il.DefineLabel();
         LdThread();
@@ -271,6 +298,7 @@ internal sealed partial class FunctionCompiler
         }
         EmitNumberLoopWriteBack(outer, doubles);
         _il.Emit(OpCodes.Br, ordinaryTop);
+        if (nested is not null) EmitNestedLoopResumption(nested, ordinaryBackEdge);
         _il.MarkLabel(ordinary);
         return true;
     }
@@ -334,6 +362,9 @@ internal sealed partial class FunctionCompiler
                 case IfStmt f:
                     foreach (var clause in f.Clauses) CollectAssigned(clause.Body, assigned);
                     if (f.Else is not null) CollectAssigned(f.Else, assigned);
+                    break;
+                case NumericForStmt loop:
+                    CollectAssigned(loop.Body, assigned);
                     break;
             }
         }
@@ -601,6 +632,11 @@ internal sealed partial class FunctionCompiler
                         CollectIndexed(clause.Body, indexed);
                     }
                     if (f.Else is not null) CollectIndexed(f.Else, indexed);
+                    break;
+                case NumericForStmt loop:
+                    CollectIndexed(loop.Start, indexed);
+                    CollectIndexed(loop.Limit, indexed);
+                    CollectIndexed(loop.Body, indexed);
                     break;
             }
         }

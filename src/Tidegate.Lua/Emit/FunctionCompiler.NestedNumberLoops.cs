@@ -160,14 +160,19 @@ internal sealed partial class FunctionCompiler
         n.StepLocal = NewLocal(typeof(double));
         n.ResumeTop = _il.DefineLabel();
         n.ResumeBackEdge = _il.DefineLabel();
+        // The copy counts in locals of its own (see TryEmitNumberLoopCopy) and hands its counter over when it leaves.
+        var counter = _il.DeclareLocal(typeof(double));
+        var limit = _il.DeclareLocal(typeof(double));
         EmitNumberValue(loop.Start, doubles);
-        _il.Emit(OpCodes.Stloc, n.Counter);
+        _il.Emit(OpCodes.Stloc, counter);
         EmitNumberValue(loop.Limit, doubles);
+        _il.Emit(OpCodes.Dup);
+        _il.Emit(OpCodes.Stloc, limit);
         _il.Emit(OpCodes.Stloc, n.Limit);
         _il.Emit(OpCodes.Ldc_R8, n.Step);
         _il.Emit(OpCodes.Stloc, n.StepLocal);
         var inner = loop.Symbol!;
-        doubles[inner] = n.Counter;
+        doubles[inner] = counter;
 
         var outerBailOut = _numberLoopBailOut;
         int outerMisses = _numberLoopHintMisses.Count;
@@ -185,8 +190,8 @@ internal sealed partial class FunctionCompiler
         var done = _il.DefineLabel();
         var handOver = _il.DefineLabel();
         _il.MarkLabel(top);
-        _il.Emit(OpCodes.Ldloc, n.Counter);
-        _il.Emit(OpCodes.Ldloc, n.Limit);
+        _il.Emit(OpCodes.Ldloc, counter);
+        _il.Emit(OpCodes.Ldloc, limit);
         _il.Emit(n.Step >= 0 ? OpCodes.Bgt_Un : OpCodes.Blt_Un, done);
         foreach (var (v, saved) in atIterationStart)
         {
@@ -200,14 +205,16 @@ internal sealed partial class FunctionCompiler
         LdThread();
         _il.Emit(OpCodes.Call, NumberLoopTryCount);
         _il.Emit(OpCodes.Brfalse, handOver);
-        _il.Emit(OpCodes.Ldloc, n.Counter);
-        _il.Emit(OpCodes.Ldloc, n.StepLocal);
+        _il.Emit(OpCodes.Ldloc, counter);
+        _il.Emit(OpCodes.Ldc_R8, n.Step);
         _il.Emit(OpCodes.Add);
-        _il.Emit(OpCodes.Stloc, n.Counter);
+        _il.Emit(OpCodes.Stloc, counter);
         _il.Emit(OpCodes.Br, top);
 
         // Countdown exhausted: the ordinary inner loop goes on from its back-edge.
         _il.MarkLabel(handOver);
+        _il.Emit(OpCodes.Ldloc, counter);
+        _il.Emit(OpCodes.Stloc, n.Counter);
         EmitNestedWriteBack(n, doubles);
         _il.Emit(OpCodes.Br, n.ResumeBackEdge);
         EmitHintMisses(outerMisses);
@@ -218,6 +225,8 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Ldloc, saved);
             _il.Emit(OpCodes.Stloc, doubles[v]);
         }
+        _il.Emit(OpCodes.Ldloc, counter);
+        _il.Emit(OpCodes.Stloc, n.Counter);
         EmitNestedWriteBack(n, doubles);
         _il.Emit(OpCodes.Br, n.ResumeTop);
 

@@ -201,7 +201,22 @@ internal sealed partial class FunctionCompiler
         _numberLoopHintMisses.Clear();
         _numberLoopReadNodes.Clear();
         _numberLoopConditional = 0;
-        if (head.Counter is { } i) doubles[counter] = i;
+        // The counter and limit in locals of the copy's own: the ordinary loop's are live across its calls, and the
+        // JIT then stores the counter to memory at every iteration of the copy too. The counter goes back to the
+        // ordinary loop's local whenever the copy hands over (EmitNumberLoopWriteBack).
+        _numberLoopCounter = null;
+        LocalBuilder? ownCounter = null, ownLimit = null;
+        if (head.Counter is { } i)
+        {
+            ownCounter = _il.DeclareLocal(typeof(double));
+            ownLimit = _il.DeclareLocal(typeof(double));
+            _il.Emit(OpCodes.Ldloc, i);
+            _il.Emit(OpCodes.Stloc, ownCounter);
+            _il.Emit(OpCodes.Ldloc, head.Limit!);
+            _il.Emit(OpCodes.Stloc, ownLimit);
+            doubles[counter] = ownCounter;
+            _numberLoopCounter = (ownCounter, i);
+        }
         foreach (var v in outer)
         {
             _il.Emit(OpCodes.Ldloc, _vars[v]);
@@ -225,18 +240,18 @@ internal sealed partial class FunctionCompiler
         _numberLoopBailOut = bailOut;
         _numberLoopGuarded.Clear();
         _il.MarkLabel(top);
-        if (head.Counter is { } counterLocal)
+        if (ownCounter is not null)
         {
             if (head.StepOp!.Kind == Operand.Kinds.Number)
             {
-                _il.Emit(OpCodes.Ldloc, counterLocal);
-                _il.Emit(OpCodes.Ldloc, head.Limit!);
+                _il.Emit(OpCodes.Ldloc, ownCounter);
+                _il.Emit(OpCodes.Ldloc, ownLimit!);
                 _il.Emit(head.StepOp.Number >= 0 ? OpCodes.Bgt_Un : OpCodes.Blt_Un, done);
             }
             else
             {
-                _il.Emit(OpCodes.Ldloc, counterLocal);
-                _il.Emit(OpCodes.Ldloc, head.Limit!);
+                _il.Emit(OpCodes.Ldloc, ownCounter);
+                _il.Emit(OpCodes.Ldloc, ownLimit!);
                 _il.Emit(OpCodes.Ldloc, head.Step!);
                 _il.Emit(OpCodes.Call, ForContinues);
                 _il.Emit(OpCodes.Brfalse, done);
@@ -268,12 +283,13 @@ internal sealed partial class FunctionCompiler
         LdThread();
         _il.Emit(OpCodes.Call, NumberLoopTryCount);
         _il.Emit(OpCodes.Brfalse, handOver);
-        if (head.Counter is { } counterNext)
+        if (ownCounter is not null)
         {
-            _il.Emit(OpCodes.Ldloc, counterNext);
-            _il.Emit(OpCodes.Ldloc, head.Step!);
+            _il.Emit(OpCodes.Ldloc, ownCounter);
+            if (head.StepOp!.Kind == Operand.Kinds.Number) _il.Emit(OpCodes.Ldc_R8, head.StepOp.Number);
+            else _il.Emit(OpCodes.Ldloc, head.Step!);
             _il.Emit(OpCodes.Add);
-            _il.Emit(OpCodes.Stloc, counterNext);
+            _il.Emit(OpCodes.Stloc, ownCounter);
         }
         if (head.Until is { } until)
         {
@@ -370,9 +386,17 @@ internal sealed partial class FunctionCompiler
         }
     }
 
-    /// <summary>The variables declared before the loop get their values back as LuaValues.</summary>
+    /// <summary>The copy's own counter and the ordinary loop's, while a numeric for's copy is emitted.</summary>
+    private (LocalBuilder Own, LocalBuilder Ordinary)? _numberLoopCounter;
+
+    /// <summary>The variables declared before the loop get their values back as LuaValues (and the counter its local).</summary>
     private void EmitNumberLoopWriteBack(List<LocalSymbol> outer, Dictionary<LocalSymbol, LocalBuilder> doubles)
     {
+        if (_numberLoopCounter is var (own, ordinary))
+        {
+            _il.Emit(OpCodes.Ldloc, own);
+            _il.Emit(OpCodes.Stloc, ordinary);
+        }
         foreach (var v in outer)
         {
             _il.Emit(OpCodes.Ldloc, doubles[v]);

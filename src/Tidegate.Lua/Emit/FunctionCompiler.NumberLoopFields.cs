@@ -183,10 +183,13 @@ internal sealed partial class FunctionCompiler
     /// <summary>Depth of `if` bodies (and conditions) being emitted in the copy: 0 is the body's top level.</summary>
     private int _numberLoopConditional;
 
-    /// <summary>The copy's hint refreshes: each looks its key up properly (a call is fine here) and bails out.</summary>
-    private void EmitHintMisses()
+    /// <summary>
+    /// The copy's hint refreshes (those of sites from <paramref name="from"/> on): each looks its key up properly (a
+    /// call is fine here) and bails out to where the copy being emitted bails out now.
+    /// </summary>
+    private void EmitHintMisses(int from = 0)
     {
-        foreach (var miss in _numberLoopHintMisses)
+        foreach (var miss in _numberLoopHintMisses.Skip(from))
         {
             _il.MarkLabel(miss.Label);
             _il.Emit(OpCodes.Ldloc, miss.Table);
@@ -195,7 +198,7 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Call, NumberLoopRefreshHint);
             _il.Emit(OpCodes.Br, _numberLoopBailOut);
         }
-        _numberLoopHintMisses.Clear();
+        _numberLoopHintMisses.RemoveRange(from, _numberLoopHintMisses.Count - from);
     }
 
     /// <summary>Does the buffered field stores of the iteration so far, in program order (none can fail).</summary>

@@ -38,6 +38,9 @@ namespace Tidegate.Lua.Emit;
 // The copy keeps the back-edge countdown without calling anything: when it runs out, the copy writes its
 // variables back and the ordinary loop continues from its own back-edge, which settles the countdown (run-time
 // limit, count hook) as it always does. Chunks compiled with hook checks or local access get no copy.
+//
+// A numeric for's body may itself hold one numeric for, copied inside the outer copy
+// (FunctionCompiler.NestedNumberLoops).
 internal sealed partial class FunctionCompiler
 {
     /// <summary>The most statements (counted through nested blocks) a copied body may have.</summary>
@@ -80,6 +83,9 @@ internal sealed partial class FunctionCompiler
     {
         var counter = s.Symbol!;
         if (counter.IsCaptured || counter.IsAssigned) return false;
+        // The ordinary loop names its counter so too (EmitNumericForLoop, same conditions, same IL local): a loop
+        // nested in the copy's body reads it as a counter.
+        if (!LocalAccess) _numericForCounters[counter] = i;
         return TryEmitNumberLoopCopy(s.Body, counter, new NumberLoopHead(i, limit, step, stepOp, null, null),
             exit, ordinaryTop, ordinaryBackEdge);
     }
@@ -111,12 +117,25 @@ internal sealed partial class FunctionCompiler
         // The same goes for a branch of an `if` that ends the iteration (heapsort's `if a[root] < a[child] then
         // a[root], a[child] = a[child], a[root]; root = child else return end`).
         _numberLoopBranchSplits.Clear();
-        var (rest, store, tail) = SplitStore(body);
-        if (store is not null && !QualifiesStore(store, shape, counter)) return false;
+        // A numeric for in the body (nbody's `for j`): the body is what comes before it, the loop, and a tail
+        // that cannot bail out (FunctionCompiler.NestedNumberLoops).
+        var nested = head.Counter is not null ? SplitNestedLoop(body) : null;
+        Block rest, tail;
+        AssignStmt? store = null;
         CollectIndexed(body, shape.Indexed);
-        if (!QualifiesBlock(rest, shape, counter, topLevel: true, atIterationEnd: store is null)) return false;
-        if (shape.Numbers.Count == 0 && store is null && _numberLoopBranchSplits.Count == 0) return false;
-        if (!QualifiesBlock(tail, shape, counter, topLevel: true, atIterationEnd: false)) return false;
+        if (nested is null)
+        {
+            (rest, store, tail) = SplitStore(body);
+            if (store is not null && !QualifiesStore(store, shape, counter)) return false;
+            if (!QualifiesBlock(rest, shape, counter, topLevel: true, atIterationEnd: store is null)) return false;
+            if (shape.Numbers.Count == 0 && store is null && _numberLoopBranchSplits.Count == 0) return false;
+            if (!QualifiesBlock(tail, shape, counter, topLevel: true, atIterationEnd: false)) return false;
+        }
+        else
+        {
+            if (!QualifiesNestedLoop(nested, shape, counter)) return false;
+            (rest, tail) = (nested.Before, nested.After);
+        }
         if (head.While is { } whileCondition && whileCondition is not TrueExpr && !QualifiesCondition(whileCondition, shape, counter)) return false;
         // The until condition comes after the stores: it must not read a table (a read can bail out).
         if (head.Until is { } untilCondition && (ReadsTable(untilCondition) || !QualifiesCondition(untilCondition, shape, counter))) return false;
@@ -182,7 +201,22 @@ internal sealed partial class FunctionCompiler
         _numberLoopHintMisses.Clear();
         _numberLoopReadNodes.Clear();
         _numberLoopConditional = 0;
-        if (head.Counter is { } i) doubles[counter] = i;
+        // The counter and limit in locals of the copy's own: the ordinary loop's are live across its calls, and the
+        // JIT then stores the counter to memory at every iteration of the copy too. The counter goes back to the
+        // ordinary loop's local whenever the copy hands over (EmitNumberLoopWriteBack).
+        _numberLoopCounter = null;
+        LocalBuilder? ownCounter = null, ownLimit = null;
+        if (head.Counter is { } i)
+        {
+            ownCounter = _il.DeclareLocal(typeof(double));
+            ownLimit = _il.DeclareLocal(typeof(double));
+            _il.Emit(OpCodes.Ldloc, i);
+            _il.Emit(OpCodes.Stloc, ownCounter);
+            _il.Emit(OpCodes.Ldloc, head.Limit!);
+            _il.Emit(OpCodes.Stloc, ownLimit);
+            doubles[counter] = ownCounter;
+            _numberLoopCounter = (ownCounter, i);
+        }
         foreach (var v in outer)
         {
             _il.Emit(OpCodes.Ldloc, _vars[v]);
@@ -196,6 +230,7 @@ internal sealed partial class FunctionCompiler
         var atIterationStart = outer.Where(assigned.Contains).ToDictionary(v => v, _ => _il.DeclareLocal(typeof(double)));
         // Only what the body assigns needs writing back when the copy ends.
         CollectAssigned(tail, assigned);
+        if (nested is not null) CollectAssigned(nested.Loop.Body, assigned);
         outer = outer.Where(assigned.Contains).ToList();
         _numberLoopOuter = outer;
 
@@ -205,18 +240,18 @@ internal sealed partial class FunctionCompiler
         _numberLoopBailOut = bailOut;
         _numberLoopGuarded.Clear();
         _il.MarkLabel(top);
-        if (head.Counter is { } counterLocal)
+        if (ownCounter is not null)
         {
             if (head.StepOp!.Kind == Operand.Kinds.Number)
             {
-                _il.Emit(OpCodes.Ldloc, counterLocal);
-                _il.Emit(OpCodes.Ldloc, head.Limit!);
+                _il.Emit(OpCodes.Ldloc, ownCounter);
+                _il.Emit(OpCodes.Ldloc, ownLimit!);
                 _il.Emit(head.StepOp.Number >= 0 ? OpCodes.Bgt_Un : OpCodes.Blt_Un, done);
             }
             else
             {
-                _il.Emit(OpCodes.Ldloc, counterLocal);
-                _il.Emit(OpCodes.Ldloc, head.Limit!);
+                _il.Emit(OpCodes.Ldloc, ownCounter);
+                _il.Emit(OpCodes.Ldloc, ownLimit!);
                 _il.Emit(OpCodes.Ldloc, head.Step!);
                 _il.Emit(OpCodes.Call, ForContinues);
                 _il.Emit(OpCodes.Brfalse, done);
@@ -233,20 +268,28 @@ internal sealed partial class FunctionCompiler
             EmitNumberJump(whileTest, false, done, doubles);
         }
         EmitNumberBlock(rest, doubles, done);
-        if (store is not null) EmitNumberStore(store, doubles);
-        EmitCommitFieldStores();
-        EmitNumberBlock(tail, doubles, done);
+        if (nested is not null)
+        {
+            EmitNestedNumberLoop(nested, doubles, done);
+        }
+        else
+        {
+            if (store is not null) EmitNumberStore(store, doubles);
+            EmitCommitFieldStores();
+            EmitNumberBlock(tail, doubles, done);
+        }
         // The countdown, without a call in the loop (a call would force every double out of its register).
         var handOver = _il.DefineLabel();
         LdThread();
         _il.Emit(OpCodes.Call, NumberLoopTryCount);
         _il.Emit(OpCodes.Brfalse, handOver);
-        if (head.Counter is { } counterNext)
+        if (ownCounter is not null)
         {
-            _il.Emit(OpCodes.Ldloc, counterNext);
-            _il.Emit(OpCodes.Ldloc, head.Step!);
+            _il.Emit(OpCodes.Ldloc, ownCounter);
+            if (head.StepOp!.Kind == Operand.Kinds.Number) _il.Emit(OpCodes.Ldc_R8, head.StepOp.Number);
+            else _il.Emit(OpCodes.Ldloc, head.Step!);
             _il.Emit(OpCodes.Add);
-            _il.Emit(OpCodes.Stloc, counterNext);
+            _il.Emit(OpCodes.Stloc, ownCounter);
         }
         if (head.Until is { } until)
         {
@@ -271,6 +314,7 @@ internal sealed partial class FunctionCompiler
         }
         EmitNumberLoopWriteBack(outer, doubles);
         _il.Emit(OpCodes.Br, ordinaryTop);
+        if (nested is not null) EmitNestedLoopResumption(nested, ordinaryBackEdge);
         _il.MarkLabel(ordinary);
         return true;
     }
@@ -335,13 +379,24 @@ internal sealed partial class FunctionCompiler
                     foreach (var clause in f.Clauses) CollectAssigned(clause.Body, assigned);
                     if (f.Else is not null) CollectAssigned(f.Else, assigned);
                     break;
+                case NumericForStmt loop:
+                    CollectAssigned(loop.Body, assigned);
+                    break;
             }
         }
     }
 
-    /// <summary>The variables declared before the loop get their values back as LuaValues.</summary>
+    /// <summary>The copy's own counter and the ordinary loop's, while a numeric for's copy is emitted.</summary>
+    private (LocalBuilder Own, LocalBuilder Ordinary)? _numberLoopCounter;
+
+    /// <summary>The variables declared before the loop get their values back as LuaValues (and the counter its local).</summary>
     private void EmitNumberLoopWriteBack(List<LocalSymbol> outer, Dictionary<LocalSymbol, LocalBuilder> doubles)
     {
+        if (_numberLoopCounter is var (own, ordinary))
+        {
+            _il.Emit(OpCodes.Ldloc, own);
+            _il.Emit(OpCodes.Stloc, ordinary);
+        }
         foreach (var v in outer)
         {
             _il.Emit(OpCodes.Ldloc, doubles[v]);
@@ -601,6 +656,11 @@ internal sealed partial class FunctionCompiler
                         CollectIndexed(clause.Body, indexed);
                     }
                     if (f.Else is not null) CollectIndexed(f.Else, indexed);
+                    break;
+                case NumericForStmt loop:
+                    CollectIndexed(loop.Start, indexed);
+                    CollectIndexed(loop.Limit, indexed);
+                    CollectIndexed(loop.Body, indexed);
                     break;
             }
         }

@@ -337,6 +337,18 @@ internal sealed partial class FunctionCompiler
         var exit = _il.DefineLabel();
         var backEdge = _il.DefineLabel();
         TryEmitNumberLoop(s, i, limit, step, stepOp, exit, top, backEdge);
+        EmitNumericForLoop(s, i, limit, step, stepOp, forSlots, top, exit, backEdge);
+    }
+
+    /// <summary>
+    /// The ordinary loop of a numeric for whose counter, limit and step are in <paramref name="i"/>,
+    /// <paramref name="limit"/>, <paramref name="step"/>: from its test at <paramref name="top"/> to
+    /// <paramref name="exit"/>. Also emitted on its own, from the counter a nested number copy reached
+    /// (FunctionCompiler.NestedNumberLoops).
+    /// </summary>
+    private void EmitNumericForLoop(NumericForStmt s, LocalBuilder i, LocalBuilder limit, LocalBuilder step, Operand stepOp,
+        int[]? forSlots, Label top, Label exit, Label backEdge)
+    {
         _il.MarkLabel(top);
         if (stepOp.Kind == Operand.Kinds.Number)
         {

@@ -1,0 +1,282 @@
+using System.Reflection.Emit;
+using Tidegate.Lua.Binding;
+using Tidegate.Lua.Syntax;
+using static Tidegate.Lua.Emit.EmitMembers;
+
+namespace Tidegate.Lua.Emit;
+
+// A loop inside a number copy (nbody's `advance`: the outer `for i` reads `bi = bs[i]` and its fields, runs
+// `for j = i + 1, nbody` over the other bodies, then stores `bi.vx = bivx` ...). The inner loop runs 0-4 times
+// per outer iteration, so as a copy of its own it paid its entry (every variable tested for a number, the math
+// function tested, the array part taken, the doubles written back) on every outer iteration, and the outer
+// iteration itself ran as ordinary code on LuaValues. Here the outer copy's body may be
+//
+//     what comes before the loop (reads, arithmetic, `if`: may bail out; no stores)
+//     one numeric for with a constant step, whose body qualifies as a copy's body does
+//     a tail that cannot bail out: field stores `t.k = v` and assignments, reading no table
+//
+// A bail-out before the inner loop redoes the outer iteration in the ordinary loop, as in any copy. Once the
+// inner loop has committed an iteration, the outer iteration cannot be redone: the inner loop's own bail-out
+// (and its countdown's hand-over) write back every variable the ordinary code needs (those declared before the
+// outer loop, and the outer body's own locals, whose ordinary IL locals are declared ahead so that both codes
+// share them) and continue in an ordinary copy of the rest of the outer iteration: the inner loop from the
+// counter it reached (that iteration again, or its back-edge), then the tail, then the ordinary outer loop's
+// back-edge. The tail's field stores look their nodes up before the inner loop (a miss still redoes the outer
+// iteration): nothing in a copy inserts into a table or stores nil, so a node found then still holds its key when
+// the tail stores into it.
+internal sealed partial class FunctionCompiler
+{
+    /// <summary>The body of an outer copy around a numeric for: before it, the loop, after it.</summary>
+    private sealed class NestedNumberLoop(Block before, NumericForStmt loop, Block after)
+    {
+        public Block Before { get; } = before;
+        public NumericForStmt Loop { get; } = loop;
+        public Block After { get; } = after;
+        public double Step;
+        public Block InnerRest = null!, InnerTail = null!;
+        public AssignStmt? InnerStore;
+        /// <summary>The inner loop's counter, limit and step, shared by its copy and its ordinary resumption.</summary>
+        public LocalBuilder Counter = null!, Limit = null!, StepLocal = null!;
+        public Label ResumeTop, ResumeBackEdge;
+        /// <summary>The outer body's own locals (declared before the inner loop), written back when it bails out.</summary>
+        public readonly List<LocalSymbol> DeclaredBefore = new();
+        /// <summary>The nodes of the tail's field stores, found before the inner loop.</summary>
+        public readonly Dictionary<Stmt, LocalBuilder> TailNodes = new();
+    }
+
+    /// <summary>The body split around its one top-level numeric for; null when it has none or several.</summary>
+    private static NestedNumberLoop? SplitNestedLoop(Block body)
+    {
+        var statements = body.Statements;
+        int at = -1;
+        for (int k = 0; k < statements.Count; k++)
+        {
+            if (statements[k] is not NumericForStmt) continue;
+            if (at >= 0) return null;
+            at = k;
+        }
+        if (at < 0) return null;
+        return new NestedNumberLoop(
+            new Block { Statements = statements.Take(at).ToList(), EndLine = body.EndLine },
+            (NumericForStmt)statements[at],
+            new Block { Statements = statements.Skip(at + 1).ToList(), EndLine = body.EndLine });
+    }
+
+    /// <summary>A step written as a number (or its negation); null otherwise.</summary>
+    private static double? ConstantStep(Expr? step) => step is null ? 1 : StripParens(step) switch
+    {
+        NumberExpr n => n.Value,
+        UnaryExpr { Op: UnaryOp.Neg, Operand: NumberExpr n } => -n.Value,
+        _ => null,
+    };
+
+    private bool QualifiesNestedLoop(NestedNumberLoop n, NumberLoopShape shape, LocalSymbol counter)
+    {
+        // Before the loop: may bail out, so nothing may be stored yet.
+        foreach (var stmt in n.Before.Statements)
+            if (stmt is AssignStmt a && a.Targets.Any(t => t is IndexExpr)) return false;
+        if (!QualifiesBlock(n.Before, shape, counter, topLevel: true)) return false;
+
+        var loop = n.Loop;
+        var inner = loop.Symbol!;
+        if (inner.IsCaptured || inner.IsAssigned || ConstantStep(loop.Step) is not { } step || step == 0 || double.IsNaN(step))
+            return false;
+        n.Step = step;
+        if (!QualifiesNumber(loop.Start, shape, counter, 0) || !QualifiesNumber(loop.Limit, shape, counter, 0)) return false;
+        var (rest, store, tail) = SplitStore(loop.Body);
+        if (store is not null && !QualifiesStore(store, shape, inner)) return false;
+        if (!QualifiesBlock(rest, shape, inner, topLevel: true, atIterationEnd: store is null)) return false;
+        if (!QualifiesBlock(tail, shape, inner, topLevel: true)) return false;
+        (n.InnerRest, n.InnerStore, n.InnerTail) = (rest, store, tail);
+
+        // After the loop: nothing that can bail out.
+        foreach (var stmt in n.After.Statements)
+        {
+            bool fieldStore = stmt is AssignStmt { Targets: [IndexExpr { Object: NameExpr, Key: StringExpr }], Values: [var v] } && !ReadsTable(v);
+            if (!fieldStore && !IsNumberLoopTail(stmt)) return false;
+        }
+        if (!QualifiesBlock(n.After, shape, counter, topLevel: true)) return false;
+        return true;
+    }
+
+    /// <summary>Every local declared in a block, through nested blocks.</summary>
+    private static void CollectDeclared(Block block, HashSet<LocalSymbol> declared)
+    {
+        foreach (var stmt in block.Statements)
+        {
+            switch (stmt)
+            {
+                case LocalStmt { Symbols: { } symbols }:
+                    foreach (var s in symbols) declared.Add(s);
+                    break;
+                case IfStmt f:
+                    foreach (var clause in f.Clauses) CollectDeclared(clause.Body, declared);
+                    if (f.Else is not null) CollectDeclared(f.Else, declared);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// In the outer copy, after what comes before the loop: the tail's field nodes, the inner loop's copy, the tail.
+    /// </summary>
+    private void EmitNestedNumberLoop(NestedNumberLoop n, Dictionary<LocalSymbol, LocalBuilder> doubles, Label outerDone)
+    {
+        // The outer body's locals get their ordinary IL locals now: the ordinary loop's `local` statements reuse
+        // them (StoreNewVariable), so the resumption and the ordinary loop are the same variables.
+        foreach (var stmt in n.Before.Statements)
+        {
+            if (stmt is not LocalStmt { Symbols: { } symbols }) continue;
+            foreach (var s in symbols)
+            {
+                if (!_vars.ContainsKey(s)) DeclareVariable(s);
+                n.DeclaredBefore.Add(s);
+            }
+        }
+        // The tail's field stores: found now, while a miss can still redo the outer iteration.
+        foreach (var stmt in n.After.Statements)
+        {
+            if (stmt is not AssignStmt { Targets: [IndexExpr { Object: NameExpr { Symbol: { } t }, Key: StringExpr k }] }) continue;
+            if (!_numberLoopReadNodes.TryGetValue((t, System.Text.Encoding.Latin1.GetString(k.Value)), out var node))
+            {
+                node = _il.DeclareLocal(typeof(int));
+                var miss = LoadHintedField(NumberLoopTable(t), k.Value);
+                _il.Emit(OpCodes.Call, NumberLoopFieldNode);
+                _il.Emit(OpCodes.Stloc, node);
+                _il.Emit(OpCodes.Ldloc, node);
+                _il.Emit(OpCodes.Ldc_I4_0);
+                _il.Emit(OpCodes.Blt, miss);
+            }
+            n.TailNodes[stmt] = node;
+        }
+
+        // The inner loop: counter, limit and step in locals the ordinary resumption shares (saved ones: the
+        // resumption is ordinary code, which may yield).
+        var loop = n.Loop;
+        PreEvaluateGuarded(loop.Start, doubles);
+        PreEvaluateGuarded(loop.Limit, doubles);
+        n.Counter = NewLocal(typeof(double));
+        n.Limit = NewLocal(typeof(double));
+        n.StepLocal = NewLocal(typeof(double));
+        n.ResumeTop = _il.DefineLabel();
+        n.ResumeBackEdge = _il.DefineLabel();
+        // The copy counts in locals of its own (see TryEmitNumberLoopCopy) and hands its counter over when it leaves.
+        var counter = _il.DeclareLocal(typeof(double));
+        var limit = _il.DeclareLocal(typeof(double));
+        EmitNumberValue(loop.Start, doubles);
+        _il.Emit(OpCodes.Stloc, counter);
+        EmitNumberValue(loop.Limit, doubles);
+        _il.Emit(OpCodes.Dup);
+        _il.Emit(OpCodes.Stloc, limit);
+        _il.Emit(OpCodes.Stloc, n.Limit);
+        _il.Emit(OpCodes.Ldc_R8, n.Step);
+        _il.Emit(OpCodes.Stloc, n.StepLocal);
+        var inner = loop.Symbol!;
+        doubles[inner] = counter;
+
+        var outerBailOut = _numberLoopBailOut;
+        int outerMisses = _numberLoopHintMisses.Count;
+        var bailOut = _il.DefineLabel();
+        _numberLoopBailOut = bailOut;
+        // What an inner iteration assigns before its store, declared outside it: put back when it bails out.
+        var declaredInside = new HashSet<LocalSymbol>();
+        CollectDeclared(loop.Body, declaredInside);
+        var assigned = new HashSet<LocalSymbol>();
+        CollectAssigned(n.InnerRest, assigned);
+        var atIterationStart = assigned.Where(v => v != inner && !declaredInside.Contains(v) && doubles.ContainsKey(v))
+            .ToDictionary(v => v, _ => _il.DeclareLocal(typeof(double)));
+
+        var top = _il.DefineLabel();
+        var done = _il.DefineLabel();
+        var handOver = _il.DefineLabel();
+        _il.MarkLabel(top);
+        _il.Emit(OpCodes.Ldloc, counter);
+        _il.Emit(OpCodes.Ldloc, limit);
+        _il.Emit(n.Step >= 0 ? OpCodes.Bgt_Un : OpCodes.Blt_Un, done);
+        foreach (var (v, saved) in atIterationStart)
+        {
+            _il.Emit(OpCodes.Ldloc, doubles[v]);
+            _il.Emit(OpCodes.Stloc, saved);
+        }
+        EmitNumberBlock(n.InnerRest, doubles, done);
+        if (n.InnerStore is not null) EmitNumberStore(n.InnerStore, doubles);
+        EmitCommitFieldStores();
+        EmitNumberBlock(n.InnerTail, doubles, done);
+        LdThread();
+        _il.Emit(OpCodes.Call, NumberLoopTryCount);
+        _il.Emit(OpCodes.Brfalse, handOver);
+        _il.Emit(OpCodes.Ldloc, counter);
+        _il.Emit(OpCodes.Ldc_R8, n.Step);
+        _il.Emit(OpCodes.Add);
+        _il.Emit(OpCodes.Stloc, counter);
+        _il.Emit(OpCodes.Br, top);
+
+        // Countdown exhausted: the ordinary inner loop goes on from its back-edge.
+        _il.MarkLabel(handOver);
+        _il.Emit(OpCodes.Ldloc, counter);
+        _il.Emit(OpCodes.Stloc, n.Counter);
+        EmitNestedWriteBack(n, doubles);
+        _il.Emit(OpCodes.Br, n.ResumeBackEdge);
+        EmitHintMisses(outerMisses);
+        // This inner iteration again, in the ordinary inner loop, from the values it began with.
+        _il.MarkLabel(bailOut);
+        foreach (var (v, saved) in atIterationStart)
+        {
+            _il.Emit(OpCodes.Ldloc, saved);
+            _il.Emit(OpCodes.Stloc, doubles[v]);
+        }
+        _il.Emit(OpCodes.Ldloc, counter);
+        _il.Emit(OpCodes.Stloc, n.Counter);
+        EmitNestedWriteBack(n, doubles);
+        _il.Emit(OpCodes.Br, n.ResumeTop);
+
+        _il.MarkLabel(done);
+        _numberLoopBailOut = outerBailOut;
+        _numberLoopPendingStores.Clear();
+
+        // The tail: nothing in it can fail; its field stores go straight into the nodes found above.
+        foreach (var stmt in n.After.Statements)
+        {
+            if (n.TailNodes.TryGetValue(stmt, out var node))
+            {
+                var (target, value) = (((AssignStmt)stmt).Targets[0], ((AssignStmt)stmt).Values[0]);
+                _il.Emit(OpCodes.Ldloc, NumberLoopTable(((NameExpr)((IndexExpr)target).Object).Symbol!));
+                _il.Emit(OpCodes.Ldloc, node);
+                EmitNumberValue(value, doubles);
+                _il.Emit(OpCodes.Call, NumberLoopCommitField);
+            }
+            else EmitNumberBlock(new Block { Statements = new List<Stmt> { stmt }, EndLine = n.After.EndLine }, doubles, outerDone);
+        }
+    }
+
+    /// <summary>Everything the ordinary rest of the outer iteration reads, as LuaValues in the ordinary IL locals.</summary>
+    private void EmitNestedWriteBack(NestedNumberLoop n, Dictionary<LocalSymbol, LocalBuilder> doubles)
+    {
+        EmitNumberLoopWriteBack(_numberLoopOuter, doubles);
+        foreach (var s in n.DeclaredBefore)
+        {
+            if (doubles.TryGetValue(s, out var d))
+            {
+                _il.Emit(OpCodes.Ldloc, d);
+                _il.Emit(OpCodes.Call, FromNumber);
+            }
+            else _il.Emit(OpCodes.Ldloc, _numberLoopTables[s]);
+            _il.Emit(OpCodes.Stloc, _vars[s]);
+        }
+    }
+
+    /// <summary>
+    /// The ordinary rest of an outer iteration whose inner loop bailed out or handed over: the inner loop from the
+    /// counter it reached, the tail, then the ordinary outer loop's back-edge. Off the copy's path.
+    /// </summary>
+    private void EmitNestedLoopResumption(NestedNumberLoop n, Label outerBackEdge)
+    {
+        int mark = ScopeMark;
+        var exit = _il.DefineLabel();
+        EmitNumericForLoop(n.Loop, n.Counter, n.Limit, n.StepLocal, Operand.Constant(n.Step), null, n.ResumeTop, exit, n.ResumeBackEdge);
+        EndScope(mark);
+        foreach (var stmt in n.After.Statements) EmitStatement(stmt);
+        EndScope(mark);
+        _il.Emit(OpCodes.Br, outerBackEdge);
+    }
+}

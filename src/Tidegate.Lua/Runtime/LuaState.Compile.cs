@@ -7,18 +7,7 @@ namespace Tidegate.Lua.Runtime;
 public sealed partial class LuaState
 {
     /// <summary>Lua call depth at which "stack overflow" is raised (the .NET stack is checked too).</summary>
-    public int MaxCallDepth
-    {
-        get => _maxCallDepth;
-        set
-        {
-            _maxCallDepth = value;
-            // The running thread's cached limit (coroutines made later start without one).
-            if (MainThread is not null) MainThread.FrameLimit = 0;
-        }
-    }
-
-    private int _maxCallDepth = 220_000;
+    public int MaxCallDepth { get; set; } = 220_000;
 
     /// <summary>
     /// The countdown compiled code decrements at every function entry and loop back-edge; when it goes

@@ -35,7 +35,6 @@ public sealed partial class LuaThread
         PendingTailCallArgCount = 0;
         CurrentSite = 0;
         HandlerAllowance = 0;
-        FrameLimit = 0;
         CallFromErrorPoint = false;
         ResumeValueCount = 0;
         YieldBase = YieldCount = 0;

@@ -58,15 +58,10 @@ public sealed partial class LuaThread
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void EnterFrame(LuaFunction function)
     {
-        // The three rare cases share one branch and one call (each with its own branch and call made every
-        // compiled function's entry measurably slower, taken or not): the budget's countdown gone negative, the
-        // record array full or the depth limit reached, and a frame below the checked .NET stack range.
         // The budget is charged before the record is pushed, so its error names the caller's position.
-        var state = State;
-        long budget = state.BudgetRemaining - 1;
-        state.BudgetRemaining = budget;
+        if (--State.BudgetRemaining < 0) State.BudgetExhausted(this);
         int c = FrameCount;
-        if (budget < 0 | c >= FrameLimit | StackGuard.IsOutside(NativeStackGuard.Here())) EnterFrameSlow(c, budget);
+        if ((uint)c >= (uint)Frames.Length || (c & 15) == 15) EnterFrameSlow(c);
         ref CallFrameRecord r = ref Frames[c];
         // Usually the slot already holds this function (loops, recursion): skip the GC write barrier then.
         if (!ReferenceEquals(r.Function, function)) r.Function = function;
@@ -77,36 +72,20 @@ public sealed partial class LuaThread
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void ExitFrame() => FrameCount--;
 
-    /// <summary>
-    /// The record count at which an entry takes <see cref="EnterFrameSlow"/>: the smaller of the record array's
-    /// length and the depth limit (<see cref="LuaState.MaxCallDepth"/>, more while an error handler runs). 0
-    /// until the first entry, and whenever the limit may have changed: the slow path then sets it again.
-    /// </summary>
-    internal int FrameLimit;
-
-    /// <summary>Where on the .NET stack a frame may start without asking the runtime (see <see cref="NativeStackGuard"/>).</summary>
-    internal NativeStackGuard StackGuard;
-
-    /// <summary>
-    /// While an error handler runs: how many more function entries may pass a failed .NET stack check (LuaJIT
-    /// keeps some stack in reserve for error handling). Non-zero also raises the depth limit by 200.
-    /// </summary>
+    /// <summary>While an error handler runs: how many more 16-frame steps may pass a failed stack check.</summary>
     internal int HandlerAllowance;
 
-    /// <summary>The budget, the depth limit, the .NET stack check and the record array's growth, off the entry's fast path.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void EnterFrameSlow(int count, long budget)
+    private void EnterFrameSlow(int count)
     {
-        if (budget < 0) State.BudgetExhausted(this);
-        int limit = State.MaxCallDepth + (HandlerAllowance > 0 ? 200 : 0);
-        if (count >= limit) throw RuntimeError("stack overflow");
-        // The runtime's margin is far more than a handler's few frames need, so one that fails still lets an
-        // error handler through.
-        nuint here = NativeStackGuard.Here();
-        if (StackGuard.IsOutside(here) && !StackGuard.Check(here) && HandlerAllowance-- <= 0)
-            throw RuntimeError("stack overflow");
-        if (count >= Frames.Length) Array.Resize(ref Frames, Math.Max(count + 1, Math.Min(Frames.Length * 2, limit)));
-        FrameLimit = Math.Min(Frames.Length, limit);
+        bool tooDeep = count >= State.MaxCallDepth + (HandlerAllowance > 0 ? 200 : 0);
+        if (tooDeep || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
+        {
+            // An xpcall handler running at a stack overflow gets a little room (LuaJIT keeps some
+            // stack in reserve for error handling); TryEnsure leaves well over 16 frames' worth.
+            if (tooDeep || HandlerAllowance-- <= 0) throw RuntimeError("stack overflow");
+        }
+        if (count >= Frames.Length) Array.Resize(ref Frames, Frames.Length * 2);
     }
 
     // ---- coroutine state (see LuaThread.Coroutines.cs) ----

@@ -96,7 +96,7 @@ public sealed class ProtectedCallFunction : LuaFunction
             return true;
         }
         int allowance = thread.HandlerAllowance;
-        thread.HandlerAllowance = 32;
+        thread.HandlerAllowance = 2;
         try
         {
             thread.CallFromErrorPoint = true;
@@ -109,7 +109,6 @@ public sealed class ProtectedCallFunction : LuaFunction
         finally
         {
             thread.HandlerAllowance = allowance;
-            thread.FrameLimit = 0; // the depth limit was raised for the handler: set it again at the next entry
         }
         return true;
     }

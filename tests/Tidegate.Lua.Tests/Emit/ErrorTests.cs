@@ -88,6 +88,64 @@ public class ErrorTests
     }
 
     [Fact]
+    public void MaxCallDepthChangesApplyToTheNextRun()
+    {
+        // The entry's fast path compares with a cached limit (LuaThread.FrameLimit): a changed MaxCallDepth
+        // must reach it, lowered below a depth already reached and raised again.
+        var state = LuaJitReference.NewState(new MemoryStream());
+        const string Script = "local function f(n) if n == 0 then return 0 end return 1 + f(n - 1) end return pcall(f, 100)";
+        Assert.True(state.DoString(Script, "=depth")[0].AsBoolean);
+        state.MaxCallDepth = 50;
+        var r = state.DoString(Script, "=depth");
+        Assert.False(r[0].AsBoolean);
+        Assert.Equal("depth:1: stack overflow", r[1].ToString());
+        state.MaxCallDepth = 1000;
+        Assert.True(state.DoString(Script, "=depth")[0].AsBoolean);
+    }
+
+    [Fact]
+    public void TheDotNetStackCheckRaisesStackOverflowOnASmallThreadStack()
+    {
+        // With no depth limit in the way, only the .NET stack check (NativeStackGuard) stops the recursion: it
+        // must raise a catchable Lua error every time, in coroutines and under a Lua error handler too, and
+        // never let the process overflow its stack.
+        var results = new List<string>();
+        Exception? failure = null;
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                var state = LuaJitReference.NewState(new MemoryStream());
+                state.MaxCallDepth = int.MaxValue - 1000;
+                var r = state.DoString("""
+                    local function g() return 1 + g() end
+                    local function sum(n) if n == 0 then return 0 end return n + sum(n - 1) end
+                    local out = {}
+                    for i = 1, 3 do out[#out + 1] = select(2, pcall(g)) .. " " .. sum(1000) end
+                    out[#out + 1] = select(2, coroutine.resume(coroutine.create(g)))
+                    out[#out + 1] = select(2, xpcall(g, function(e)
+                      local function d(n) if n == 0 then return 0 end return 1 + d(n - 1) end
+                      return e .. " handled " .. d(5)
+                    end))
+                    return table.concat(out, "|")
+                    """, "=small");
+                results.Add(r[0].ToString());
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+        }, 1024 * 1024);
+        thread.Start();
+        thread.Join();
+        Assert.Null(failure);
+        Assert.Equal(
+            "small:1: stack overflow 500500|small:1: stack overflow 500500|small:1: stack overflow 500500|"
+            + "small:1: stack overflow|small:1: stack overflow handled 5",
+            results.Single());
+    }
+
+    [Fact]
     public void MaxCallDepthIsConfigurable()
     {
         var state = LuaJitReference.NewState(new MemoryStream());

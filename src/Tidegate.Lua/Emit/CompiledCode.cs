@@ -609,6 +609,9 @@ public static class CompiledCode
     public static LuaValue NewTable(int arrayCount, int hashCount) =>
         LuaValue.FromObject(arrayCount == 0 && hashCount == 0 ? new LuaTable() : new LuaTable(arrayCount, hashCount));
 
+    // A table constructor's stores: positional items (RawSetInt), `name = v` fields (RawSetStr: the key keeps its
+    // node even when v is nil, see LuaTable.SetConstructorField) and `[k] = v` fields (RawSet).
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void RawSetInt(LuaValue table, int key, LuaValue v) => ((LuaTable)table.Ref!).Set(key, v);
 

@@ -12,7 +12,7 @@ namespace Tidegate.Web.Runtime;
 internal static class RuntimeThreadKeeper
 {
     private const int SweepMs = 200;
-    private const int MaskWords = 16; // glibc's cpu_set_t: 1024 CPUs
+    private const int MaskWords = WorkerCpuAffinity.CpuSetWords;
     private static readonly object gate = new();
     private static ulong[]? processCpus;
     private static readonly Dictionary<int, ulong[]> workers = new();

@@ -80,8 +80,8 @@ public sealed partial class WorkerCpuAffinity
         if (!OperatingSystem.IsLinux()) return;
         var cpus = CpusOf(index);
         if (cpus.Length == 0 && auto) return;
-        // cpu_set_t is 1024 bits in glibc; a CPU beyond it cannot be named (nginx's limit too).
-        var set = new ulong[16];
+        // A CPU beyond cpu_set_t cannot be named (nginx's limit too).
+        var set = new ulong[CpuSetWords];
         foreach (int cpu in cpus)
         {
             if (cpu >= set.Length * 64) continue;
@@ -103,6 +103,9 @@ public sealed partial class WorkerCpuAffinity
             if (keepOthersAway) RuntimeThreadKeeper.RemoveWorker(tid);
         }
     }
+
+    /// <summary>glibc's cpu_set_t in 64-bit words: 1024 CPUs.</summary>
+    internal const int CpuSetWords = 16;
 
     [LibraryImport("libc", EntryPoint = "gettid")]
     private static partial int GetThreadId();

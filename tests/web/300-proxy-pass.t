@@ -241,3 +241,14 @@ location /t { proxy_set_header X-C c; proxy_pass http://127.0.0.1:$TEST_NGINX_BA
 GET /t
 --- backend_request
 GET /t HTTP/1.0\r\nX-C: c\r\nHost: 127.0.0.1:$TEST_NGINX_BACKEND_PORT\r\nConnection: close\r\n\r\n
+
+=== TEST 21: proxy_pass with variables to an address with a bad port is a 500 with nginx's message
+--- config
+set $backend 127.0.0.1:99999;
+location /v { proxy_pass http://$backend; }
+--- request
+GET /v
+--- error_code: 500
+--- error_log
+[error]
+invalid port in upstream "127.0.0.1:99999", client: 127.0.0.1

@@ -120,9 +120,16 @@ public sealed class ProxyHandler : IContentHandler
             || Resolver.HostPort.ParseIPv4(host) is not null
             || host.StartsWith('[') && IPAddress.TryParse(host.Trim('[', ']'), out _))
         {
-            upstream = UpstreamConfigModule.ForAddress(hostAndPort);
+            if (UpstreamConfigModule.ForAddress(hostAndPort, out string? failure) is not { } literal)
+            {
+                // nginx's words, at request time: invalid port in upstream "127.0.0.1:99999" (a 500).
+                pipeline.Log(ctx, LogLevel.Error, failure!);
+                upstream = new UpstreamBlock("");
+                return false;
+            }
+            upstream = literal;
             state.ProxyPort = PortOf(upstream);
-            return upstream is not null;
+            return true;
         }
         // A name in a variable goes to the location's resolver (nginx's upstream resolve handler).
         name = (host, port, hostAndPort);

@@ -135,14 +135,22 @@ public sealed class UpstreamConfigModule : IConfigModule
     /// <summary>Looks up an upstream block by name at request time (proxy_pass with variables).</summary>
     public UpstreamBlock? TryGetBlock(string name) => blocks.TryGetValue(name, out var block) ? block : null;
 
-    /// <summary>A one-server upstream for an address literal met at request time (proxy_pass with variables).</summary>
-    public static UpstreamBlock? ForAddress(string hostAndPort)
+    /// <summary>
+    /// A one-server upstream for an address literal met at request time (proxy_pass with variables), or null with
+    /// nginx's message for a bad one in <paramref name="error"/>.
+    /// </summary>
+    public static UpstreamBlock? ForAddress(string hostAndPort, out string? error)
     {
         var server = new UpstreamServer { Text = hostAndPort };
         var block = new UpstreamBlock(hostAndPort) { Implicit = true };
         block.Servers.Add(server);
+        error = null;
         try { block.Primary.AddRange(Addresses(server, null)); }
-        catch (ConfigException) { return null; }
+        catch (ConfigException e)
+        {
+            error = e.Message;
+            return null;
+        }
         return block;
     }
 

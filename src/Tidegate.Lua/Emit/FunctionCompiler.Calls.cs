@@ -280,25 +280,40 @@ internal sealed partial class FunctionCompiler
         // `return f(a, g(x))` to this very closure with one argument per parameter: the parameters take only
         // g's first result, so it comes back in a register (see EmitCallTo) and the call stays a jump.
         LocalBuilder? lastFirst = null;
+        // With one argument per parameter, the fixed arguments stay in operands (IL locals) until the callee is
+        // known: the jump to the body takes them from there, and only the other callees get them stored to the
+        // slots. Through the slots, each was a store with a GC write barrier and a load back per iteration.
+        List<Operand>? selfValues = null;
         Operand fn;
         string? description, callName;
         int fixedArgs;
-        LocalBuilder? multi;
-        if (selfCandidate && ParameterCount > 0 && expr is CallExpr selfCall && selfCall.Arguments.Count == ParameterCount
-            && selfCall.Arguments[^1] is CallExpr or MethodCallExpr)
+        LocalBuilder? multi = null;
+        if (selfCandidate && ParameterCount > 0 && expr is CallExpr selfCall && selfCall.Arguments.Count == ParameterCount)
         {
             var args = selfCall.Arguments;
             description = Describe(selfCall.Function, out callName);
             fn = Eval(selfCall.Function);
-            (fixedArgs, _) = EmitArguments(args.GetRange(0, args.Count - 1), b);
+            bool trailingCall = args[^1] is CallExpr or MethodCallExpr;
+            fixedArgs = trailingCall ? args.Count - 1 : args.Count;
+            selfValues = new List<Operand>(fixedArgs);
+            for (int i = 0; i < fixedArgs; i++)
+            {
+                // As in TryEmitDirectCall: nested calls put their frames above this argument's slot, and a
+                // non-captured local's operand cannot change while later arguments are evaluated.
+                _depth = b + i;
+                selfValues.Add(Eval(args[i]));
+            }
             int last = b + fixedArgs;
             _depth = last;
-            lastFirst = NewValueTemp();
-            EmitCallTo(args[^1], last, lastFirst);
-            multi = NewIntTemp();
-            _il.Emit(OpCodes.Ldloc, _status);
-            _il.Emit(OpCodes.Stloc, multi);
-            _depth = last;
+            if (trailingCall)
+            {
+                lastFirst = NewValueTemp();
+                EmitCallTo(args[^1], last, lastFirst);
+                multi = NewIntTemp();
+                _il.Emit(OpCodes.Ldloc, _status);
+                _il.Emit(OpCodes.Stloc, multi);
+                _depth = last;
+            }
         }
         else (fn, description, callName, fixedArgs, multi) = EmitCalleeAndArguments(expr, b);
         if (b + fixedArgs + 1 > _maxDepth) _maxDepth = b + fixedArgs + 1;
@@ -318,16 +333,31 @@ internal sealed partial class FunctionCompiler
                 _il.Emit(OpCodes.Bne_Un, notSelf);
                 EmitBackEdge(expr.Line);
                 var parameters = _body.ParameterSymbols!;
-                for (int i = 0; i < parameters.Count; i++)
+                if (selfValues is not null)
                 {
-                    if (i < fixedArgs) LoadSlot(b + i);
-                    else if (lastFirst is not null) _il.Emit(OpCodes.Ldloc, lastFirst);
-                    else _il.Emit(OpCodes.Ldsfld, ValueNil);
-                    StoreNewVariable(parameters[i]); // a captured parameter gets a fresh cell, as a new call's would
+                    // All values first (an operand can be a parameter: `return f(k, m)`), then the parameters.
+                    foreach (var v in selfValues) Load(v);
+                    if (lastFirst is not null) _il.Emit(OpCodes.Ldloc, lastFirst);
+                    foreach (var v in selfValues)
+                        if (v.ClearOnRelease) ClearLocal(v.Local!); // must not keep the value reachable (weak tables)
+                    for (int i = parameters.Count - 1; i >= 0; i--)
+                        StoreNewVariable(parameters[i]); // a captured parameter gets a fresh cell, as a new call's would
+                }
+                else
+                {
+                    for (int i = 0; i < parameters.Count; i++)
+                    {
+                        if (i < fixedArgs) LoadSlot(b + i);
+                        else if (lastFirst is not null) _il.Emit(OpCodes.Ldloc, lastFirst);
+                        else _il.Emit(OpCodes.Ldsfld, ValueNil);
+                        StoreNewVariable(parameters[i]); // a captured parameter gets a fresh cell, as a new call's would
+                    }
                 }
                 _il.Emit(OpCodes.Br, _bodyStart);
                 _il.MarkLabel(notSelf);
             }
+            if (selfValues is not null)
+                for (int i = 0; i < fixedArgs; i++) StoreSlot(b + i, selfValues[i]);
             if (lastFirst is not null)
             {
                 // Any other callee takes all of the trailing call's results from the stack, where a single
@@ -395,6 +425,8 @@ internal sealed partial class FunctionCompiler
         FreeIntTemp(callerSite);
         if (multi is not null) FreeIntTemp(multi);
         if (lastFirst is not null) _freeValueTemps.Push(lastFirst);
+        if (selfValues is not null)
+            for (int i = selfValues.Count - 1; i >= 0; i--) Release(selfValues[i]);
         Release(fn);
         _depth = b;
     }

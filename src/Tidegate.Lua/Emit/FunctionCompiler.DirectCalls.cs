@@ -74,6 +74,7 @@ internal sealed partial class FunctionCompiler
             MethodAttributes.Public | MethodAttributes.Virtual | MethodAttributes.Final | MethodAttributes.HideBySig,
             typeof(LuaValue), parameters);
         _type.DefineMethodOverride(entry, FunctionInvokeN[arity]!);
+        entry.InitLocals = false; // holds the body: see EmitBody
         return entry;
     }
 

@@ -26,7 +26,7 @@ public static partial class StringLibrary
         Add("lower", Lower);
         Add("upper", Upper);
         Add("dump", Dump);
-        Add("find", Find);
+        lib["find"] = new StringFindFunction(Find); // plain searches answered in its per-arity entries
         Add("match", Match);
         Add("gmatch", GMatch);
         Add("gsub", GSub);

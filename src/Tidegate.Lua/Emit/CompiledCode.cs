@@ -187,18 +187,18 @@ public static class CompiledCode
         return count;
     }
 
-    /// <summary>Whether <c>return f(...)</c> calls a host function (run as a normal call after popping the frame's record).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool IsHostFunction(LuaValue f) => f.Ref is LuaFunction and not LuaClosure;
-
     /// <summary>
-    /// A proper tail call: moves the callee's arguments to the frame's base, leaves the callee in
-    /// PendingTailCall and pops the frame; the caller's caller runs it.
+    /// <c>return f(...)</c> where f is not known at compile time: for a Lua closure (or a __call handler), a proper
+    /// tail call that moves the callee's arguments to the frame's base, leaves the callee in PendingTailCall and pops
+    /// the frame (the caller's caller runs it); the answer is true. A host function is left alone (false: the caller
+    /// calls it normally, see BeginHostTailCall). One type test for the common Lua callee, where testing "host
+    /// function?" first and then "function?" took three cast-helper calls (LuaFunction and LuaClosure are not sealed).
     /// </summary>
-    public static int TailCall(LuaThread t, LuaValue f, int from, int argCount, int argBase, int site, string? name)
+    public static bool TryTailCall(LuaThread t, LuaValue f, int from, int argCount, int argBase, int site, string? name)
     {
         LuaFunction fn;
-        if (f.Ref is LuaFunction direct) fn = direct;
+        if (f.Ref is LuaClosure closure) fn = closure;
+        else if (f.Ref is LuaFunction) return false;
         else
         {
             t.CurrentSite = site;
@@ -208,10 +208,10 @@ public static class CompiledCode
         t.PendingTailCall = fn;
         t.PendingTailCallArgCount = argCount;
         t.FrameCount--;
-        return CallStatus.TailCall;
+        return true;
     }
 
-    /// <summary>A proper tail call to a callee already known to be a Lua function (see <see cref="TailCall"/>).</summary>
+    /// <summary>A proper tail call to a callee already known to be a Lua function (see <see cref="TryTailCall"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int TailCallKnown(LuaThread t, LuaFunction fn, int from, int argCount, int argBase)
     {

@@ -82,8 +82,7 @@ internal static class EmitMembers
     public static readonly MethodInfo RefOf = C("RefOf");
     public static readonly MethodInfo TailCallKnown = C("TailCallKnown");
     public static readonly MethodInfo FinishCall = C("FinishCall");
-    public static readonly MethodInfo TailCall = C("TailCall");
-    public static readonly MethodInfo IsHostFunction = C("IsHostFunction");
+    public static readonly MethodInfo TryTailCall = C("TryTailCall");
     public static readonly MethodInfo BeginHostTailCall = C("BeginHostTailCall");
     public static readonly MethodInfo EndHostTailCall = C("EndHostTailCall");
     public static readonly MethodInfo PopFrame = C("PopFrame");

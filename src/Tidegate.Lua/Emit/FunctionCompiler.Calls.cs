@@ -393,9 +393,6 @@ internal sealed partial class FunctionCompiler
         // Only a Lua callee replaces this frame. A host function is called normally and its results
         // returned, so it still sees this frame (getfenv(1), error levels) and can yield from here.
         var hostCallee = _il.DefineLabel();
-        Load(fn);
-        _il.Emit(OpCodes.Call, IsHostFunction);
-        _il.Emit(OpCodes.Brtrue, hostCallee);
         LdThread();
         Load(fn);
         LdSlotIndex(b);
@@ -408,7 +405,9 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Ldarg_2);
         _il.Emit(OpCodes.Ldc_I4, site);
         LdName(description);
-        _il.Emit(OpCodes.Call, TailCall);
+        _il.Emit(OpCodes.Call, TryTailCall);
+        _il.Emit(OpCodes.Brfalse, hostCallee);
+        _il.Emit(OpCodes.Ldc_I4, CallStatus.TailCall);
         EmitReturnStatus();
         _il.MarkLabel(hostCallee);
         var callerSite = NewIntTemp();

@@ -18,15 +18,15 @@ public static partial class StringLibrary
         var lib = new LuaTable();
         void Add(string name, HostFunctionBody body) => lib[name] = new HostFunction(name, body);
         Add("len", Len);
-        Add("byte", Byte);
+        lib["byte"] = new StringByteFunction(Byte); // byte(s, i) and sub(s, i, j) answered in Invoke (StringByteSubFunctions.cs)
         Add("char", Char);
-        Add("sub", Sub);
+        lib["sub"] = new StringSubFunction(Sub);
         Add("rep", Rep);
         Add("reverse", Reverse);
         Add("lower", Lower);
         Add("upper", Upper);
         Add("dump", Dump);
-        Add("find", Find);
+        lib["find"] = new StringFindFunction(Find); // plain searches answered in its per-arity entries
         Add("match", Match);
         Add("gmatch", GMatch);
         Add("gsub", GSub);

@@ -26,7 +26,8 @@ public abstract class LuaFunction
 
     /// <summary>
     /// Set by compiled closures whose <see cref="Invoke1"/>..<see cref="Invoke4"/> run the body with the arguments
-    /// as .NET arguments (FunctionCompiler.DirectCalls.cs); a call site prefers those entries only then, since
+    /// as .NET arguments (FunctionCompiler.DirectCalls.cs), and by the few host functions that answer their usual
+    /// case in such an entry (string.byte, string.sub, string.find); a call site prefers those entries only then, since
     /// for any other function they would only put the arguments on the stack and call <see cref="Invoke"/>.
     /// </summary>
     public bool TakesArgumentsInRegisters;

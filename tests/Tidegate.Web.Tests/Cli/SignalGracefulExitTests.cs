@@ -52,7 +52,7 @@ public class SignalGracefulExitTests
     }
 
     [Fact]
-    public void WithoutAMasterProcessTheServerExitsAfterFinishingItsRequests()
+    public async Task WithoutAMasterProcessTheServerExitsAfterFinishingItsRequests()
     {
         using var server = new ServerProcess(ServerKind.Tidegate);
         server.WriteFile("conf/nginx.conf", Config(server, master: false));
@@ -60,7 +60,7 @@ public class SignalGracefulExitTests
         var slow = Task.Run(() => Get(server.Port, "/slow"));
         Thread.Sleep(200);
         Assert.Equal((200, "0\n"), Get(server.Port, "/quit"));
-        Assert.Equal((200, "slow done\n"), slow.Result);
+        Assert.Equal((200, "slow done\n"), await slow);
         Assert.True(WaitUntil(() => server.ExitCode is not null), "exited");
         Assert.Equal(0, server.ExitCode);
         Assert.False(File.Exists(Path.Combine(server.Prefix, "logs", "nginx.pid")));

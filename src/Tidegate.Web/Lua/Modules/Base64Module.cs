@@ -74,14 +74,18 @@ public static class Base64Module
         int d = 0, s = 0;
         for (; len > 3; len -= 4, s += 4)
         {
-            dst[d++] = (byte)(Values[src[s]] << 2 | Values[src[s + 1]] >> 4);
-            dst[d++] = (byte)(Values[src[s + 1]] << 4 | Values[src[s + 2]] >> 2);
-            dst[d++] = (byte)(Values[src[s + 2]] << 6 | Values[src[s + 3]]);
+            dst[d++] = (byte)(Sextet(src[s]) << 2 | Sextet(src[s + 1]) >> 4);
+            dst[d++] = (byte)(Sextet(src[s + 1]) << 4 | Sextet(src[s + 2]) >> 2);
+            dst[d++] = (byte)(Sextet(src[s + 2]) << 6 | Sextet(src[s + 3]));
         }
-        if (len > 1) dst[d++] = (byte)(Values[src[s]] << 2 | Values[src[s + 1]] >> 4);
-        if (len > 2) dst[d++] = (byte)(Values[src[s + 1]] << 4 | Values[src[s + 2]] >> 2);
+        if (len > 1) dst[d++] = (byte)(Sextet(src[s]) << 2 | Sextet(src[s + 1]) >> 4);
+        if (len > 2) dst[d++] = (byte)(Sextet(src[s + 1]) << 4 | Sextet(src[s + 2]) >> 2);
         return dst;
     }
+
+    // A character's 6-bit value, for characters DecodeUrl has already checked (0-63, never -1): an int, so
+    // or-ing the shifted values never sign-extends.
+    private static int Sextet(byte c) => Values[c];
 
     private static sbyte[] BuildValues()
     {

@@ -227,6 +227,7 @@ internal sealed partial class FunctionCompiler
         // What the variables the body assigns before its store held when the iteration began, for a bail-out.
         var assigned = new HashSet<LocalSymbol>();
         CollectAssigned(rest, assigned);
+        if (nested is not null) CollectAssigned(nested.GuardedBefore, assigned);
         var atIterationStart = outer.Where(assigned.Contains).ToDictionary(v => v, _ => _il.DeclareLocal(typeof(double)));
         // Only what the body assigns needs writing back when the copy ends.
         CollectAssigned(tail, assigned);
@@ -573,9 +574,13 @@ internal sealed partial class FunctionCompiler
     /// <summary>A non-captured variable of this function kept in an IL local (not a numeric-for counter).</summary>
     private bool IsOwnPlainLocal(LocalSymbol s) => s.Function == _info && !s.IsCaptured && !_numericForCounters.ContainsKey(s);
 
-    /// <summary>A comparison of numbers, or <c>and</c>/<c>or</c>/<c>not</c> of such (only tested, never a value).</summary>
+    /// <summary>
+    /// A comparison of numbers, an array element tested for truth (sieve's <c>not composite[i]</c>), or
+    /// <c>and</c>/<c>or</c>/<c>not</c> of such (only tested, never a value).
+    /// </summary>
     private bool QualifiesCondition(Expr e, NumberLoopShape shape, LocalSymbol counter) => StripParens(e) switch
     {
+        IndexExpr { Key: not StringExpr } element => QualifiesTableRead(element, shape, counter),
         BinaryExpr { Op: BinaryOp.And or BinaryOp.Or } logic =>
             QualifiesCondition(logic.Left, shape, counter) && QualifiesCondition(logic.Right, shape, counter),
         UnaryExpr { Op: UnaryOp.Not } not => QualifiesCondition(not.Operand, shape, counter),
@@ -824,11 +829,37 @@ internal sealed partial class FunctionCompiler
                     _il.MarkLabel(skip);
                 }
                 return;
+            case IndexExpr element:
+                EmitElementTruth(element, doubles);
+                _il.Emit(when ? OpCodes.Brtrue : OpCodes.Brfalse, target);
+                return;
             default:
                 EmitNumberCondition(e, doubles);
                 _il.Emit(when ? OpCodes.Brtrue : OpCodes.Brfalse, target);
                 return;
         }
+    }
+
+    /// <summary>
+    /// Pushes whether array element <c>t[k]</c> is true (neither nil nor false). A nil slot bails out: it may be a
+    /// hole of the array part, a key outside it (held by the hash part) or one for __index, which the ordinary loop
+    /// tells apart; false and every other value are what t[k] gives whatever the metatable.
+    /// </summary>
+    private void EmitElementTruth(IndexExpr element, Dictionary<LocalSymbol, LocalBuilder> doubles)
+    {
+        PreEvaluateGuarded(element.Key, doubles);
+        var slot = _il.DeclareLocal(typeof(Runtime.LuaValue));
+        var table = ((NameExpr)element.Object).Symbol!;
+        bool inHand = _numberLoopArrays.TryGetValue(table, out var array);
+        _il.Emit(OpCodes.Ldloc, inHand ? array! : NumberLoopTable(table));
+        EmitNumberValue(element.Key, doubles);
+        _il.Emit(OpCodes.Call, inHand ? NumberLoopArraySlotIn : NumberLoopArraySlot);
+        _il.Emit(OpCodes.Stloc, slot);
+        _il.Emit(OpCodes.Ldloc, slot);
+        _il.Emit(OpCodes.Call, RefOf);
+        _il.Emit(OpCodes.Brfalse, _numberLoopBailOut);
+        _il.Emit(OpCodes.Ldloc, slot);
+        _il.Emit(OpCodes.Call, IsTruthy);
     }
 
     /// <summary>Pushes a comparison's bool, both sides numbers. Gt/Ge compare swapped, as Lua does.</summary>

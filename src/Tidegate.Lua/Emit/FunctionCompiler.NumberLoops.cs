@@ -79,15 +79,42 @@ internal sealed partial class FunctionCompiler
     /// ordinary loop). Returns false, emitting nothing, when the body does not qualify.
     /// </summary>
     private bool TryEmitNumberLoop(NumericForStmt s, LocalBuilder i, LocalBuilder limit, LocalBuilder step, Operand stepOp,
-        Label exit, Label ordinaryTop, Label ordinaryBackEdge)
+        Label exit, Label ordinaryTop, Label ordinaryBackEdge, out NumberLoopReentry? reentry)
     {
+        reentry = null;
         var counter = s.Symbol!;
         if (counter.IsCaptured || counter.IsAssigned) return false;
         // The ordinary loop names its counter so too (EmitNumericForLoop, same conditions, same IL local): a loop
         // nested in the copy's body reads it as a counter.
         if (!LocalAccess) _numericForCounters[counter] = i;
-        return TryEmitNumberLoopCopy(s.Body, counter, new NumberLoopHead(i, limit, step, stepOp, null, null),
-            exit, ordinaryTop, ordinaryBackEdge);
+        var head = new NumberLoopHead(i, limit, step, stepOp, null, null);
+        if (!TryEmitNumberLoopCopy(s.Body, counter, head, exit, ordinaryTop, ordinaryBackEdge)) return false;
+        reentry = head.Reentry;
+        return true;
+    }
+
+    /// <summary>The most times one run of a numeric for enters its copy again after a bail-out.</summary>
+    private const int MaxNumberLoopReentries = 64;
+
+    /// <summary>
+    /// Where a numeric for's copy starts (its entry tests), and whether its last bail-out asked the ordinary loop to
+    /// enter it again: a bail-out is often a one-off (a store that grows the table: sieve's fill `for i = 1, limit
+    /// do composite[i] = false end` bails out once per doubling of the array part, and ran all the rest of its 8M
+    /// iterations as the ordinary loop), so the ordinary loop does that one iteration and its back-edge goes to
+    /// the copy's entry, which tests everything again and takes the array parts anew. At most
+    /// <see cref="MaxNumberLoopReentries"/> times per run of the loop, so one that bails out at every iteration
+    /// costs a bounded number of entries. Both ints are saved locals: a yield in the ordinary iteration keeps them.
+    /// </summary>
+    private sealed record NumberLoopReentry(Label Entry, LocalBuilder Pending, LocalBuilder Left);
+
+    /// <summary>At the ordinary loop's back-edge (its countdown settled): into the copy when its bail-out asked to.</summary>
+    private void EmitNumberLoopReentry(NumberLoopReentry reentry, Label top)
+    {
+        _il.Emit(OpCodes.Ldloc, reentry.Pending);
+        _il.Emit(OpCodes.Brfalse, top);
+        _il.Emit(OpCodes.Ldc_I4_0);
+        _il.Emit(OpCodes.Stloc, reentry.Pending);
+        _il.Emit(OpCodes.Br, reentry.Entry);
     }
 
     /// <summary>The "counter" of a while or repeat copy: a symbol no expression names.</summary>
@@ -98,7 +125,11 @@ internal sealed partial class FunctionCompiler
     /// condition of a <c>while</c> (tested before each iteration) or of a <c>repeat</c> (after it).
     /// </summary>
     private sealed record NumberLoopHead(LocalBuilder? Counter, LocalBuilder? Limit, LocalBuilder? Step, Operand? StepOp,
-        Expr? While, Expr? Until);
+        Expr? While, Expr? Until)
+    {
+        /// <summary>A numeric for's copy: set when it is emitted (see <see cref="NumberLoopReentry"/>).</summary>
+        public NumberLoopReentry? Reentry { get; set; }
+    }
 
     /// <summary>
     /// Emits the number copy of a loop whose body is <paramref name="body"/> (see the top of this file), when the
@@ -152,6 +183,16 @@ internal sealed partial class FunctionCompiler
             if (shape.DeclaredInside.Contains(f) || !_vars.ContainsKey(f)) return false;
 
         var ordinary = _il.DefineLabel();
+        if (head.Counter is not null)
+        {
+            var reentry = new NumberLoopReentry(_il.DefineLabel(), NewLocal(typeof(int)), NewLocal(typeof(int)));
+            _il.Emit(OpCodes.Ldc_I4_0);
+            _il.Emit(OpCodes.Stloc, reentry.Pending);
+            _il.Emit(OpCodes.Ldc_I4, MaxNumberLoopReentries);
+            _il.Emit(OpCodes.Stloc, reentry.Left);
+            _il.MarkLabel(reentry.Entry);
+            head.Reentry = reentry;
+        }
         foreach (var v in outer)
         {
             _il.Emit(OpCodes.Ldloc, _vars[v]);
@@ -314,6 +355,20 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Stloc, doubles[v]);
         }
         EmitNumberLoopWriteBack(outer, doubles);
+        if (head.Reentry is { } again)
+        {
+            // The ordinary loop's back-edge comes back here after this iteration (while re-entries are left).
+            var noReentry = _il.DefineLabel();
+            _il.Emit(OpCodes.Ldloc, again.Left);
+            _il.Emit(OpCodes.Brfalse, noReentry);
+            _il.Emit(OpCodes.Ldloc, again.Left);
+            _il.Emit(OpCodes.Ldc_I4_1);
+            _il.Emit(OpCodes.Sub);
+            _il.Emit(OpCodes.Stloc, again.Left);
+            _il.Emit(OpCodes.Ldc_I4_1);
+            _il.Emit(OpCodes.Stloc, again.Pending);
+            _il.MarkLabel(noReentry);
+        }
         _il.Emit(OpCodes.Br, ordinaryTop);
         if (nested is not null) EmitNestedLoopResumption(nested, ordinaryBackEdge);
         _il.MarkLabel(ordinary);

@@ -24,6 +24,13 @@ namespace Tidegate.Lua.Emit;
 // back-edge. The tail's field stores look their nodes up before the inner loop (a miss still redoes the outer
 // iteration): nothing in a copy inserts into a table or stores nil, so a node found then still holds its key when
 // the tail stores into it.
+//
+// The loop may also sit in the one branch of an `if` that ends the outer body (sieve's `for i = 2, limit do if not
+// composite[i] then count = count + 1; for j = i * i, limit, i do composite[j] = true end end end`): the condition
+// and the branch's statements before the loop come after what comes before the `if` and, like it, may bail out;
+// the branch's statements after the loop are the tail. Nothing follows the `if`, so the ordinary rest of an outer
+// iteration is the same. The inner loop's step may be a number expression (sieve's `i`), tested each iteration
+// as the ordinary loop tests it.
 internal sealed partial class FunctionCompiler
 {
     /// <summary>The body of an outer copy around a numeric for: before it, the loop, after it.</summary>
@@ -32,7 +39,12 @@ internal sealed partial class FunctionCompiler
         public Block Before { get; } = before;
         public NumericForStmt Loop { get; } = loop;
         public Block After { get; } = after;
-        public double Step;
+        /// <summary>The condition of the `if` whose one branch holds the loop (null: the loop is at the body's top level).</summary>
+        public Expr? Guard;
+        /// <summary>The branch's statements before the loop (empty without a guard).</summary>
+        public Block GuardedBefore = new() { Statements = new List<Stmt>() };
+        /// <summary>The step when it is written as a number; null when it is computed (<see cref="StepLocal"/>).</summary>
+        public double? Step;
         public Block InnerRest = null!, InnerTail = null!;
         public AssignStmt? InnerStore;
         /// <summary>The inner loop's counter, limit and step, shared by its copy and its ordinary resumption.</summary>
@@ -55,11 +67,30 @@ internal sealed partial class FunctionCompiler
             if (at >= 0) return null;
             at = k;
         }
-        if (at < 0) return null;
+        if (at < 0) return SplitGuardedNestedLoop(body);
         return new NestedNumberLoop(
             new Block { Statements = statements.Take(at).ToList(), EndLine = body.EndLine },
             (NumericForStmt)statements[at],
             new Block { Statements = statements.Skip(at + 1).ToList(), EndLine = body.EndLine });
+    }
+
+    /// <summary>
+    /// The body split around the one numeric for at the top level of the one branch of its last statement, an `if`
+    /// without `elseif` or `else`; null when it is not so.
+    /// </summary>
+    private static NestedNumberLoop? SplitGuardedNestedLoop(Block body)
+    {
+        var statements = body.Statements;
+        if (statements.Count == 0 || statements[^1] is not IfStmt { Clauses: [var clause], Else: null }) return null;
+        var branch = SplitNestedLoop(clause.Body);
+        if (branch is null || branch.Guard is not null) return null;
+        return new NestedNumberLoop(
+            new Block { Statements = statements.Take(statements.Count - 1).ToList(), EndLine = body.EndLine },
+            branch.Loop, branch.After)
+        {
+            Guard = clause.Condition,
+            GuardedBefore = branch.Before,
+        };
     }
 
     /// <summary>A step written as a number (or its negation); null otherwise.</summary>
@@ -73,15 +104,26 @@ internal sealed partial class FunctionCompiler
     private bool QualifiesNestedLoop(NestedNumberLoop n, NumberLoopShape shape, LocalSymbol counter)
     {
         // Before the loop: may bail out, so nothing may be stored yet.
-        foreach (var stmt in n.Before.Statements)
+        foreach (var stmt in n.Before.Statements.Concat(n.GuardedBefore.Statements))
             if (stmt is AssignStmt a && a.Targets.Any(t => t is IndexExpr)) return false;
         if (!QualifiesBlock(n.Before, shape, counter, topLevel: true)) return false;
+        if (n.Guard is not null)
+        {
+            // Field stores in the tail are committed only in the branch: they are still every one of the
+            // branch's, in order (the buffering's reason for wanting them at the top level).
+            if (!QualifiesCondition(n.Guard, shape, counter)) return false;
+            if (!QualifiesBlock(n.GuardedBefore, shape, counter, topLevel: false)) return false;
+        }
 
         var loop = n.Loop;
         var inner = loop.Symbol!;
-        if (inner.IsCaptured || inner.IsAssigned || ConstantStep(loop.Step) is not { } step || step == 0 || double.IsNaN(step))
-            return false;
-        n.Step = step;
+        if (inner.IsCaptured || inner.IsAssigned) return false;
+        if (ConstantStep(loop.Step) is { } step)
+        {
+            if (step == 0 || double.IsNaN(step)) return false;
+            n.Step = step;
+        }
+        else if (!QualifiesNumber(loop.Step!, shape, counter, 0)) return false;
         if (!QualifiesNumber(loop.Start, shape, counter, 0) || !QualifiesNumber(loop.Limit, shape, counter, 0)) return false;
         var (rest, store, tail) = SplitStore(loop.Body);
         if (store is not null && !QualifiesStore(store, shape, inner)) return false;
@@ -122,9 +164,19 @@ internal sealed partial class FunctionCompiler
     /// </summary>
     private void EmitNestedNumberLoop(NestedNumberLoop n, Dictionary<LocalSymbol, LocalBuilder> doubles, Label outerDone)
     {
+        // A guard false: nothing more of this iteration.
+        var skip = _il.DefineLabel();
+        if (n.Guard is not null)
+        {
+            // The branch runs only sometimes: its field reads' nodes are not kept for stores after it.
+            _numberLoopConditional++;
+            EmitNumberJump(n.Guard, false, skip, doubles);
+            EmitNumberBlock(n.GuardedBefore, doubles, outerDone);
+            _numberLoopConditional--;
+        }
         // The outer body's locals get their ordinary IL locals now: the ordinary loop's `local` statements reuse
         // them (StoreNewVariable), so the resumption and the ordinary loop are the same variables.
-        foreach (var stmt in n.Before.Statements)
+        foreach (var stmt in n.Before.Statements.Concat(n.GuardedBefore.Statements))
         {
             if (stmt is not LocalStmt { Symbols: { } symbols }) continue;
             foreach (var s in symbols)
@@ -155,6 +207,7 @@ internal sealed partial class FunctionCompiler
         var loop = n.Loop;
         PreEvaluateGuarded(loop.Start, doubles);
         PreEvaluateGuarded(loop.Limit, doubles);
+        if (n.Step is null) PreEvaluateGuarded(loop.Step!, doubles);
         n.Counter = NewLocal(typeof(double));
         n.Limit = NewLocal(typeof(double));
         n.StepLocal = NewLocal(typeof(double));
@@ -163,13 +216,20 @@ internal sealed partial class FunctionCompiler
         // The copy counts in locals of its own (see TryEmitNumberLoopCopy) and hands its counter over when it leaves.
         var counter = _il.DeclareLocal(typeof(double));
         var limit = _il.DeclareLocal(typeof(double));
+        var ownStep = n.Step is null ? _il.DeclareLocal(typeof(double)) : null;
         EmitNumberValue(loop.Start, doubles);
         _il.Emit(OpCodes.Stloc, counter);
         EmitNumberValue(loop.Limit, doubles);
         _il.Emit(OpCodes.Dup);
         _il.Emit(OpCodes.Stloc, limit);
         _il.Emit(OpCodes.Stloc, n.Limit);
-        _il.Emit(OpCodes.Ldc_R8, n.Step);
+        if (ownStep is null) _il.Emit(OpCodes.Ldc_R8, n.Step!.Value);
+        else
+        {
+            EmitNumberValue(loop.Step!, doubles);
+            _il.Emit(OpCodes.Dup);
+            _il.Emit(OpCodes.Stloc, ownStep);
+        }
         _il.Emit(OpCodes.Stloc, n.StepLocal);
         var inner = loop.Symbol!;
         doubles[inner] = counter;
@@ -192,7 +252,14 @@ internal sealed partial class FunctionCompiler
         _il.MarkLabel(top);
         _il.Emit(OpCodes.Ldloc, counter);
         _il.Emit(OpCodes.Ldloc, limit);
-        _il.Emit(n.Step >= 0 ? OpCodes.Bgt_Un : OpCodes.Blt_Un, done);
+        if (ownStep is null) _il.Emit(n.Step >= 0 ? OpCodes.Bgt_Un : OpCodes.Blt_Un, done);
+        else
+        {
+            // As the ordinary loop tests a step that is not a constant.
+            _il.Emit(OpCodes.Ldloc, ownStep);
+            _il.Emit(OpCodes.Call, ForContinues);
+            _il.Emit(OpCodes.Brfalse, done);
+        }
         foreach (var (v, saved) in atIterationStart)
         {
             _il.Emit(OpCodes.Ldloc, doubles[v]);
@@ -206,7 +273,8 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Call, NumberLoopTryCount);
         _il.Emit(OpCodes.Brfalse, handOver);
         _il.Emit(OpCodes.Ldloc, counter);
-        _il.Emit(OpCodes.Ldc_R8, n.Step);
+        if (ownStep is null) _il.Emit(OpCodes.Ldc_R8, n.Step!.Value);
+        else _il.Emit(OpCodes.Ldloc, ownStep);
         _il.Emit(OpCodes.Add);
         _il.Emit(OpCodes.Stloc, counter);
         _il.Emit(OpCodes.Br, top);
@@ -247,6 +315,7 @@ internal sealed partial class FunctionCompiler
             }
             else EmitNumberBlock(new Block { Statements = new List<Stmt> { stmt }, EndLine = n.After.EndLine }, doubles, outerDone);
         }
+        _il.MarkLabel(skip);
     }
 
     /// <summary>Everything the ordinary rest of the outer iteration reads, as LuaValues in the ordinary IL locals.</summary>
@@ -273,7 +342,9 @@ internal sealed partial class FunctionCompiler
     {
         int mark = ScopeMark;
         var exit = _il.DefineLabel();
-        EmitNumericForLoop(n.Loop, n.Counter, n.Limit, n.StepLocal, Operand.Constant(n.Step), null, n.ResumeTop, exit, n.ResumeBackEdge);
+        // A computed step: any operand that is not a constant makes the loop test the step's local.
+        var stepOp = n.Step is { } step ? Operand.Constant(step) : Operand.Nil;
+        EmitNumericForLoop(n.Loop, n.Counter, n.Limit, n.StepLocal, stepOp, null, n.ResumeTop, exit, n.ResumeBackEdge);
         EndScope(mark);
         foreach (var stmt in n.After.Statements) EmitStatement(stmt);
         EndScope(mark);

@@ -79,15 +79,42 @@ internal sealed partial class FunctionCompiler
     /// ordinary loop). Returns false, emitting nothing, when the body does not qualify.
     /// </summary>
     private bool TryEmitNumberLoop(NumericForStmt s, LocalBuilder i, LocalBuilder limit, LocalBuilder step, Operand stepOp,
-        Label exit, Label ordinaryTop, Label ordinaryBackEdge)
+        Label exit, Label ordinaryTop, Label ordinaryBackEdge, out NumberLoopReentry? reentry)
     {
+        reentry = null;
         var counter = s.Symbol!;
         if (counter.IsCaptured || counter.IsAssigned) return false;
         // The ordinary loop names its counter so too (EmitNumericForLoop, same conditions, same IL local): a loop
         // nested in the copy's body reads it as a counter.
         if (!LocalAccess) _numericForCounters[counter] = i;
-        return TryEmitNumberLoopCopy(s.Body, counter, new NumberLoopHead(i, limit, step, stepOp, null, null),
-            exit, ordinaryTop, ordinaryBackEdge);
+        var head = new NumberLoopHead(i, limit, step, stepOp, null, null);
+        if (!TryEmitNumberLoopCopy(s.Body, counter, head, exit, ordinaryTop, ordinaryBackEdge)) return false;
+        reentry = head.Reentry;
+        return true;
+    }
+
+    /// <summary>The most times one run of a numeric for enters its copy again after a bail-out.</summary>
+    private const int MaxNumberLoopReentries = 64;
+
+    /// <summary>
+    /// Where a numeric for's copy starts (its entry tests), and whether its last bail-out asked the ordinary loop to
+    /// enter it again: a bail-out is often a one-off (a store that grows the table: sieve's fill `for i = 1, limit
+    /// do composite[i] = false end` bails out once per doubling of the array part, and ran all the rest of its 8M
+    /// iterations as the ordinary loop), so the ordinary loop does that one iteration and its back-edge goes to
+    /// the copy's entry, which tests everything again and takes the array parts anew. At most
+    /// <see cref="MaxNumberLoopReentries"/> times per run of the loop, so one that bails out at every iteration
+    /// costs a bounded number of entries. Both ints are saved locals: a yield in the ordinary iteration keeps them.
+    /// </summary>
+    private sealed record NumberLoopReentry(Label Entry, LocalBuilder Pending, LocalBuilder Left);
+
+    /// <summary>At the ordinary loop's back-edge (its countdown settled): into the copy when its bail-out asked to.</summary>
+    private void EmitNumberLoopReentry(NumberLoopReentry reentry, Label top)
+    {
+        _il.Emit(OpCodes.Ldloc, reentry.Pending);
+        _il.Emit(OpCodes.Brfalse, top);
+        _il.Emit(OpCodes.Ldc_I4_0);
+        _il.Emit(OpCodes.Stloc, reentry.Pending);
+        _il.Emit(OpCodes.Br, reentry.Entry);
     }
 
     /// <summary>The "counter" of a while or repeat copy: a symbol no expression names.</summary>
@@ -98,7 +125,11 @@ internal sealed partial class FunctionCompiler
     /// condition of a <c>while</c> (tested before each iteration) or of a <c>repeat</c> (after it).
     /// </summary>
     private sealed record NumberLoopHead(LocalBuilder? Counter, LocalBuilder? Limit, LocalBuilder? Step, Operand? StepOp,
-        Expr? While, Expr? Until);
+        Expr? While, Expr? Until)
+    {
+        /// <summary>A numeric for's copy: set when it is emitted (see <see cref="NumberLoopReentry"/>).</summary>
+        public NumberLoopReentry? Reentry { get; set; }
+    }
 
     /// <summary>
     /// Emits the number copy of a loop whose body is <paramref name="body"/> (see the top of this file), when the
@@ -152,6 +183,16 @@ internal sealed partial class FunctionCompiler
             if (shape.DeclaredInside.Contains(f) || !_vars.ContainsKey(f)) return false;
 
         var ordinary = _il.DefineLabel();
+        if (head.Counter is not null)
+        {
+            var reentry = new NumberLoopReentry(_il.DefineLabel(), NewLocal(typeof(int)), NewLocal(typeof(int)));
+            _il.Emit(OpCodes.Ldc_I4_0);
+            _il.Emit(OpCodes.Stloc, reentry.Pending);
+            _il.Emit(OpCodes.Ldc_I4, MaxNumberLoopReentries);
+            _il.Emit(OpCodes.Stloc, reentry.Left);
+            _il.MarkLabel(reentry.Entry);
+            head.Reentry = reentry;
+        }
         foreach (var v in outer)
         {
             _il.Emit(OpCodes.Ldloc, _vars[v]);
@@ -227,6 +268,7 @@ internal sealed partial class FunctionCompiler
         // What the variables the body assigns before its store held when the iteration began, for a bail-out.
         var assigned = new HashSet<LocalSymbol>();
         CollectAssigned(rest, assigned);
+        if (nested is not null) CollectAssigned(nested.GuardedBefore, assigned);
         var atIterationStart = outer.Where(assigned.Contains).ToDictionary(v => v, _ => _il.DeclareLocal(typeof(double)));
         // Only what the body assigns needs writing back when the copy ends.
         CollectAssigned(tail, assigned);
@@ -313,6 +355,20 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Stloc, doubles[v]);
         }
         EmitNumberLoopWriteBack(outer, doubles);
+        if (head.Reentry is { } again)
+        {
+            // The ordinary loop's back-edge comes back here after this iteration (while re-entries are left).
+            var noReentry = _il.DefineLabel();
+            _il.Emit(OpCodes.Ldloc, again.Left);
+            _il.Emit(OpCodes.Brfalse, noReentry);
+            _il.Emit(OpCodes.Ldloc, again.Left);
+            _il.Emit(OpCodes.Ldc_I4_1);
+            _il.Emit(OpCodes.Sub);
+            _il.Emit(OpCodes.Stloc, again.Left);
+            _il.Emit(OpCodes.Ldc_I4_1);
+            _il.Emit(OpCodes.Stloc, again.Pending);
+            _il.MarkLabel(noReentry);
+        }
         _il.Emit(OpCodes.Br, ordinaryTop);
         if (nested is not null) EmitNestedLoopResumption(nested, ordinaryBackEdge);
         _il.MarkLabel(ordinary);
@@ -573,9 +629,13 @@ internal sealed partial class FunctionCompiler
     /// <summary>A non-captured variable of this function kept in an IL local (not a numeric-for counter).</summary>
     private bool IsOwnPlainLocal(LocalSymbol s) => s.Function == _info && !s.IsCaptured && !_numericForCounters.ContainsKey(s);
 
-    /// <summary>A comparison of numbers, or <c>and</c>/<c>or</c>/<c>not</c> of such (only tested, never a value).</summary>
+    /// <summary>
+    /// A comparison of numbers, an array element tested for truth (sieve's <c>not composite[i]</c>), or
+    /// <c>and</c>/<c>or</c>/<c>not</c> of such (only tested, never a value).
+    /// </summary>
     private bool QualifiesCondition(Expr e, NumberLoopShape shape, LocalSymbol counter) => StripParens(e) switch
     {
+        IndexExpr { Key: not StringExpr } element => QualifiesTableRead(element, shape, counter),
         BinaryExpr { Op: BinaryOp.And or BinaryOp.Or } logic =>
             QualifiesCondition(logic.Left, shape, counter) && QualifiesCondition(logic.Right, shape, counter),
         UnaryExpr { Op: UnaryOp.Not } not => QualifiesCondition(not.Operand, shape, counter),
@@ -824,11 +884,37 @@ internal sealed partial class FunctionCompiler
                     _il.MarkLabel(skip);
                 }
                 return;
+            case IndexExpr element:
+                EmitElementTruth(element, doubles);
+                _il.Emit(when ? OpCodes.Brtrue : OpCodes.Brfalse, target);
+                return;
             default:
                 EmitNumberCondition(e, doubles);
                 _il.Emit(when ? OpCodes.Brtrue : OpCodes.Brfalse, target);
                 return;
         }
+    }
+
+    /// <summary>
+    /// Pushes whether array element <c>t[k]</c> is true (neither nil nor false). A nil slot bails out: it may be a
+    /// hole of the array part, a key outside it (held by the hash part) or one for __index, which the ordinary loop
+    /// tells apart; false and every other value are what t[k] gives whatever the metatable.
+    /// </summary>
+    private void EmitElementTruth(IndexExpr element, Dictionary<LocalSymbol, LocalBuilder> doubles)
+    {
+        PreEvaluateGuarded(element.Key, doubles);
+        var slot = _il.DeclareLocal(typeof(Runtime.LuaValue));
+        var table = ((NameExpr)element.Object).Symbol!;
+        bool inHand = _numberLoopArrays.TryGetValue(table, out var array);
+        _il.Emit(OpCodes.Ldloc, inHand ? array! : NumberLoopTable(table));
+        EmitNumberValue(element.Key, doubles);
+        _il.Emit(OpCodes.Call, inHand ? NumberLoopArraySlotIn : NumberLoopArraySlot);
+        _il.Emit(OpCodes.Stloc, slot);
+        _il.Emit(OpCodes.Ldloc, slot);
+        _il.Emit(OpCodes.Call, RefOf);
+        _il.Emit(OpCodes.Brfalse, _numberLoopBailOut);
+        _il.Emit(OpCodes.Ldloc, slot);
+        _il.Emit(OpCodes.Call, IsTruthy);
     }
 
     /// <summary>Pushes a comparison's bool, both sides numbers. Gt/Ge compare swapped, as Lua does.</summary>

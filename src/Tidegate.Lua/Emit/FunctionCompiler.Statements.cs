@@ -336,18 +336,19 @@ internal sealed partial class FunctionCompiler
         var top = _il.DefineLabel();
         var exit = _il.DefineLabel();
         var backEdge = _il.DefineLabel();
-        TryEmitNumberLoop(s, i, limit, step, stepOp, exit, top, backEdge);
-        EmitNumericForLoop(s, i, limit, step, stepOp, forSlots, top, exit, backEdge);
+        TryEmitNumberLoop(s, i, limit, step, stepOp, exit, top, backEdge, out var reentry);
+        EmitNumericForLoop(s, i, limit, step, stepOp, forSlots, top, exit, backEdge, reentry);
     }
 
     /// <summary>
     /// The ordinary loop of a numeric for whose counter, limit and step are in <paramref name="i"/>,
     /// <paramref name="limit"/>, <paramref name="step"/>: from its test at <paramref name="top"/> to
     /// <paramref name="exit"/>. Also emitted on its own, from the counter a nested number copy reached
-    /// (FunctionCompiler.NestedNumberLoops).
+    /// (FunctionCompiler.NestedNumberLoops). <paramref name="reentry"/>: the number copy this loop took over from,
+    /// which its back-edge enters again after an iteration the copy bailed out of.
     /// </summary>
     private void EmitNumericForLoop(NumericForStmt s, LocalBuilder i, LocalBuilder limit, LocalBuilder step, Operand stepOp,
-        int[]? forSlots, Label top, Label exit, Label backEdge)
+        int[]? forSlots, Label top, Label exit, Label backEdge, NumberLoopReentry? reentry = null)
     {
         _il.MarkLabel(top);
         if (stepOp.Kind == Operand.Kinds.Number)
@@ -393,6 +394,7 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Stloc, i);
         EmitBackEdge(s.Line);
         EmitLineHook(s.Line, true);
+        if (reentry is not null) EmitNumberLoopReentry(reentry, top);
         _il.Emit(OpCodes.Br, top);
         _il.MarkLabel(exit);
     }

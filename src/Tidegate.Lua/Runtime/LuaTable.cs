@@ -574,7 +574,9 @@ public sealed class LuaTable
         var array = _array;
         if ((uint)(key - 1) >= (uint)array.Length) return false;
         ref LuaValue slot = ref array[key - 1];
-        if (slot.Ref is null && _metatable is not null) return false;
+        // The metatable first: without one the slot is not read at all, so a store that misses the cache
+        // (sieve's strided marking) does not wait for the line (a store alone goes through the store buffer).
+        if (_metatable is not null && slot.Ref is null) return false;
         slot = value;
         KeepBorder(key, value.IsNil);
         return true;

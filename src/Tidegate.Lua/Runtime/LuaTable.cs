@@ -759,6 +759,38 @@ public sealed class LuaTable
         ResizeParts(arraySize, hashSize);
     }
 
+    /// <summary>
+    /// Sizes the array part for a loop about to store t[first], t[first+1], ..., t[last] in that order with values
+    /// that are never nil (a numeric for, step 1, whose body stores a constant or a number and can leave only by
+    /// finishing or by an error): to the size that growing one append at a time ends at, so the fill allocates
+    /// once instead of doubling (an 8M-key fill by doubling allocates 256 MB, copies 128 MB and page-faults
+    /// most of it, ~0.1 s; presized, 0.02-0.06 s). Does nothing unless that end state is certain: the keys
+    /// 1..first-1 fill the array part up to its size, or first is its size + 1, so the loop appends (a hole would
+    /// change the counts a rehash makes), and the hash part has no nodes (an append would take a free node
+    /// before growing the array). Only <see cref="MaxPresizedArray"/> slots are reserved ahead, so a loop that
+    /// fails early cannot have asked for gigabytes it never fills.
+    /// </summary>
+    internal void PresizeArrayForFill(int first, int last)
+    {
+        int size = _array.Length;
+        if (first < 1 || first > size + 1 || last <= size || last > MaxPresizedArray) return;
+        if (_border != size || _nodes is not null) return;
+        // The counts a rehash would make with every key 1..last present (bins as CountArrayKeys fills them).
+        Span<int> bins = stackalloc int[32];
+        bins.Clear();
+        for (int b = 0; b < 31; b++)
+        {
+            int lo = b == 0 ? 1 : (1 << b) + 1, hi = Math.Min(last, 2 << b);
+            if (lo > last) break;
+            bins[b] = hi - lo + 1;
+        }
+        BestArraySize(bins, last, out int arraySize);
+        if (arraySize > size) ResizeParts(arraySize, 0);
+    }
+
+    /// <summary>The largest array part <see cref="PresizeArrayForFill"/> reserves (16M keys, 256 MB).</summary>
+    internal const int MaxPresizedArray = 1 << 24;
+
     /// <summary>Counts the non-nil array slots into their bins; returns the total.</summary>
     private int CountArrayKeys(Span<int> bins)
     {

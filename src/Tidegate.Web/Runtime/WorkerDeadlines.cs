@@ -38,9 +38,9 @@ public sealed class WorkerDeadlines
     /// <summary>How many timeouts are armed (for tests).</summary>
     public int Count => count;
 
-    private static long ReadClock() => Stopwatch.GetTimestamp() / (Stopwatch.Frequency / 1000);
+    private static long ReadClock() => WorkerClock.Timestamp / (Stopwatch.Frequency / 1000);
 
-    /// <summary>Reads the clock (once per turn of the worker's loop, after its poll).</summary>
+    /// <summary>Reads the clock (once per turn of the worker's loop, after its poll and <see cref="WorkerClock.Update"/>).</summary>
     public void UpdateClock() => now = clock is null ? ReadClock() : clock();
 
     /// <summary>Milliseconds the poll may sleep before the earliest timeout is due; -1 when none is armed.</summary>

@@ -99,10 +99,10 @@ public sealed class WorkerLoop : SynchronizationContext, IDisposable
                         // Nothing queued: sleep in epoll until a connection is ready, Post wakes us, or a timeout is due.
                         int ready = poller.Wait(deadlines.MillisecondsUntilNext());
                         lock (gate) sleeping = false;
-                        deadlines.UpdateClock();
+                        Tick(deadlines);
                         poller.Dispatch(ready);
                     }
-                    else deadlines.UpdateClock();
+                    else Tick(deadlines);
                     Expire(deadlines);
                     continue;
                 }
@@ -115,10 +115,10 @@ public sealed class WorkerLoop : SynchronizationContext, IDisposable
                 if (poller is not null)
                 {
                     int ready = poller.Wait(0);
-                    deadlines.UpdateClock();
+                    Tick(deadlines);
                     poller.Dispatch(ready);
                 }
-                else deadlines.UpdateClock();
+                else Tick(deadlines);
                 Expire(deadlines);
             }
         }
@@ -126,6 +126,13 @@ public sealed class WorkerLoop : SynchronizationContext, IDisposable
         {
             lock (gate) poller?.Dispose();
         }
+    }
+
+    /// <summary>The turn's time, read once (nginx's ngx_time_update): the worker's clock, then the timeout list's.</summary>
+    private static void Tick(WorkerDeadlines deadlines)
+    {
+        WorkerClock.Update();
+        deadlines.UpdateClock();
     }
 
     /// <summary>Fires the timeouts that are due (their cancellations run the waits' failure on this thread).</summary>

@@ -162,7 +162,7 @@ public sealed partial class HttpConnection
         }
 
         public ValueTask WriteRawAsync(ReadOnlyMemory<byte> data, TimeSpan timeout) =>
-            owner.connection.WriteAsync(data, Arm(ref owner.writeTimer, timeout));
+            owner.connection.WriteAsync(data, owner.writeTimer.Arm(timeout));
 
         public ValueTask SendHeadersAsync()
         {
@@ -333,7 +333,7 @@ public sealed partial class HttpConnection
                     at += 5;
                 }
                 WireStarted = true;
-                await owner.connection.WriteAsync(output.AsMemory(0, at), Arm(ref owner.writeTimer, ctx.Settings.SendTimeout));
+                await owner.connection.WriteAsync(output.AsMemory(0, at), owner.writeTimer.Arm(ctx.Settings.SendTimeout));
                 // As nginx's $body_bytes_sent: everything after the head, chunk framing included.
                 ctx.Response.BodyBytesSent += at - headLength;
                 ctx.Response.BytesSent += at - headLength;

@@ -42,12 +42,17 @@ public sealed partial class HttpConnection
         };
         var defaults = group.DefaultServer;
         buffer = new byte[Math.Max(defaults.ClientHeaderBufferSize, 4096)];
+        // Made on the worker that serves the connection (its accept loop runs there).
+        var worker = SynchronizationContext.Current as WorkerLoop;
+        readTimer = new WorkerDeadline(worker);
+        writeTimer = new WorkerDeadline(worker);
     }
 
-    // One timer per direction, reset for each read or write: a linked token source and a new
-    // timer per operation cost more than the request itself on the hot path.
-    private CancellationTokenSource readTimer = new();
-    private CancellationTokenSource writeTimer = new();
+    // One timeout per direction, re-armed for each read or write, kept in the worker's own timeout list
+    // (nginx's timer tree, read against the worker's per-turn clock): a runtime timer per operation
+    // (CancelAfter: a process-wide lock and a clock read, twice per request) cost more than the list.
+    private readonly WorkerDeadline readTimer;
+    private readonly WorkerDeadline writeTimer;
     /// <summary>True while waiting for the next request (so a graceful stop may close it).</summary>
     private volatile bool idle;
 
@@ -57,7 +62,7 @@ public sealed partial class HttpConnection
         using var onStop = stopping.Register(static state =>
         {
             var self = (HttpConnection)state!;
-            if (self.idle) self.readTimer.Cancel();
+            if (self.idle) self.readTimer.CancelNow();
         }, this);
         try
         {
@@ -82,17 +87,6 @@ public sealed partial class HttpConnection
             readTimer.Dispose();
             writeTimer.Dispose();
         }
-    }
-
-    private static CancellationToken Arm(ref CancellationTokenSource timer, TimeSpan timeout)
-    {
-        if (!timer.TryReset())
-        {
-            timer.Dispose();
-            timer = new CancellationTokenSource();
-        }
-        timer.CancelAfter(timeout);
-        return timer.Token;
     }
 
     // The methods every request awaits through use pooled state-machine boxes: a request that waits
@@ -378,7 +372,7 @@ public sealed partial class HttpConnection
                 buffer = bigger;
             }
         }
-        int n = await connection.ReadAsync(buffer.AsMemory(end), Arm(ref readTimer, timeout));
+        int n = await connection.ReadAsync(buffer.AsMemory(end), readTimer.Arm(timeout));
         end += n;
         return n;
     }
@@ -397,7 +391,7 @@ public sealed partial class HttpConnection
         if (mayContinue && (request.ContentLength > 0 || request.Chunked) && request.VersionMajor == 1 && request.VersionMinor >= 1
             && request.Header("Expect") is { } expect && expect.Equals("100-continue", StringComparison.OrdinalIgnoreCase))
         {
-            await connection.WriteAsync("HTTP/1.1 100 Continue\r\n\r\n"u8.ToArray(), Arm(ref writeTimer, ctx.Settings.SendTimeout));
+            await connection.WriteAsync("HTTP/1.1 100 Continue\r\n\r\n"u8.ToArray(), writeTimer.Arm(ctx.Settings.SendTimeout));
         }
         if (request.ContentLength is long length)
         {
@@ -469,8 +463,7 @@ public sealed partial class HttpConnection
         {
             while (DateTime.UtcNow < deadline)
             {
-                using var idle = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-                if (await connection.ReadAsync(scratch, idle.Token) <= 0) break;
+                if (await connection.ReadAsync(scratch, readTimer.Arm(TimeSpan.FromSeconds(5))) <= 0) break;
             }
         }
         catch (Exception e) when (e is OperationCanceledException or IOException or System.Net.Sockets.SocketException or ObjectDisposedException)
@@ -552,7 +545,7 @@ public sealed partial class HttpConnection
             WriteHead(ctx, keepAlive, chunked: false, ref head);
             int headLength = head.Length;
             var sendTimeout = ctx.Settings.SendTimeout;
-            var sendToken = Arm(ref writeTimer, sendTimeout);
+            var sendToken = writeTimer.Arm(sendTimeout);
 
             long bodyBytes = 0;
             if (noBody || (response.Body is null && response.FileBody is null))

@@ -12,7 +12,7 @@ public static class HttpDate
     {
         get
         {
-            long second = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+            long second = Runtime.WorkerClock.UtcNow.ToUnixTimeSeconds();
             var current = cachedLocal;
             if (current.Second == second) return current.Text;
             var now = DateTimeOffset.Now;
@@ -36,7 +36,8 @@ public static class HttpDate
 
     private static Cached Current()
     {
-        var now = DateTimeOffset.UtcNow;
+        // On a worker, the time of its loop's turn (nginx's cached time strings are updated per pass too).
+        var now = Runtime.WorkerClock.UtcNow;
         long second = now.ToUnixTimeSeconds();
         var current = cached;
         if (current.Second == second) return current;

@@ -18,8 +18,8 @@ public sealed class RequestContext : IVariableResolver
     public LocationBlock Location { get; set; } = null!;
     public HttpResponse Response { get; } = new();
     public Match? Captures { get; set; }
-    public DateTimeOffset StartTime { get; private set; } = DateTimeOffset.UtcNow;
-    public long StartTimestamp { get; private set; } = System.Diagnostics.Stopwatch.GetTimestamp();
+    public DateTimeOffset StartTime { get; private set; } = Runtime.WorkerClock.UtcNow;
+    public long StartTimestamp { get; private set; } = Runtime.WorkerClock.Timestamp;
     /// <summary>Internal redirects so far (nginx stops at 10 with "rewrite or internal redirection cycle").</summary>
     public int InternalRedirects { get; set; }
     public bool IsInternal => InternalRedirects > 0 || Parent is not null;
@@ -116,8 +116,9 @@ public sealed class RequestContext : IVariableResolver
         Location = server.Root;
         Captures = captures;
         Response.Clear();
-        StartTime = DateTimeOffset.UtcNow;
-        StartTimestamp = System.Diagnostics.Stopwatch.GetTimestamp();
+        // The worker turn's time, as nginx's r->start_sec/start_msec (ngx_timeofday, cached per event-loop pass).
+        StartTime = Runtime.WorkerClock.UtcNow;
+        StartTimestamp = Runtime.WorkerClock.Timestamp;
         InternalRedirects = 0;
         RequestLength = 0;
         RequestBody = null;

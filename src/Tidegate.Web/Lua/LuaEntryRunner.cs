@@ -54,7 +54,8 @@ public static class LuaEntryRunner
             var outer = LuaWorker.Enter(worker);
             worker.Request = request;
             worker.Phase = phase;
-            worker.Clock.Update();
+            // ngx.now's cached time is the worker loop's turn's (nginx's ngx_time_update per event-loop pass).
+            worker.Clock.CatchUp(Tidegate.Web.Runtime.WorkerClock.UtcNow);
             LuaException? failure = null;
             try
             {

@@ -38,6 +38,9 @@ public sealed class WorkerLoop : SynchronizationContext, IDisposable
     /// <summary>The worker's poller, when it has one (see <see cref="PolledConnection"/>).</summary>
     internal WorkerPoller? Poller => poller;
 
+    /// <summary>The worker's timeouts (connections' read and write timeouts), expired by this loop; worker thread only.</summary>
+    public WorkerDeadlines Deadlines { get; } = new();
+
     public override void Post(SendOrPostCallback d, object? state)
     {
         lock (gate)
@@ -68,6 +71,7 @@ public sealed class WorkerLoop : SynchronizationContext, IDisposable
     private void Run()
     {
         SetSynchronizationContext(this);
+        var deadlines = Deadlines;
         try
         {
             while (true)
@@ -82,19 +86,24 @@ public sealed class WorkerLoop : SynchronizationContext, IDisposable
                         sleeping = true;
                         if (poller is null)
                         {
-                            Monitor.Wait(gate);
+                            Monitor.Wait(gate, deadlines.MillisecondsUntilNext());
                             sleeping = false;
-                            continue;
                         }
                     }
                     else (pending, running) = (running, pending);
                 }
                 if (wait)
                 {
-                    // Nothing queued: sleep in epoll until a connection is ready or Post wakes us.
-                    int ready = poller!.Wait(-1);
-                    lock (gate) sleeping = false;
-                    poller.Dispatch(ready);
+                    if (poller is not null)
+                    {
+                        // Nothing queued: sleep in epoll until a connection is ready, Post wakes us, or a timeout is due.
+                        int ready = poller.Wait(deadlines.MillisecondsUntilNext());
+                        lock (gate) sleeping = false;
+                        Tick(deadlines);
+                        poller.Dispatch(ready);
+                    }
+                    else Tick(deadlines);
+                    Expire(deadlines);
                     continue;
                 }
                 while (running.TryDequeue(out var work))
@@ -103,13 +112,34 @@ public sealed class WorkerLoop : SynchronizationContext, IDisposable
                     catch (Exception e) { Console.Error.WriteLine($"tidegate worker {Index}: unhandled {e}"); }
                 }
                 // Ready connections are served between batches of posted work, without sleeping.
-                if (poller is not null) poller.Dispatch(poller.Wait(0));
+                if (poller is not null)
+                {
+                    int ready = poller.Wait(0);
+                    Tick(deadlines);
+                    poller.Dispatch(ready);
+                }
+                else Tick(deadlines);
+                Expire(deadlines);
             }
         }
         finally
         {
             lock (gate) poller?.Dispose();
         }
+    }
+
+    /// <summary>The turn's time, read once (nginx's ngx_time_update): the worker's clock, then the timeout list's.</summary>
+    private static void Tick(WorkerDeadlines deadlines)
+    {
+        WorkerClock.Update();
+        deadlines.UpdateClock();
+    }
+
+    /// <summary>Fires the timeouts that are due (their cancellations run the waits' failure on this thread).</summary>
+    private void Expire(WorkerDeadlines deadlines)
+    {
+        try { deadlines.ExpireDue(); }
+        catch (Exception e) { Console.Error.WriteLine($"tidegate worker {Index}: unhandled {e}"); }
     }
 
     /// <summary>Stops taking work once the queue drains; the thread then ends.</summary>

@@ -19,7 +19,13 @@ internal sealed unsafe class WorkerPoller : IDisposable
     private const ulong WakeId = 0;
     private readonly int epoll;
     private readonly int wakeFd;
-    private readonly Dictionary<ulong, IPollTarget> targets = new();
+    // Registrations by slot (nginx keeps the connection's pointer in the event's data): an event's data is
+    // the slot + 1 in its low half and the slot's generation in its high half, so a lookup is an array index,
+    // and an event for a registration closed earlier (its slot since reused, or free) is recognised as stale.
+    private IPollTarget?[] slots = new IPollTarget?[64];
+    private uint[] generations = new uint[64];
+    private readonly Stack<int> freeSlots = new();
+    private int slotsUsed;
     private readonly LinuxEpoll.Event[] ready = new LinuxEpoll.Event[256];
     private ulong nextId = 1;
     private int disposed;
@@ -41,19 +47,48 @@ internal sealed unsafe class WorkerPoller : IDisposable
     /// <summary>Registers a socket for edge-triggered readiness; returns its id, or 0 if epoll refused it.</summary>
     public ulong Register(int fd, IPollTarget target)
     {
-        ulong id = nextId++;
+        int slot;
+        if (freeSlots.Count > 0) slot = freeSlots.Pop();
+        else
+        {
+            if (slotsUsed == slots.Length)
+            {
+                Array.Resize(ref slots, slots.Length * 2);
+                Array.Resize(ref generations, generations.Length * 2);
+            }
+            slot = slotsUsed++;
+        }
+        ulong id = ((ulong)++generations[slot] << 32) | (uint)(slot + 1);
         var ev = new LinuxEpoll.Event
         {
             Events = LinuxEpoll.EPOLLIN | LinuxEpoll.EPOLLOUT | LinuxEpoll.EPOLLRDHUP | LinuxEpoll.EPOLLET,
             Data = id,
         };
-        if (LinuxEpoll.Control(epoll, LinuxEpoll.EPOLL_CTL_ADD, fd, &ev) != 0) return 0;
-        targets[id] = target;
+        if (LinuxEpoll.Control(epoll, LinuxEpoll.EPOLL_CTL_ADD, fd, &ev) != 0)
+        {
+            freeSlots.Push(slot);
+            return 0;
+        }
+        slots[slot] = target;
         return id;
     }
 
     /// <summary>Forgets a registration (the descriptor leaves the epoll set when it is closed).</summary>
-    public void Unregister(ulong id) => targets.Remove(id);
+    public void Unregister(ulong id)
+    {
+        if (Find(id) is null) return;
+        int slot = (int)(uint)id - 1;
+        slots[slot] = null;
+        freeSlots.Push(slot);
+    }
+
+    /// <summary>The target registered as <paramref name="id"/>, or null when that registration is gone.</summary>
+    private IPollTarget? Find(ulong id)
+    {
+        int slot = (int)(uint)id - 1;
+        if ((uint)slot >= (uint)slotsUsed || generations[slot] != (uint)(id >> 32)) return null;
+        return slots[slot];
+    }
 
     /// <summary>Waits up to <paramref name="timeoutMs"/> (-1: until something happens); returns how many events to <see cref="Dispatch"/>.</summary>
     public int Wait(int timeoutMs)
@@ -75,7 +110,7 @@ internal sealed unsafe class WorkerPoller : IDisposable
                 continue;
             }
             // A registration closed earlier in this batch (or before) is gone: its event is stale.
-            if (!targets.TryGetValue(ev.Data, out var target)) continue;
+            if (Find(ev.Data) is not { } target) continue;
             try { target.OnReady(ev.Events); }
             catch (Exception e) { Console.Error.WriteLine($"tidegate worker: unhandled {e}"); }
         }

@@ -23,6 +23,17 @@ public sealed class NgxClock
 
     public void Update() => UnixMilliseconds = _source().ToUnixTimeMilliseconds();
 
+    /// <summary>
+    /// Moves the cached time up to <paramref name="turn"/>, the worker loop's time for its current turn
+    /// (Runtime.WorkerClock), without a clock read of its own; never back, so an ngx.update_time earlier
+    /// in the same turn keeps its later reading.
+    /// </summary>
+    public void CatchUp(DateTimeOffset turn)
+    {
+        long ms = turn.ToUnixTimeMilliseconds();
+        if (ms > UnixMilliseconds) UnixMilliseconds = ms;
+    }
+
     public long UnixSeconds => Math.DivRem(UnixMilliseconds, 1000L, out long ms) - (ms < 0 ? 1 : 0);
 
     public DateTime UtcNow => DateTime.UnixEpoch.AddSeconds(UnixSeconds);

@@ -106,7 +106,9 @@ public static class LuaEntryRunner
                 entryWork = task;
             }
             // With user threads (ngx.thread.spawn, on_abort): wait for whichever coroutine's work completes first.
-            var next = await request.Threads.NextAsync(worker, root, entryWork, watch, pipeline);
+            // Threads is set here: either it was on entering this turn, or watch.Fire above started the on_abort
+            // handler as a user thread, which creates it.
+            var next = await request.Threads!.NextAsync(worker, root, entryWork, watch, pipeline);
             if (request.ClientClosed) return ClientClosedRequest(ctx, request, root);
             if (next is null) break;
             resumeValues = next;

@@ -27,7 +27,6 @@ internal sealed unsafe class WorkerPoller : IDisposable
     private readonly Stack<int> freeSlots = new();
     private int slotsUsed;
     private readonly LinuxEpoll.Event[] ready = new LinuxEpoll.Event[256];
-    private ulong nextId = 1;
     private int disposed;
 
     public WorkerPoller()

@@ -336,6 +336,7 @@ internal sealed partial class FunctionCompiler
         var top = _il.DefineLabel();
         var exit = _il.DefineLabel();
         var backEdge = _il.DefineLabel();
+        EmitArrayFillPresize(s, i, limit);
         TryEmitNumberLoop(s, i, limit, step, stepOp, exit, top, backEdge, out var reentry);
         EmitNumericForLoop(s, i, limit, step, stepOp, forSlots, top, exit, backEdge, reentry);
     }

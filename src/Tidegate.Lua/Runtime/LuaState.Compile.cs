@@ -63,6 +63,12 @@ public sealed partial class LuaState
         if (running is not null && !ReferenceEquals(running, MainThread)) MainThread.SyncHookMask();
     }
 
+    /// <summary>
+    /// True when a loop's back-edge may run a count hook or raise for the run-time budget: code that must know a
+    /// loop runs to its end with nothing looking in between (an array fill's presize) tests this.
+    /// </summary>
+    internal bool BackEdgesMayInterrupt => _countHook is not null || _budget != long.MaxValue;
+
     private void RestartCountdown() =>
         _countdownStart = BudgetRemaining = Math.Min(_budget, _countHook is not null ? _countHookInterval : long.MaxValue);
 

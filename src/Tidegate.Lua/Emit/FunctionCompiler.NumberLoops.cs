@@ -903,6 +903,21 @@ internal sealed partial class FunctionCompiler
     private void EmitElementTruth(IndexExpr element, Dictionary<LocalSymbol, LocalBuilder> doubles)
     {
         PreEvaluateGuarded(element.Key, doubles);
+        var slot = EmitArraySlot(element, doubles);
+        _il.Emit(OpCodes.Ldloc, slot);
+        _il.Emit(OpCodes.Call, RefOf);
+        _il.Emit(OpCodes.Brfalse, _numberLoopBailOut);
+        _il.Emit(OpCodes.Ldloc, slot);
+        _il.Emit(OpCodes.Call, IsTruthy);
+    }
+
+    /// <summary>
+    /// Reads array element <c>t[k]</c> into a new LuaValue local (nil unless t is a table and k an integer key of
+    /// its array part: see NumberLoopSupport.ArraySlot),
+    /// from the array the copy holds in hand, or through the table's local.
+    /// </summary>
+    private LocalBuilder EmitArraySlot(IndexExpr element, Dictionary<LocalSymbol, LocalBuilder> doubles)
+    {
         var slot = _il.DeclareLocal(typeof(Runtime.LuaValue));
         var table = ((NameExpr)element.Object).Symbol!;
         bool inHand = _numberLoopArrays.TryGetValue(table, out var array);
@@ -910,11 +925,7 @@ internal sealed partial class FunctionCompiler
         EmitNumberValue(element.Key, doubles);
         _il.Emit(OpCodes.Call, inHand ? NumberLoopArraySlotIn : NumberLoopArraySlot);
         _il.Emit(OpCodes.Stloc, slot);
-        _il.Emit(OpCodes.Ldloc, slot);
-        _il.Emit(OpCodes.Call, RefOf);
-        _il.Emit(OpCodes.Brfalse, _numberLoopBailOut);
-        _il.Emit(OpCodes.Ldloc, slot);
-        _il.Emit(OpCodes.Call, IsTruthy);
+        return slot;
     }
 
     /// <summary>Pushes a comparison's bool, both sides numbers. Gt/Ge compare swapped, as Lua does.</summary>
@@ -994,13 +1005,7 @@ internal sealed partial class FunctionCompiler
             case IndexExpr ix:
             {
                 // The slot, unless it is not a number: then bail out (see the top of this file).
-                var slot = _il.DeclareLocal(typeof(Runtime.LuaValue));
-                var table = ((NameExpr)ix.Object).Symbol!;
-                bool inHand = _numberLoopArrays.TryGetValue(table, out var array);
-                _il.Emit(OpCodes.Ldloc, inHand ? array! : NumberLoopTable(table));
-                EmitNumberValue(ix.Key, doubles);
-                _il.Emit(OpCodes.Call, inHand ? NumberLoopArraySlotIn : NumberLoopArraySlot);
-                _il.Emit(OpCodes.Stloc, slot);
+                var slot = EmitArraySlot(ix, doubles);
                 _il.Emit(OpCodes.Ldloc, slot);
                 _il.Emit(OpCodes.Call, IsNumberValue);
                 _il.Emit(OpCodes.Brfalse, _numberLoopBailOut);

@@ -269,8 +269,7 @@ public class ProcessBehaviourTests
             "location / { return 200 \"[$remote_addr][$server_addr][$server_port]\\n\"; }")
             .Replace($"listen 127.0.0.1:{server.Port};", $"listen 127.0.0.1:{server.Port}; listen unix:{socketPath};"));
         Assert.True(server.Start(TimeSpan.FromSeconds(15)), server.Stderr);
-        using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        socket.Connect(new UnixDomainSocketEndPoint(socketPath));
+        using var socket = ConnectUnix(socketPath);
         socket.Send(Encoding.ASCII.GetBytes("GET / HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"));
         var received = new MemoryStream();
         var buffer = new byte[4096];
@@ -281,6 +280,31 @@ public class ProcessBehaviourTests
         Assert.Equal($"[unix:][unix:{socketPath}][]\n", response.BodyText);
         server.Stop();
         Assert.False(File.Exists(socketPath), "the socket file is removed on exit");
+    }
+
+    /// <summary>
+    /// Connects to a server's unix socket, retrying for up to 5 s: Start waits only for the TCP port, and the
+    /// clean-clone CI once saw nginx's unix socket refuse the first connect ("Cannot assign requested address")
+    /// right after start-up. A socket that never accepts still fails the test with its error.
+    /// </summary>
+    private static Socket ConnectUnix(string path)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        while (true)
+        {
+            var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            try
+            {
+                socket.Connect(new UnixDomainSocketEndPoint(path));
+                return socket;
+            }
+            catch (SocketException)
+            {
+                socket.Dispose();
+                if (DateTime.UtcNow >= deadline) throw;
+                Thread.Sleep(50);
+            }
+        }
     }
 
     /// <summary>A shell starts background jobs with SIGINT and SIGQUIT ignored; nginx still obeys them.</summary>

@@ -17,39 +17,41 @@ internal sealed class StringByteFunction : HostFunction
 {
     public StringByteFunction(HostFunctionBody body) : base("byte", body) => TakesArgumentsInRegisters = true;
 
+    /// <summary>The plain case's result (the byte's value), or false for the body to answer.</summary>
+    private static bool TryPlain(in LuaValue s, in LuaValue i, out LuaValue result)
+    {
+        if (s.Ref is LuaString str && i.IsNumber)
+        {
+            double d = i.Number;
+            int at = (int)d;
+            if (at == d && (uint)(at - 1) < (uint)str.Length)
+            {
+                result = LuaValue.FromNumber(str[at - 1]);
+                return true;
+            }
+        }
+        result = default;
+        return false;
+    }
+
     public override LuaValue Invoke2(LuaThread thread, int argBase, int argCount, LuaValue a0, LuaValue a1)
     {
-        if (a0.Ref is LuaString s && a1.IsNumber)
+        if (TryPlain(a0, a1, out var result))
         {
-            double d = a1.Number;
-            int at = (int)d;
-            if (at == d && (uint)(at - 1) < (uint)s.Length)
-            {
-                thread.DirectStatus = 1;
-                return LuaValue.FromNumber(s[at - 1]);
-            }
+            thread.DirectStatus = 1;
+            return result;
         }
         return base.Invoke2(thread, argBase, argCount, a0, a1);
     }
 
     public override int Invoke(LuaThread thread, int argBase, int argCount)
     {
-        if (argCount == 2)
+        var stack = thread.Stack;
+        if (argCount == 2 && TryPlain(stack[argBase], stack[argBase + 1], out var result))
         {
-            var stack = thread.Stack;
-            ref LuaValue first = ref stack[argBase];
-            ref LuaValue second = ref stack[argBase + 1];
-            if (first.Ref is LuaString s && second.IsNumber)
-            {
-                double d = second.Number;
-                int at = (int)d;
-                if (at == d && (uint)(at - 1) < (uint)s.Length)
-                {
-                    thread.Top = argBase + argCount;
-                    first = LuaValue.FromNumber(s[at - 1]);
-                    return 1;
-                }
-            }
+            thread.Top = argBase + argCount;
+            stack[argBase] = result;
+            return 1;
         }
         return base.Invoke(thread, argBase, argCount);
     }
@@ -60,40 +62,41 @@ internal sealed class StringSubFunction : HostFunction
 {
     public StringSubFunction(HostFunctionBody body) : base("sub", body) => TakesArgumentsInRegisters = true;
 
+    /// <summary>The plain case's result (s itself when i..j covers it all), or false for the body to answer.</summary>
+    private static bool TryPlain(in LuaValue s, in LuaValue i, in LuaValue j, out LuaValue result)
+    {
+        if (s.Ref is LuaString str && i.IsNumber && j.IsNumber)
+        {
+            double di = i.Number, dj = j.Number;
+            int from = (int)di, to = (int)dj;
+            if (from == di && to == dj && from >= 1 && from <= to && to <= str.Length)
+            {
+                result = from == 1 && to == str.Length ? s : LuaString.FromBytes(str.Span.Slice(from - 1, to - from + 1));
+                return true;
+            }
+        }
+        result = default;
+        return false;
+    }
+
     public override LuaValue Invoke3(LuaThread thread, int argBase, int argCount, LuaValue a0, LuaValue a1, LuaValue a2)
     {
-        if (a0.Ref is LuaString s && a1.IsNumber && a2.IsNumber)
+        if (TryPlain(a0, a1, a2, out var result))
         {
-            double di = a1.Number, dj = a2.Number;
-            int i = (int)di, j = (int)dj;
-            if (i == di && j == dj && i >= 1 && i <= j && j <= s.Length)
-            {
-                thread.DirectStatus = 1;
-                return i == 1 && j == s.Length ? s : LuaString.FromBytes(s.Span.Slice(i - 1, j - i + 1));
-            }
+            thread.DirectStatus = 1;
+            return result;
         }
         return base.Invoke3(thread, argBase, argCount, a0, a1, a2);
     }
 
     public override int Invoke(LuaThread thread, int argBase, int argCount)
     {
-        if (argCount == 3)
+        var stack = thread.Stack;
+        if (argCount == 3 && TryPlain(stack[argBase], stack[argBase + 1], stack[argBase + 2], out var result))
         {
-            var stack = thread.Stack;
-            ref LuaValue first = ref stack[argBase];
-            ref LuaValue second = ref stack[argBase + 1];
-            ref LuaValue third = ref stack[argBase + 2];
-            if (first.Ref is LuaString s && second.IsNumber && third.IsNumber)
-            {
-                double di = second.Number, dj = third.Number;
-                int i = (int)di, j = (int)dj;
-                if (i == di && j == dj && i >= 1 && i <= j && j <= s.Length)
-                {
-                    thread.Top = argBase + argCount;
-                    if (i != 1 || j != s.Length) first = LuaString.FromBytes(s.Span.Slice(i - 1, j - i + 1));
-                    return 1;
-                }
-            }
+            thread.Top = argBase + argCount;
+            stack[argBase] = result;
+            return 1;
         }
         return base.Invoke(thread, argBase, argCount);
     }

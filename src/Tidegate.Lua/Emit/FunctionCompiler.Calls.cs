@@ -19,9 +19,6 @@ internal sealed partial class FunctionCompiler
         _depth = b;
         EmitLineHook(expr.Line, false); // a call on a later line of a multi-line statement is a new line
         var haveFirst = _il.DefineLabel();
-        var afterCall = _il.DefineLabel();
-        // A call to this very function may run its body inline first (FunctionCompiler.SelfInlining.cs).
-        bool inlined = TryEmitSelfInlinedCall(expr, b, first, haveFirst, afterCall);
         if (!TryEmitDirectCall(expr, b, first, haveFirst))
         {
             var (fn, description, callName, fixedArgs, multi) = EmitCalleeAndArguments(expr, b);
@@ -31,11 +28,7 @@ internal sealed partial class FunctionCompiler
             if (multi is not null) FreeIntTemp(multi);
             _depth = b;
         }
-        if (first is null)
-        {
-            if (inlined) _il.MarkLabel(afterCall);
-            return;
-        }
+        if (first is null) return;
         LdThread();
         LdSlotIndex(b);
         _il.Emit(OpCodes.Ldloc, _status);

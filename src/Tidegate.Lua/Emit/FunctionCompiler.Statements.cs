@@ -497,11 +497,6 @@ internal sealed partial class FunctionCompiler
     private void EmitReturn(ReturnStmt s)
     {
         var values = s.Values;
-        if (_inlined is not null)
-        {
-            EmitInlinedReturn(values.Count == 0 ? null : values[0]); // see FunctionCompiler.SelfInlining.cs
-            return;
-        }
         if (values.Count == 0)
         {
             EmitReturnHook(_depth);

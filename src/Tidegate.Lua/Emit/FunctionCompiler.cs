@@ -493,7 +493,6 @@ internal sealed partial class FunctionCompiler
         // Each variable has an IL local of its own: sharing one with temps or an earlier variable (whose scope
         // ended) makes the JIT keep values in memory instead of registers (a numeric loop ran 50% slower).
         var local = NewLocal(symbol.IsCaptured ? typeof(UpvalueCell) : typeof(LuaValue));
-        if (!symbol.IsCaptured) _inlined?.Variables.Add(local);
         _vars[symbol] = local;
         _scopeVariables.Add(symbol);
         return local;

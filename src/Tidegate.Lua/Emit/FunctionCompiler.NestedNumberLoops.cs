@@ -213,6 +213,7 @@ internal sealed partial class FunctionCompiler
         n.StepLocal = NewLocal(typeof(double));
         n.ResumeTop = _il.DefineLabel();
         n.ResumeBackEdge = _il.DefineLabel();
+        _nestedLoopResumptions[loop] = n;
         // The copy counts in locals of its own (see TryEmitNumberLoopCopy) and hands its counter over when it leaves.
         var counter = _il.DeclareLocal(typeof(double));
         var limit = _il.DeclareLocal(typeof(double));
@@ -335,19 +336,10 @@ internal sealed partial class FunctionCompiler
     }
 
     /// <summary>
-    /// The ordinary rest of an outer iteration whose inner loop bailed out or handed over: the inner loop from the
-    /// counter it reached, the tail, then the ordinary outer loop's back-edge. Off the copy's path.
+    /// The inner loops of nested copies whose ordinary loops are still to be emitted, by statement: the ordinary outer
+    /// loop, emitted right after the copy, runs its inner loop in the locals and from the labels the copy's bail-out
+    /// and hand-over continue at (see <see cref="EmitNumericFor"/>), so the rest of an outer iteration whose inner
+    /// loop left the copy is the ordinary outer loop's own code, not a second copy of it.
     /// </summary>
-    private void EmitNestedLoopResumption(NestedNumberLoop n, Label outerBackEdge)
-    {
-        int mark = ScopeMark;
-        var exit = _il.DefineLabel();
-        // A computed step: any operand that is not a constant makes the loop test the step's local.
-        var stepOp = n.Step is { } step ? Operand.Constant(step) : Operand.Nil;
-        EmitNumericForLoop(n.Loop, n.Counter, n.Limit, n.StepLocal, stepOp, null, n.ResumeTop, exit, n.ResumeBackEdge);
-        EndScope(mark);
-        foreach (var stmt in n.After.Statements) EmitStatement(stmt);
-        EndScope(mark);
-        _il.Emit(OpCodes.Br, outerBackEdge);
-    }
+    private readonly Dictionary<NumericForStmt, NestedNumberLoop> _nestedLoopResumptions = new();
 }

@@ -370,7 +370,6 @@ internal sealed partial class FunctionCompiler
             _il.MarkLabel(noReentry);
         }
         _il.Emit(OpCodes.Br, ordinaryTop);
-        if (nested is not null) EmitNestedLoopResumption(nested, ordinaryBackEdge);
         _il.MarkLabel(ordinary);
         return true;
     }

@@ -304,9 +304,12 @@ internal sealed partial class FunctionCompiler
         var limitOp = Snapshot(Eval(s.Limit));
         var stepOp = s.Step is null ? Operand.Constant(1) : Snapshot(Eval(s.Step));
         int site = Site(s.Line);
-        var i = NewLocal(typeof(double));
-        var limit = NewLocal(typeof(double));
-        var step = NewLocal(typeof(double));
+        // The inner loop of a nested number copy emitted just before (FunctionCompiler.NestedNumberLoops): its
+        // counter, limit and step locals and its top and back-edge labels are where the copy continues when it leaves.
+        _nestedLoopResumptions.Remove(s, out var resumed);
+        var i = resumed?.Counter ?? NewLocal(typeof(double));
+        var limit = resumed?.Limit ?? NewLocal(typeof(double));
+        var step = resumed?.StepLocal ?? NewLocal(typeof(double));
         (Operand op, LocalBuilder into, int which)[] parts = { (startOp, i, 0), (limitOp, limit, 1), (stepOp, step, 2) };
         foreach (var (op, into, which) in parts)
         {
@@ -333,9 +336,9 @@ internal sealed partial class FunctionCompiler
             _il.Emit(OpCodes.Call, FromNumber);
             StoreToLocalSlot(forSlots[2]);
         }
-        var top = _il.DefineLabel();
+        var top = resumed?.ResumeTop ?? _il.DefineLabel();
         var exit = _il.DefineLabel();
-        var backEdge = _il.DefineLabel();
+        var backEdge = resumed?.ResumeBackEdge ?? _il.DefineLabel();
         EmitArrayFillPresize(s, i, limit);
         TryEmitNumberLoop(s, i, limit, step, stepOp, exit, top, backEdge, out var reentry);
         EmitNumericForLoop(s, i, limit, step, stepOp, forSlots, top, exit, backEdge, reentry);

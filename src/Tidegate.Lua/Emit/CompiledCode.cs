@@ -469,8 +469,12 @@ public static class CompiledCode
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static LuaValue IndexMethodOnObject(LuaThread t, LuaTable tb, LuaString k, ref int hint, ref int classHint, int site, int top, string? name)
     {
-        var own = tb.GetStr(k);
-        if (!own.IsNil) return own;
+        // The object's key summary usually proves the method name absent (objects hold fields, classes methods).
+        if (tb.MayHaveKey(k))
+        {
+            var own = tb.GetStr(k);
+            if (!own.IsNil) return own;
+        }
         if (LuaTable.GetIndexMetaMethod(tb.Metatable).Ref is LuaTable cls)
         {
             var v = cls.GetStrOrRememberedMiss(k, ref classHint);

@@ -361,6 +361,11 @@ public static class CompiledCode
         t.CurrentSite = site;
         t.Top = at + count;
         var values = new ReadOnlySpan<LuaValue>(t.Stack, at, count);
+        // Two strings with a short join (`w .. "?"`): straight to the state's pair cache (LuaOps.ConcatMany does the same
+        // after the checks below).
+        if (count == 2 && values[0].Ref is LuaString a && values[1].Ref is LuaString b
+            && a.Length != 0 && b.Length != 0 && a.Length + b.Length <= StringInterner.MaxInternedLength)
+            return (t.State.ConcatPairs ??= new ConcatPairCache()).Concat(a, b);
         foreach (ref readonly var v in values)
             if (v.Ref is not LuaString && !v.IsNumber)
                 return ConcatChain.Run(t, values, names);
@@ -469,8 +474,12 @@ public static class CompiledCode
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private static LuaValue IndexMethodOnObject(LuaThread t, LuaTable tb, LuaString k, ref int hint, ref int classHint, int site, int top, string? name)
     {
-        var own = tb.GetStr(k);
-        if (!own.IsNil) return own;
+        // The object's key summary usually proves the method name absent (objects hold fields, classes methods).
+        if (tb.MayHaveKey(k))
+        {
+            var own = tb.GetStr(k);
+            if (!own.IsNil) return own;
+        }
         if (LuaTable.GetIndexMetaMethod(tb.Metatable).Ref is LuaTable cls)
         {
             var v = cls.GetStrOrRememberedMiss(k, ref classHint);

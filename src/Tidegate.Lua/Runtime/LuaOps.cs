@@ -115,7 +115,14 @@ public static class LuaOps
         if (values.Length == 0) return LuaString.Empty;
         if (values.Length == 1) return values[0];
         // The usual concatenation, two strings (`w .. "?"`, `prefix .. name`): one allocation, no scan.
-        if (values.Length == 2 && values[0].Ref is LuaString a && values[1].Ref is LuaString b) return LuaString.Concat(a, b);
+        if (values.Length == 2 && values[0].Ref is LuaString a && values[1].Ref is LuaString b)
+        {
+            // A short join of two strings made before from the same two objects is remembered (ConcatPairCache).
+            int total = a.Length + b.Length;
+            if (total <= StringInterner.MaxInternedLength && a.Length != 0 && b.Length != 0)
+                return (thread.State.ConcatPairs ??= new ConcatPairCache()).Concat(a, b);
+            return LuaString.Concat(a, b);
+        }
         bool plain = true;
         foreach (ref readonly var v in values)
             if (!IsStringOrNumber(v)) { plain = false; break; }

@@ -12,6 +12,9 @@ public sealed partial class LuaState
 
     /// <summary>Metatables shared by all values of a type (strings, and whatever debug.setmetatable sets).</summary>
     public LuaTable? StringMetatable;
+
+    /// <summary>Recent short concatenations of two strings (<see cref="ConcatPairCache"/>), made at the first one.</summary>
+    internal ConcatPairCache? ConcatPairs;
     public LuaTable? NumberMetatable;
     public LuaTable? BooleanMetatable;
     public LuaTable? NilMetatable;

@@ -77,6 +77,17 @@ public sealed class LuaString : IEquatable<LuaString>, IComparable<LuaString>
         return new LuaString(bytes);
     }
 
+    /// <summary>a .. b for two strings whose joined length is 2..<see cref="StringInterner.MaxInternedLength"/> (the
+    /// caller checked): the shared result, and whether the interner already had it (<see cref="ConcatPairCache"/>).</summary>
+    [SkipLocalsInit]
+    internal static LuaString ConcatShort(LuaString a, LuaString b, out bool madeBefore)
+    {
+        Span<byte> joined = stackalloc byte[StringInterner.MaxInternedLength];
+        a._bytes.AsSpan().CopyTo(joined);
+        b._bytes.AsSpan().CopyTo(joined[a._bytes.Length..]);
+        return StringInterner.InternResult(joined[..(a._bytes.Length + b._bytes.Length)], out madeBefore);
+    }
+
     public int Length { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => _bytes.Length; }
     public ReadOnlySpan<byte> Span { [MethodImpl(MethodImplOptions.AggressiveInlining)] get => _bytes; }
     /// <summary>The backing array; read-only by contract.</summary>

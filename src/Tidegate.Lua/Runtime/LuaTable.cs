@@ -39,7 +39,7 @@ public sealed class LuaTable
     private int[]? _buckets;
     private Node[]? _nodes;
     private int _nodeCount;                // nodes used, live or dead
-    private int _hashNumberKeys;           // nodes (live or dead) with a number key: 0 lets '#' skip the hash part
+    private bool _hashHasNumberKeys;       // a node (live or dead) has a number key: false lets '#' skip the hash part
 
     /// <summary>
     /// The array part's border when it is known exactly, else <see cref="UnknownBorder"/> (-1): b >= 0 means the keys 1..b hold values and
@@ -86,6 +86,27 @@ public sealed class LuaTable
     /// clears it), which forgets every miss remembered against the old set. Fits in the padding of the 80-byte object.
     /// </summary>
     private int _keyStamp;
+
+    /// <summary>
+    /// A 32-bit summary of the hashes of every key a node of this table holds or held (<see cref="KeySummaryBit"/>):
+    /// a key whose bit is clear is certainly absent, with no probe. Bits are set by every path that gives a node a key
+    /// (append, dead-node reuse, rehash) and never cleared except by <see cref="Clear"/> (a removed key keeps its node,
+    /// a rehash keeps a subset of the keys), so the summary only ever errs towards "look it up". For <c>obj:m()</c>:
+    /// the method is in the class, and the object (a handful of fields) was probed in full on every call
+    /// (<see cref="FindStringNode"/> 9% of bench/lua/scheduler). 32 bits: with 16 (what the padding held) an object of
+    /// 8 fields let 40% of method names through to the probe; <see cref="_hashHasNumberKeys"/> became a bool to make room,
+    /// so the object stays at 80 bytes.
+    /// </summary>
+    private uint _keySummary;
+
+    /// <summary>The bit of <see cref="_keySummary"/> for a key hash: high hash bits, which the bucket index (the low
+    /// bits) of a small table does not use.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint KeySummaryBit(int hash) => 1u << (int)((uint)hash >> 27);
+
+    /// <summary>True when <paramref name="key"/> may have a node here (false: certainly absent).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal bool MayHaveKey(LuaString key) => (_keySummary & KeySummaryBit(key.GetHashCode())) != 0;
 
     /// <summary>The last key stamp handed out; it stops at int.MaxValue (after that no miss is remembered).</summary>
     private static int s_lastKeyStamp;
@@ -315,6 +336,7 @@ public sealed class LuaTable
     [MethodImpl(MethodImplOptions.NoInlining)]
     private LuaValue GetStrAndHint(LuaString key, ref int slotHint)
     {
+        if (!MayHaveKey(key)) return LuaValue.Nil;
         int i = FindStringNode(key);
         if (i < 0) return LuaValue.Nil;
         slotHint = i;
@@ -647,6 +669,7 @@ public sealed class LuaTable
     {
         _keyStamp = 0;
         int h = KeyHash(key);
+        _keySummary |= KeySummaryBit(h);
         int b = h & (_buckets!.Length - 1);
         ref Node n = ref _nodes![_nodeCount];
         n.Key = key;
@@ -654,7 +677,7 @@ public sealed class LuaTable
         n.HashCode = h;
         n.Next = _buckets[b] - 1;
         _buckets[b] = ++_nodeCount;
-        if (key.IsNumber) _hashNumberKeys++;
+        if (key.IsNumber) _hashHasNumberKeys = true;
     }
 
     /// <summary>
@@ -691,10 +714,11 @@ public sealed class LuaTable
             if (n.Value.IsNil)
             {
                 _keyStamp = 0;
+                _keySummary |= KeySummaryBit(h);
                 n.Key = key;
                 n.HashCode = h;
                 n.Value = value;
-                if (key.IsNumber) _hashNumberKeys++;
+                if (key.IsNumber) _hashHasNumberKeys = true;
                 return true;
             }
             i = n.Next;
@@ -707,7 +731,7 @@ public sealed class LuaTable
         _buckets = new int[size];
         _nodes = new Node[size];
         _nodeCount = 0;
-        _hashNumberKeys = 0;
+        _hashHasNumberKeys = false;
     }
 
     // ---- rehash: LuaJIT's sizing (lj_tab.c rehashtab/bestasize), so '#' on tables with holes agrees ----
@@ -855,7 +879,7 @@ public sealed class LuaTable
             _array = array;
         }
         if (hashSize > 0) InitHash(hashSize);
-        else { _buckets = null; _nodes = null; _nodeCount = 0; _hashNumberKeys = 0; }
+        else { _buckets = null; _nodes = null; _nodeCount = 0; _hashHasNumberKeys = false; }
 
         // Array slots cut off by a shrink move to the hash part.
         for (int k = newArraySize + 1; k <= oldArray.Length; k++)
@@ -906,7 +930,8 @@ public sealed class LuaTable
         var nodes = _nodes!;
         var buckets = _buckets!;
         Array.Clear(buckets);
-        int live = 0, numberKeys = 0;
+        int live = 0;
+        bool numberKeys = false;
         for (int i = 0; i < _nodeCount; i++)
         {
             if (nodes[i].Value.IsNil) continue;
@@ -915,12 +940,12 @@ public sealed class LuaTable
             int b = n.HashCode & (buckets.Length - 1);
             n.Next = buckets[b] - 1;
             buckets[b] = live + 1;
-            if (n.Key.IsNumber) numberKeys++;
+            if (n.Key.IsNumber) numberKeys = true;
             live++;
         }
         Array.Clear(nodes, live, _nodeCount - live);
         _nodeCount = live;
-        _hashNumberKeys = numberKeys;
+        _hashHasNumberKeys = numberKeys;
     }
 
     /// <summary>Adds an entry during a resize, where there is always room.</summary>
@@ -929,6 +954,7 @@ public sealed class LuaTable
         if (_nodes is null || _nodeCount == _nodes.Length) InitHashKeeping();
         _keyStamp = 0;
         int h = KeyHash(key);
+        _keySummary |= KeySummaryBit(h);
         int b = h & (_buckets!.Length - 1);
         ref Node n = ref _nodes![_nodeCount];
         n.Key = key;
@@ -936,7 +962,7 @@ public sealed class LuaTable
         n.HashCode = h;
         n.Next = _buckets[b] - 1;
         _buckets[b] = ++_nodeCount;
-        if (key.IsNumber) _hashNumberKeys++;
+        if (key.IsNumber) _hashHasNumberKeys = true;
     }
 
     /// <summary>Doubles the hash part keeping its live nodes (only reached if a resize undercounted).</summary>
@@ -982,7 +1008,7 @@ public sealed class LuaTable
             }
             return lo;
         }
-        if (_buckets is null || _hashNumberKeys == 0) return n;
+        if (_buckets is null || !_hashHasNumberKeys) return n;
         return UnboundSearch(n);
     }
 
@@ -1180,7 +1206,8 @@ public sealed class LuaTable
             Array.Clear(_buckets);
             Array.Clear(_nodes!, 0, _nodeCount);
             _nodeCount = 0;
-            _hashNumberKeys = 0;
+            _hashHasNumberKeys = false;
+            _keySummary = 0;
         }
         NoMetaMethodFlags = 0;
     }

@@ -102,15 +102,23 @@ public static class StringInterner
     /// caller's scratch; fewer give the shared empty and one-byte strings): the cached one if its slot holds an equal string, else a new one (with its hash
     /// already set), which takes the slot unless a constant holds it.
     /// </summary>
-    internal static LuaString InternResult(ReadOnlySpan<byte> bytes)
+    internal static LuaString InternResult(ReadOnlySpan<byte> bytes) => InternResult(bytes, out _);
+
+    /// <summary><see cref="InternResult(ReadOnlySpan{byte})"/>, telling whether the cache already held the string.</summary>
+    internal static LuaString InternResult(ReadOnlySpan<byte> bytes, out bool found)
     {
+        found = false;
         if (bytes.Length <= 1) return LuaString.FromBytes(bytes);
         int h = LuaString.HashOf(bytes);
         ref LuaString? slot = ref Cache[h & (Slots - 1)];
         var existing = slot;
         if (existing is not null)
         {
-            if (existing.GetHashCode() == h && existing.Span.SequenceEqual(bytes)) return existing;
+            if (existing.GetHashCode() == h && existing.Span.SequenceEqual(bytes))
+            {
+                found = true;
+                return existing;
+            }
             if (existing.IsConstant) return new LuaString(bytes.ToArray(), h);
         }
         var created = new LuaString(bytes.ToArray(), h);

@@ -19,11 +19,14 @@ public sealed class WorkerLoop : SynchronizationContext, IDisposable
     private readonly Thread thread;
     /// <summary>The worker's own epoll (Linux x64): client connections complete on this thread; null elsewhere.</summary>
     private readonly WorkerPoller? poller;
+    /// <summary>The tail instrument (<see cref="WorkerTailProbe"/>): null unless TIDEGATE_TAIL_PROBE is set.</summary>
+    private readonly WorkerTailProbe? probe;
 
     public WorkerLoop(int index)
     {
         Index = index;
         if (LinuxEpoll.IsSupported) poller = new WorkerPoller();
+        probe = WorkerTailProbe.For(index);
         thread = new Thread(Run) { IsBackground = true, Name = $"tidegate worker {index}" };
         thread.Start();
     }
@@ -100,12 +103,15 @@ public sealed class WorkerLoop : SynchronizationContext, IDisposable
                         int ready = poller.Wait(deadlines.MillisecondsUntilNext());
                         lock (gate) sleeping = false;
                         Tick(deadlines);
-                        poller.Dispatch(ready);
+                        probe?.BatchStart(ready);
+                        poller.Dispatch(ready, probe);
                     }
                     else Tick(deadlines);
                     Expire(deadlines);
+                    probe?.BatchEnd();
                     continue;
                 }
+                probe?.Posted(running.Count);
                 while (running.TryDequeue(out var work))
                 {
                     try { work.Callback(work.State); }
@@ -116,10 +122,12 @@ public sealed class WorkerLoop : SynchronizationContext, IDisposable
                 {
                     int ready = poller.Wait(0);
                     Tick(deadlines);
-                    poller.Dispatch(ready);
+                    probe?.BatchStart(ready);
+                    poller.Dispatch(ready, probe);
                 }
                 else Tick(deadlines);
                 Expire(deadlines);
+                probe?.BatchEnd();
             }
         }
         finally

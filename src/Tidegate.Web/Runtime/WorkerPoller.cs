@@ -97,7 +97,7 @@ internal sealed unsafe class WorkerPoller : IDisposable
     }
 
     /// <summary>Tells each target of the last <see cref="Wait"/> what became ready.</summary>
-    public void Dispatch(int count)
+    public void Dispatch(int count, WorkerTailProbe? probe = null)
     {
         for (int i = 0; i < count; i++)
         {
@@ -112,6 +112,7 @@ internal sealed unsafe class WorkerPoller : IDisposable
             if (Find(ev.Data) is not { } target) continue;
             try { target.OnReady(ev.Events); }
             catch (Exception e) { Console.Error.WriteLine($"tidegate worker: unhandled {e}"); }
+            probe?.EventDone();
         }
     }
 

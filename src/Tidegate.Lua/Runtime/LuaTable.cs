@@ -260,8 +260,30 @@ public sealed class LuaTable
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public LuaValue GetStr(LuaString key)
     {
-        int i = FindStringNode(key);
-        return i < 0 ? LuaValue.Nil : _nodes![i].Value;
+        // The probe hands back the value's slot, so the inlined caller does not reload the node array, bounds-check
+        // and index it again after the call.
+        ref LuaValue value = ref FindStringValue(key);
+        return Unsafe.IsNullRef(ref value) ? LuaValue.Nil : value;
+    }
+
+    /// <summary>The value slot of <paramref name="key"/>'s node, or a null reference when absent (<see cref="FindStringNode"/>).</summary>
+    private ref LuaValue FindStringValue(LuaString key)
+    {
+        var buckets = _buckets;
+        if (buckets is not null)
+        {
+            int h = key.GetHashCode();
+            var nodes = _nodes!;
+            int i = buckets[h & (buckets.Length - 1)] - 1;
+            while (i >= 0)
+            {
+                ref Node n = ref nodes[i];
+                if (n.HashCode == h && (ReferenceEquals(n.Key.Ref, key) || (n.Key.Ref is LuaString s && s.EqualsSameHash(key))))
+                    return ref n.Value;
+                i = n.Next;
+            }
+        }
+        return ref Unsafe.NullRef<LuaValue>();
     }
 
     /// <summary>

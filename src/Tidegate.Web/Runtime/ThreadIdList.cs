@@ -13,7 +13,7 @@ namespace Tidegate.Web.Runtime;
 public sealed unsafe partial class ThreadIdList : IDisposable
 {
     private readonly byte[] entries = new byte[16384];
-    private int[] ids = new int[64];
+    private int[] ids = new int[256];
     private int fd;
 
     private ThreadIdList(int fd) => this.fd = fd;
@@ -30,6 +30,9 @@ public sealed unsafe partial class ThreadIdList : IDisposable
     public ReadOnlySpan<int> Ids => new(ids, 0, Count);
 
     public int Count { get; private set; }
+
+    /// <summary>How many ids fit before a read has to grow the array (the one allocation a read can make).</summary>
+    public int Capacity => ids.Length;
 
     /// <summary>Reads the current thread ids; false when the directory could not be read (the ids are then stale).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

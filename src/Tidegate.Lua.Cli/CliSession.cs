@@ -1,4 +1,5 @@
 using System.Text;
+using Tidegate.Lua.Emit;
 using Tidegate.Lua.Library;
 using Tidegate.Lua.Runtime;
 
@@ -111,7 +112,7 @@ public sealed class CliSession
         LuaFunction chunk;
         try
         {
-            chunk = _state.Load(Encoding.UTF8.GetBytes(source), chunkName);
+            chunk = _state.Load(Encoding.UTF8.GetBytes(source), chunkName, lifetime: CompiledCodeLifetime.Permanent);
         }
         catch (LuaException e)
         {
@@ -139,7 +140,7 @@ public sealed class CliSession
         }
         try
         {
-            chunk = _state.Load(source, chunkName);
+            chunk = _state.Load(source, chunkName, lifetime: CompiledCodeLifetime.Permanent);
             return true;
         }
         catch (LuaException e)

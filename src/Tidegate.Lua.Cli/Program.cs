@@ -1,4 +1,5 @@
 using Tidegate.Lua.Cli;
+using Tidegate.Lua.Emit;
 using Tidegate.Lua.Library;
 using Tidegate.Lua.Runtime;
 
@@ -21,7 +22,10 @@ return status;
 
 static int Run(CommandLine line)
 {
-    var state = new LuaState { StandardOutput = StandardStreams.Open(), StandardInput = StandardStreams.OpenInput() };
+    // Files run by require/dofile/loadfile are loaded a bounded number of times in a process that ends with its
+    // script, so their code is permanent and tiered by the runtime (CompiledCodeLifetime; load's strings stay collectible).
+    var state = new LuaState { StandardOutput = StandardStreams.Open(), StandardInput = StandardStreams.OpenInput(),
+        FileCodeLifetime = CompiledCodeLifetime.Permanent };
     OsLibrary.SetExitHandler(state, code =>
     {
         Flush(state);

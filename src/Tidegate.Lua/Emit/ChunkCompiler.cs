@@ -7,20 +7,50 @@ using Tidegate.Lua.Syntax;
 namespace Tidegate.Lua.Emit;
 
 /// <summary>
-/// Compiles a chunk: parse → bind → one collectible dynamic assembly holding one sealed
-/// <see cref="LuaClosure"/> subclass per function prototype. The assembly is freed when no closure of
-/// it is reachable any more (AssemblyBuilderAccess.RunAndCollect), so reloaded code does not leak.
+/// Compiles a chunk: parse → bind → one dynamic assembly holding one sealed <see cref="LuaClosure"/> subclass per
+/// function prototype. By default the assembly is collectible: freed when no closure of it is reachable any more
+/// (AssemblyBuilderAccess.RunAndCollect), so reloaded code does not leak. Code loaded a bounded number of times may
+/// ask for <see cref="CompiledCodeLifetime.Permanent"/>, which the runtime tiers (see there).
 /// </summary>
 public static class ChunkCompiler
 {
     private static int _chunkCounter;
+    private static int _permanentChunks;
+
+    /// <summary>
+    /// The most chunks compiled permanent in this process; later requests for permanent code get collectible code.
+    /// Permanent code is never freed, so this bounds what a program that loads files in a loop (dofile in a request
+    /// handler, a module unloaded and required again) can leak.
+    /// </summary>
+    public const int MaxPermanentChunks = 1000;
+
+    /// <summary>
+    /// False when the environment variable TIDEGATE_LUA_PERMANENT_CODE is "0": every chunk is then collectible and
+    /// never tiered, as before permanent code existed (for A/B measurements, or a program that tiering slows down).
+    /// </summary>
+    public static readonly bool PermanentCodeEnabled = Environment.GetEnvironmentVariable("TIDEGATE_LUA_PERMANENT_CODE") != "0";
+
+    /// <summary>How many chunks this process compiled permanent (see <see cref="MaxPermanentChunks"/>).</summary>
+    public static int PermanentChunkCount => Volatile.Read(ref _permanentChunks);
+
+    private static bool TakePermanentChunk()
+    {
+        while (true)
+        {
+            int n = Volatile.Read(ref _permanentChunks);
+            if (n >= MaxPermanentChunks) return false;
+            if (Interlocked.CompareExchange(ref _permanentChunks, n + 1, n) == n) return true;
+        }
+    }
 
     /// <param name="hookChecks">compile debug-hook checks into the code (see LuaState.CompileHookChecks)</param>
     /// <param name="localAccess">keep locals in stack slots for debug.getlocal/setlocal (see LuaState.CompileLocalAccess)</param>
-    public static LuaClosure Compile(ReadOnlySpan<byte> source, string chunkName, LuaTable env, bool hookChecks = false, bool localAccess = false)
+    /// <param name="lifetime">collectible (the default) or permanent and tiered: see <see cref="CompiledCodeLifetime"/></param>
+    public static LuaClosure Compile(ReadOnlySpan<byte> source, string chunkName, LuaTable env, bool hookChecks = false, bool localAccess = false,
+        CompiledCodeLifetime lifetime = CompiledCodeLifetime.Collectible)
     {
         var chunk = Parser.Parse(source, chunkName);
-        return Compile(chunk, env, source.ToArray(), hookChecks, localAccess);
+        return Compile(chunk, env, source.ToArray(), hookChecks, localAccess, stripped: false, lifetime);
     }
 
     /// <summary>
@@ -28,14 +58,15 @@ public static class ChunkCompiler
     /// a chunk "local upvalues... return function ... end" whose function is returned with fresh nil upvalues,
     /// without running the chunk. <paramref name="stripped"/> compiles without debug information.
     /// </summary>
-    public static LuaClosure CompileDumped(byte[] source, string chunkName, LuaTable env, bool isFunction, bool stripped, bool hookChecks, bool localAccess)
+    public static LuaClosure CompileDumped(byte[] source, string chunkName, LuaTable env, bool isFunction, bool stripped, bool hookChecks, bool localAccess,
+        CompiledCodeLifetime lifetime = CompiledCodeLifetime.Collectible)
     {
         var chunk = Parser.Parse(source, chunkName);
-        if (!isFunction) return Compile(chunk, env, source, hookChecks, localAccess, stripped);
+        if (!isFunction) return Compile(chunk, env, source, hookChecks, localAccess, stripped, lifetime);
         if (chunk.Main.Body.Statements is not [.., ReturnStmt { Values: [FunctionExpr] }])
             throw new LuaException(chunk.ChunkName + ": cannot load incompatible bytecode");
         var compilers = new Dictionary<FunctionBody, FunctionCompiler>();
-        Compile(chunk, env, source, hookChecks, localAccess, stripped, compilers);
+        Compile(chunk, env, source, hookChecks, localAccess, stripped, lifetime, compilers);
         var function = compilers[chunk.Main.Info!.Children[0]];
         var closure = (LuaClosure)Activator.CreateInstance(function.CreatedType!, env)!;
         foreach (var field in function.UpvalueFields)
@@ -44,15 +75,16 @@ public static class ChunkCompiler
     }
 
     /// <summary>Compiles an already parsed chunk (tests build ASTs by hand with this).</summary>
-    public static LuaClosure Compile(Chunk chunk, LuaTable env, byte[]? source = null, bool hookChecks = false, bool localAccess = false)
-        => Compile(chunk, env, source, hookChecks, localAccess, stripped: false);
+    public static LuaClosure Compile(Chunk chunk, LuaTable env, byte[]? source = null, bool hookChecks = false, bool localAccess = false,
+        CompiledCodeLifetime lifetime = CompiledCodeLifetime.Collectible)
+        => Compile(chunk, env, source, hookChecks, localAccess, stripped: false, lifetime);
 
     private static LuaClosure Compile(Chunk chunk, LuaTable env, byte[]? source, bool hookChecks, bool localAccess, bool stripped,
-        Dictionary<FunctionBody, FunctionCompiler>? compilers = null)
+        CompiledCodeLifetime lifetime, Dictionary<FunctionBody, FunctionCompiler>? compilers = null)
     {
         try
         {
-            return CompileBound(chunk, env, source, hookChecks, localAccess, stripped, compilers);
+            return CompileBound(chunk, env, source, hookChecks, localAccess, stripped, lifetime, compilers);
         }
         catch (InsufficientExecutionStackException)
         {
@@ -62,13 +94,16 @@ public static class ChunkCompiler
     }
 
     private static LuaClosure CompileBound(Chunk chunk, LuaTable env, byte[]? source, bool hookChecks, bool localAccess, bool stripped,
-        Dictionary<FunctionBody, FunctionCompiler>? compilers)
+        CompiledCodeLifetime lifetime, Dictionary<FunctionBody, FunctionCompiler>? compilers)
     {
         Binding.Binder.Bind(chunk);
         int n = Interlocked.Increment(ref _chunkCounter);
-        var assembly = AssemblyBuilder.DefineDynamicAssembly(new AssemblyName("LuaChunk" + n), AssemblyBuilderAccess.RunAndCollect);
+        bool tiered = lifetime == CompiledCodeLifetime.Permanent && PermanentCodeEnabled && TakePermanentChunk();
+        var access = tiered ? AssemblyBuilderAccess.Run : AssemblyBuilderAccess.RunAndCollect;
+        var assembly = AssemblyBuilder.DefineDynamicAssembly(new AssemblyName("LuaChunk" + n), access);
         var module = assembly.DefineDynamicModule("LuaChunk" + n);
-        var context = new ChunkContext(module, chunk.Source ?? chunk.ChunkName, chunk.ChunkName, source) { HookChecks = hookChecks, LocalAccess = localAccess, Stripped = stripped };
+        var context = new ChunkContext(module, chunk.Source ?? chunk.ChunkName, chunk.ChunkName, source)
+            { HookChecks = hookChecks, LocalAccess = localAccess, Stripped = stripped, Tiered = tiered };
 
         var all = new List<FunctionCompiler>();
         var main = FunctionCompiler.DefineTree(context, chunk.Main, all);
@@ -93,6 +128,8 @@ internal sealed class ChunkContext
     public bool LocalAccess;
     /// <summary>Whether the code keeps no debug information (a chunk from string.dump(f, true)).</summary>
     public bool Stripped;
+    /// <summary>Whether the chunk goes into a non-collectible, tiered assembly (CompiledCodeLifetime.Permanent).</summary>
+    public bool Tiered;
     /// <summary>Compilers by function body, so a parent can reference its children's types.</summary>
     public readonly Dictionary<FunctionBody, FunctionCompiler> Compilers = new();
 

@@ -331,6 +331,7 @@ internal sealed partial class FunctionCompiler
                 _il.Emit(OpCodes.Call, RefOf);
                 _il.Emit(OpCodes.Ldarg_0);
                 _il.Emit(OpCodes.Bne_Un, notSelf);
+                _selfTailCallCount++; // see FunctionCompiler.Tiering.cs
                 EmitBackEdge(expr.Line);
                 var parameters = _body.ParameterSymbols!;
                 if (selfValues is not null)

@@ -322,6 +322,7 @@ internal sealed partial class FunctionCompiler
         if (_il.ILOffset > MaxFunctionILSize)
             throw new LuaException(LuaString.FromUtf8(
                 $"{_ctx.ShortSource}:{_body.Line}: function too large to compile (over {MaxFunctionILSize / 1024} KiB of IL); split it into smaller functions"));
+        ApplyTieringPolicy();
     }
 
     /// <summary>
@@ -640,6 +641,7 @@ internal sealed partial class FunctionCompiler
 
     private void EmitBackEdge(int line)
     {
+        _backEdgeCount++;
         LdThread();
         _il.Emit(OpCodes.Ldc_I4, Site(line));
         _il.Emit(OpCodes.Call, BackEdge);

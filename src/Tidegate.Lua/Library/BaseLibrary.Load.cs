@@ -1,3 +1,4 @@
+using Tidegate.Lua.Emit;
 using Tidegate.Lua.Runtime;
 
 namespace Tidegate.Lua.Library;
@@ -37,7 +38,7 @@ public static partial class BaseLibrary
                 return call.Return(LuaValue.Nil, e.Value);
             }
         }
-        return FinishLoad(call, source, chunkName, mode, call[3]);
+        return FinishLoad(call, source, chunkName, mode, call[3], CompiledCodeLifetime.Collectible);
     }
 
     /// <summary>Collects a reader function's pieces until it returns nil or an empty string.</summary>
@@ -69,7 +70,7 @@ public static partial class BaseLibrary
         var mode = call.OptString(1, null);
         if (!TryReadChunkFile(call.State, fileName, out var source, out string chunkName, out var error))
             return call.Return(LuaValue.Nil, error);
-        return FinishLoad(call, source, chunkName, mode, call[2]);
+        return FinishLoad(call, source, chunkName, mode, call[2], call.State.FileCodeLifetime);
     }
 
     /// <summary>dofile([filename]): loads and runs the file (or stdin), returning all its results; errors propagate.</summary>
@@ -79,7 +80,7 @@ public static partial class BaseLibrary
         if (!TryReadChunkFile(call.State, fileName, out var source, out string chunkName, out var error))
             throw new LuaException(error);
         var thread = call.Thread;
-        var f = call.State.Load(source, chunkName, ThreadEnvironment(thread));
+        var f = call.State.Load(source, chunkName, ThreadEnvironment(thread), call.State.FileCodeLifetime);
         int top = call.Base + call.Count;
         thread.EnsureStack(top + 1);
         int n = thread.Call(f, top, 0);
@@ -87,7 +88,10 @@ public static partial class BaseLibrary
     }
 
     /// <summary>The checks LuaJIT makes after reading a chunk: the mode letter, then compiling, then the environment.</summary>
-    private static int FinishLoad(LuaCall call, ReadOnlySpan<byte> source, string chunkName, LuaString? mode, LuaValue env)
+    /// <paramref name="lifetime"/>: load's strings are collectible (a program can make them without bound), loadfile's
+    /// files follow <see cref="LuaState.FileCodeLifetime"/>.
+    private static int FinishLoad(LuaCall call, ReadOnlySpan<byte> source, string chunkName, LuaString? mode, LuaValue env,
+        CompiledCodeLifetime lifetime)
     {
         if (mode is not null)
         {
@@ -98,7 +102,7 @@ public static partial class BaseLibrary
         try
         {
             // A non-table env argument is ignored, as LuaJIT does.
-            return call.Return(call.State.Load(source, chunkName, env.AsTable ?? ThreadEnvironment(call.Thread)));
+            return call.Return(call.State.Load(source, chunkName, env.AsTable ?? ThreadEnvironment(call.Thread), lifetime));
         }
         catch (LuaException e)
         {

@@ -164,7 +164,7 @@ public static class PackageLibrary
             throw LoadError(call, name, file, error);
         try
         {
-            return call.Return(call.State.Load(source, chunkName, BaseLibrary.ThreadEnvironment(call.Thread)));
+            return call.Return(call.State.Load(source, chunkName, BaseLibrary.ThreadEnvironment(call.Thread), call.State.FileCodeLifetime));
         }
         catch (LuaException e)
         {

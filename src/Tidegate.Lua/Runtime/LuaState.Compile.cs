@@ -99,19 +99,42 @@ public sealed partial class LuaState
     /// <summary>
     /// Compiles a chunk. <paramref name="chunkName"/> is Lua's raw chunk name ("@file.lua", "=stdin", or the
     /// source itself). Syntax errors throw <see cref="LuaException"/> with the parser's message. The
-    /// chunk's environment is <paramref name="env"/>, or the globals table.
+    /// chunk's environment is <paramref name="env"/>, or the globals table. <paramref name="lifetime"/>: collectible
+    /// (the default) for code that may be loaded without bound, permanent (tiered by the runtime, never freed) only
+    /// for code loaded a bounded number of times; see <see cref="CompiledCodeLifetime"/>.
     /// </summary>
-    public LuaFunction Load(ReadOnlySpan<byte> source, string chunkName, LuaTable? env = null)
+    public LuaFunction Load(ReadOnlySpan<byte> source, string chunkName, LuaTable? env = null,
+        CompiledCodeLifetime lifetime = CompiledCodeLifetime.Collectible)
     {
         if (source.Length > 0 && source[0] == 0x1b)
         {
             // A stripped dump has no chunk name of its own: it takes the one it is loaded with.
             var dumped = BinaryChunk.Read(source, chunkName);
             return ChunkCompiler.CompileDumped(dumped.Source, dumped.ChunkName ?? chunkName, env ?? Globals,
-                dumped.IsFunction, dumped.Stripped, WantsHookChecks(dumped.Source), !dumped.Stripped && WantsLocalAccess(dumped.Source));
+                dumped.IsFunction, dumped.Stripped, WantsHookChecks(dumped.Source), !dumped.Stripped && WantsLocalAccess(dumped.Source),
+                LifetimeFor(dumped.Source, lifetime));
         }
-        return ChunkCompiler.Compile(source, chunkName, env ?? Globals, WantsHookChecks(source), WantsLocalAccess(source));
+        return ChunkCompiler.Compile(source, chunkName, env ?? Globals, WantsHookChecks(source), WantsLocalAccess(source), LifetimeFor(source, lifetime));
     }
+
+    /// <summary>
+    /// Permanent code is tiered, and a method running at tier 0 keeps every IL local it has used alive to the GC
+    /// until it returns (no liveness tracking), so an object a temp once held survives a collection made while the
+    /// method is on the stack: `t = nil; collectgarbage()` would leave a weak table's entry or an __gc finalizer
+    /// pending. A chunk that asks for collections (its source mentions "collectgarbage") is compiled collectible,
+    /// i.e. fully optimised with exact liveness, as all code was before permanent code existed.
+    /// </summary>
+    private static CompiledCodeLifetime LifetimeFor(ReadOnlySpan<byte> source, CompiledCodeLifetime requested) =>
+        requested == CompiledCodeLifetime.Permanent && source.IndexOf("collectgarbage"u8) >= 0 ? CompiledCodeLifetime.Collectible : requested;
+
+    /// <summary>
+    /// The lifetime of code read from files by require's Lua searcher, dofile and loadfile. Collectible by default:
+    /// an embedder's Lua code may call dofile for every request, and permanent code is never freed. A host whose
+    /// files are loaded a bounded number of times (the CLI: one script run to its end) sets Permanent, so the
+    /// runtime tiers that code. <see cref="ChunkCompiler.MaxPermanentChunks"/> bounds the damage of a script that
+    /// loads files in a loop anyway.
+    /// </summary>
+    public CompiledCodeLifetime FileCodeLifetime { get; set; } = CompiledCodeLifetime.Collectible;
 
     /// <summary>
     /// Whether loaded chunks carry the checks call, return and line hooks need. null (the default): a

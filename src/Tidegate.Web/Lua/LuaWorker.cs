@@ -1,4 +1,5 @@
 using System.Text;
+using Tidegate.Lua.Emit;
 using Tidegate.Lua.Library;
 using Tidegate.Lua.Runtime;
 using Tidegate.Web.Hosting;
@@ -161,7 +162,7 @@ public sealed class LuaWorker
         if (!spec.IsFile)
         {
             if (cache && inlineChunks.TryGetValue(spec, out var known)) return known;
-            var chunk = Compile(spec.Source!, spec.ChunkName!, isFile: false);
+            var chunk = Compile(spec.Source!, spec.ChunkName!, isFile: false, cache);
             if (cache) inlineChunks[spec] = chunk;
             return chunk;
         }
@@ -173,14 +174,22 @@ public sealed class LuaWorker
         {
             throw new LuaFileMissingException($"failed to load external Lua file \"{path}\": cannot open {path}: No such file or directory");
         }
-        var fileChunk = Compile(source, "@" + path, isFile: true);
+        var fileChunk = Compile(source, "@" + path, isFile: true, cache);
         if (cache) fileChunks[path] = fileChunk;
         return fileChunk;
     }
 
-    private LuaFunction Compile(byte[] source, string chunkName, bool isFile)
+    /// <summary>
+    /// Compiles a configuration's chunk. A cached chunk is compiled once per worker and configuration load (a
+    /// reload compiles the configuration's code again: bounded by the number of reloads), so its code is permanent
+    /// and tiered by the runtime (CompiledCodeLifetime.Permanent); with lua_code_cache off it is compiled for every
+    /// request and stays collectible. Code the handlers load themselves (load, loadstring, and also dofile, loadfile
+    /// and require, which a handler may call per request: LuaState.FileCodeLifetime stays Collectible here) is
+    /// collectible.
+    /// </summary>
+    private LuaFunction Compile(byte[] source, string chunkName, bool isFile, bool cached)
     {
-        try { return State.Load(source, chunkName); }
+        try { return State.Load(source, chunkName, lifetime: cached ? CompiledCodeLifetime.Permanent : CompiledCodeLifetime.Collectible); }
         catch (LuaException e)
         {
             // nginx words a compile failure by the kind of code it loaded.

@@ -109,6 +109,11 @@ public static class ChunkCompiler
         var main = FunctionCompiler.DefineTree(context, chunk.Main, all);
         foreach (var f in all) f.EmitBody();
         foreach (var f in all) f.CreateType();
+        if (tiered)
+        {
+            var loopMethods = all.Skip(1).Select(f => f.MethodCompiledAtFirstCall).OfType<MethodInfo>().ToList();
+            if (loopMethods.Count > 0) BackgroundPrecompiler.Enqueue(loopMethods);
+        }
         if (compilers is not null) foreach (var (body, f) in context.Compilers) compilers[body] = f;
         return (LuaClosure)Activator.CreateInstance(main.CreatedType!, env)!;
     }

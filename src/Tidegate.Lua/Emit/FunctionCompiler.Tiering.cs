@@ -32,4 +32,13 @@ internal sealed partial class FunctionCompiler
         if (_ctx.Tiered && HasSourceLoop)
             (_directEntry ?? _invoke).SetImplementationFlags(MethodImplAttributes.AggressiveOptimization);
     }
+
+    /// <summary>
+    /// In a permanent chunk, after CreateType: the created method holding the body when ApplyTieringPolicy opted it out
+    /// of tiering (the one worth compiling ahead: see BackgroundPrecompiler), else null.
+    /// </summary>
+    internal MethodInfo? MethodCompiledAtFirstCall =>
+        _ctx.Tiered && HasSourceLoop
+            ? CreatedType!.GetMethod((_directEntry ?? _invoke).Name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+            : null;
 }

@@ -59,6 +59,21 @@ public class CompiledCodeLifetimeTests
     }
 
     [Fact]
+    public void PermanentCodesLoopMethodsAreCompiledAheadInTheBackgroundAndStillRunCorrectly()
+    {
+        var state = LuaJitReference.NewState(new MemoryStream());
+        int before = BackgroundPrecompiler.CompiledCount;
+        var chunk = state.Load(Encoding.UTF8.GetBytes(Functions), "=ahead", lifetime: CompiledCodeLifetime.Permanent);
+        // sum and walk (the loop methods other than the main chunk's) are queued when the chunk is compiled.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (BackgroundPrecompiler.CompiledCount < before + 2 && DateTime.UtcNow < deadline) Thread.Sleep(10);
+        Assert.True(BackgroundPrecompiler.CompiledCount >= before + 2, "the background thread compiled the two loop methods");
+        var r = state.Call(chunk);
+        Assert.Equal(55.0, state.Call(r[0], 10.0)[0].Number);
+        Assert.Equal(5.0, state.Call(r[1], 2.0, 3.0)[0].Number);
+    }
+
+    [Fact]
     public void AChunkThatCollectsGarbageIsCollectibleSoItsTempsDoNotKeepObjectsAlive()
     {
         var state = LuaJitReference.NewState(new MemoryStream());

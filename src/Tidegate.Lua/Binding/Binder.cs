@@ -60,6 +60,20 @@ public sealed class Binder
 
     private LuaException Error(int line, string message) => new(LuaString.FromUtf8($"{_shortSource}:{line}: {message}"));
 
+    /// <summary>
+    /// A call to coroutine.create/wrap with a function literal marks that function, and a call to coroutine.yield
+    /// marks the calling function, as running in a coroutine (see FunctionInfo.RunsInCoroutine). Called after the
+    /// call is bound (names resolved: a local named <c>coroutine</c> is not the library; the literal has its info).
+    /// </summary>
+    private void NoteCoroutineCall(CallExpr call)
+    {
+        if (call.Function is not IndexExpr { Object: NameExpr { Name: "coroutine", Symbol: null }, Key: StringExpr key }) return;
+        if (key.Value.AsSpan().SequenceEqual("yield"u8)) _fn.Info.RunsInCoroutine = true;
+        else if ((key.Value.AsSpan().SequenceEqual("create"u8) || key.Value.AsSpan().SequenceEqual("wrap"u8))
+                 && call.Arguments is [FunctionExpr body, ..])
+            body.Body.Info!.RunsInCoroutine = true;
+    }
+
     private void BindFunction(FunctionBody body, FunctionScope? parent)
     {
         var info = new FunctionInfo { Parent = parent?.Info, Body = body };
@@ -298,6 +312,7 @@ public sealed class Binder
                 BindExpr(e.Function);
                 CheckCallFrame(r + 2, e.Line, e.Syntax);
                 BindArguments(e.Arguments, r + 2, e.Syntax);
+                NoteCoroutineCall(e);
                 break;
             }
             case MethodCallExpr e:

@@ -25,6 +25,13 @@ public sealed class FunctionInfo
     /// </summary>
     public LocalSymbol? DeclaringSymbol { get; set; }
 
+    /// <summary>
+    /// Whether the function looks like a coroutine's body: it is the function literal passed to coroutine.create or
+    /// coroutine.wrap, or it calls coroutine.yield itself. Such a function gets no main-thread body (see
+    /// Emit/FunctionCompiler.MainThreadBody.cs): it would only cost compile time. A wrong guess costs only speed.
+    /// </summary>
+    public bool RunsInCoroutine { get; set; }
+
     /// <summary>The function expressions defined directly inside this one.</summary>
     public List<FunctionBody> Children { get; } = new();
 

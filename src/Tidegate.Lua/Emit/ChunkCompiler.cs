@@ -46,11 +46,13 @@ public static class ChunkCompiler
     /// <param name="hookChecks">compile debug-hook checks into the code (see LuaState.CompileHookChecks)</param>
     /// <param name="localAccess">keep locals in stack slots for debug.getlocal/setlocal (see LuaState.CompileLocalAccess)</param>
     /// <param name="lifetime">collectible (the default) or permanent and tiered: see <see cref="CompiledCodeLifetime"/></param>
+    /// <param name="mainThreadBodies">give each function a second body without the yield machinery, run on threads
+    /// that are not coroutines (see FunctionCompiler.MainThreadBody.cs and LuaState.CompileMainThreadBodies)</param>
     public static LuaClosure Compile(ReadOnlySpan<byte> source, string chunkName, LuaTable env, bool hookChecks = false, bool localAccess = false,
-        CompiledCodeLifetime lifetime = CompiledCodeLifetime.Collectible)
+        CompiledCodeLifetime lifetime = CompiledCodeLifetime.Collectible, bool mainThreadBodies = false)
     {
         var chunk = Parser.Parse(source, chunkName);
-        return Compile(chunk, env, source.ToArray(), hookChecks, localAccess, stripped: false, lifetime);
+        return Compile(chunk, env, source.ToArray(), hookChecks, localAccess, stripped: false, lifetime, mainThreadBodies);
     }
 
     /// <summary>
@@ -59,14 +61,14 @@ public static class ChunkCompiler
     /// without running the chunk. <paramref name="stripped"/> compiles without debug information.
     /// </summary>
     public static LuaClosure CompileDumped(byte[] source, string chunkName, LuaTable env, bool isFunction, bool stripped, bool hookChecks, bool localAccess,
-        CompiledCodeLifetime lifetime = CompiledCodeLifetime.Collectible)
+        CompiledCodeLifetime lifetime = CompiledCodeLifetime.Collectible, bool mainThreadBodies = false)
     {
         var chunk = Parser.Parse(source, chunkName);
-        if (!isFunction) return Compile(chunk, env, source, hookChecks, localAccess, stripped, lifetime);
+        if (!isFunction) return Compile(chunk, env, source, hookChecks, localAccess, stripped, lifetime, mainThreadBodies);
         if (chunk.Main.Body.Statements is not [.., ReturnStmt { Values: [FunctionExpr] }])
             throw new LuaException(chunk.ChunkName + ": cannot load incompatible bytecode");
         var compilers = new Dictionary<FunctionBody, FunctionCompiler>();
-        Compile(chunk, env, source, hookChecks, localAccess, stripped, lifetime, compilers);
+        Compile(chunk, env, source, hookChecks, localAccess, stripped, lifetime, mainThreadBodies, compilers);
         var function = compilers[chunk.Main.Info!.Children[0]];
         var closure = (LuaClosure)Activator.CreateInstance(function.CreatedType!, env)!;
         foreach (var field in function.UpvalueFields)
@@ -77,14 +79,14 @@ public static class ChunkCompiler
     /// <summary>Compiles an already parsed chunk (tests build ASTs by hand with this).</summary>
     public static LuaClosure Compile(Chunk chunk, LuaTable env, byte[]? source = null, bool hookChecks = false, bool localAccess = false,
         CompiledCodeLifetime lifetime = CompiledCodeLifetime.Collectible)
-        => Compile(chunk, env, source, hookChecks, localAccess, stripped: false, lifetime);
+        => Compile(chunk, env, source, hookChecks, localAccess, stripped: false, lifetime, mainThreadBodies: false);
 
     private static LuaClosure Compile(Chunk chunk, LuaTable env, byte[]? source, bool hookChecks, bool localAccess, bool stripped,
-        CompiledCodeLifetime lifetime, Dictionary<FunctionBody, FunctionCompiler>? compilers = null)
+        CompiledCodeLifetime lifetime, bool mainThreadBodies, Dictionary<FunctionBody, FunctionCompiler>? compilers = null)
     {
         try
         {
-            return CompileBound(chunk, env, source, hookChecks, localAccess, stripped, lifetime, compilers);
+            return CompileBound(chunk, env, source, hookChecks, localAccess, stripped, lifetime, mainThreadBodies, compilers);
         }
         catch (InsufficientExecutionStackException)
         {
@@ -94,7 +96,7 @@ public static class ChunkCompiler
     }
 
     private static LuaClosure CompileBound(Chunk chunk, LuaTable env, byte[]? source, bool hookChecks, bool localAccess, bool stripped,
-        CompiledCodeLifetime lifetime, Dictionary<FunctionBody, FunctionCompiler>? compilers)
+        CompiledCodeLifetime lifetime, bool mainThreadBodies, Dictionary<FunctionBody, FunctionCompiler>? compilers)
     {
         Binding.Binder.Bind(chunk);
         int n = Interlocked.Increment(ref _chunkCounter);
@@ -103,7 +105,11 @@ public static class ChunkCompiler
         var assembly = AssemblyBuilder.DefineDynamicAssembly(new AssemblyName("LuaChunk" + n), access);
         var module = assembly.DefineDynamicModule("LuaChunk" + n);
         var context = new ChunkContext(module, chunk.Source ?? chunk.ChunkName, chunk.ChunkName, source)
-            { HookChecks = hookChecks, LocalAccess = localAccess, Stripped = stripped, Tiered = tiered };
+        {
+            HookChecks = hookChecks, LocalAccess = localAccess, Stripped = stripped, Tiered = tiered,
+            // Code compiled for debug hooks or local access is debugging code: it keeps the one (ordinary) body.
+            MainThreadBodies = mainThreadBodies && !hookChecks && !localAccess,
+        };
 
         var all = new List<FunctionCompiler>();
         var main = FunctionCompiler.DefineTree(context, chunk.Main, all);
@@ -135,6 +141,8 @@ internal sealed class ChunkContext
     public bool Stripped;
     /// <summary>Whether the chunk goes into a non-collectible, tiered assembly (CompiledCodeLifetime.Permanent).</summary>
     public bool Tiered;
+    /// <summary>Whether each function also gets a main-thread body (see FunctionCompiler.MainThreadBody.cs).</summary>
+    public bool MainThreadBodies;
     /// <summary>Compilers by function body, so a parent can reference its children's types.</summary>
     public readonly Dictionary<FunctionBody, FunctionCompiler> Compilers = new();
 

@@ -363,9 +363,8 @@ public static class CompiledCode
         var values = new ReadOnlySpan<LuaValue>(t.Stack, at, count);
         // Two strings with a short join (`w .. "?"`): straight to the state's pair cache (LuaOps.ConcatMany does the same
         // after the checks below).
-        if (count == 2 && values[0].Ref is LuaString a && values[1].Ref is LuaString b
-            && a.Length != 0 && b.Length != 0 && a.Length + b.Length <= StringInterner.MaxInternedLength)
-            return (t.State.ConcatPairs ??= new ConcatPairCache()).Concat(a, b);
+        if (count == 2 && values[0].Ref is LuaString a && values[1].Ref is LuaString b && ConcatPairCache.Covers(a, b))
+            return ConcatPairCache.Of(t.State).Concat(a, b);
         foreach (ref readonly var v in values)
             if (v.Ref is not LuaString && !v.IsNumber)
                 return ConcatChain.Run(t, values, names);
@@ -583,6 +582,13 @@ public static class CompiledCode
         SetIndexSlow(t, o, k, v, site, top, name);
     }
 
+    /// <summary>
+    /// <c>t[k] = t[k] + delta</c> done in place when t is a table whose entry k exists and holds a number (one probe
+    /// instead of a read and a store); false, nothing done, otherwise. See FunctionCompiler.ReadModifyWrite.cs.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool AddInPlace(LuaValue o, LuaValue k, double delta) => o.Ref is LuaTable tb && tb.TryAddToNumber(k, delta);
+
     [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static void SetIndexSlow(LuaThread t, LuaValue o, LuaValue k, LuaValue v, int site, int top, string? name)
     {
@@ -617,6 +623,13 @@ public static class CompiledCode
 
     public static LuaValue NewTable(int arrayCount, int hashCount) =>
         LuaValue.FromObject(arrayCount == 0 && hashCount == 0 ? new LuaTable() : new LuaTable(arrayCount, hashCount));
+
+    /// <summary>A record constructor's table: a copy of its template's hash part (FunctionCompiler.TableShapes.cs).</summary>
+    public static LuaValue NewTableFromTemplate(LuaTable template) => LuaValue.FromObject(LuaTable.FromConstructorTemplate(template));
+
+    /// <summary>A record constructor's field value, written into the node the template gave its key.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void SetTemplateField(LuaValue table, int node, LuaValue v) => ((LuaTable)table.Ref!).SetTemplateFieldValue(node, v);
 
     // A table constructor's stores: positional items (RawSetInt), `name = v` fields (RawSetStr: the key keeps its
     // node even when v is nil, see LuaTable.SetConstructorField) and `[k] = v` fields (RawSet).

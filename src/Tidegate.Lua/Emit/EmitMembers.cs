@@ -18,18 +18,21 @@ internal static class EmitMembers
     /// <summary>LuaFunction.Invoke1..Invoke4, indexed by argument count (index 0 unused).</summary>
     public static readonly MethodInfo?[] FunctionInvokeN =
         [null, M(typeof(LuaFunction), "Invoke1"), M(typeof(LuaFunction), "Invoke2"), M(typeof(LuaFunction), "Invoke3"), M(typeof(LuaFunction), "Invoke4")];
+    public static readonly MethodInfo FunctionInvokeMain = M(typeof(LuaFunction), "InvokeMain");
+    /// <summary>LuaFunction.Invoke1Main..Invoke4Main, indexed by argument count (index 0 unused).</summary>
+    public static readonly MethodInfo?[] FunctionInvokeNMain =
+        [null, M(typeof(LuaFunction), "Invoke1Main"), M(typeof(LuaFunction), "Invoke2Main"), M(typeof(LuaFunction), "Invoke3Main"), M(typeof(LuaFunction), "Invoke4Main")];
     public static readonly FieldInfo FunctionTakesArgumentsInRegisters = F(typeof(LuaFunction), "TakesArgumentsInRegisters");
     public static readonly MethodInfo GetUpvalueCells = M(typeof(LuaClosure), "GetUpvalueCells");
     public static readonly FieldInfo ClosureEnvironment = F(typeof(LuaClosure), "Environment");
 
     public static readonly FieldInfo ThreadStack = F(typeof(LuaThread), "Stack");
     public static readonly FieldInfo ThreadCurrentSite = F(typeof(LuaThread), "CurrentSite");
-    public static readonly FieldInfo ThreadRestoringFrame = F(typeof(LuaThread), "RestoringFrame");
     public static readonly FieldInfo ThreadMetaYieldPending = F(typeof(LuaThread), "MetaYieldPending");
     public static readonly FieldInfo ThreadMetaResult = F(typeof(LuaThread), "MetaResult");
     public static readonly MethodInfo ClearMetaYield = C("ClearMetaYield");
     public static readonly MethodInfo ThreadEnterFrame = M(typeof(LuaThread), "EnterFrame");
-    public static readonly MethodInfo ThreadEnsureStack = M(typeof(LuaThread), "EnsureStack");
+    public static readonly MethodInfo ThreadBeginFrame = M(typeof(LuaThread), "BeginFrame");
     public static readonly MethodInfo ThreadResumeSuspended = M(typeof(LuaThread), "ResumeSuspended");
     public static readonly FieldInfo ThreadHookMask = F(typeof(LuaThread), "HookMask");
     public static readonly MethodInfo ThreadLineHookEvent = M(typeof(LuaThread), "LineHookEvent");
@@ -49,6 +52,7 @@ internal static class EmitMembers
     public static readonly ConstructorInfo CellNew = typeof(UpvalueCell).GetConstructor(new[] { typeof(LuaValue) })!;
     public static readonly ConstructorInfo CellNewEmpty = typeof(UpvalueCell).GetConstructor(Type.EmptyTypes)!;
     public static readonly FieldInfo CellValue = F(typeof(UpvalueCell), "Value");
+    public static readonly MethodInfo CellStore = typeof(UpvalueCell).GetMethod(nameof(UpvalueCell.Store))!;
 
     public static readonly MethodInfo RentFrameState = typeof(LuaThread).GetMethod(nameof(LuaThread.RentFrameState))!;
     public static readonly FieldInfo FrameStateLocals = F(typeof(CompiledFrameState), "Locals");
@@ -66,6 +70,12 @@ internal static class EmitMembers
     public static readonly MethodInfo NumberLoopRefreshHint = M(typeof(NumberLoopSupport), "RefreshHint");
     public static readonly MethodInfo NumberLoopArrayOf = M(typeof(NumberLoopSupport), "ArrayOf");
     public static readonly MethodInfo NumberLoopArraySlotIn = M(typeof(NumberLoopSupport), "ArraySlotIn");
+    public static readonly MethodInfo NumberLoopArraySlotAt = M(typeof(NumberLoopSupport), "ArraySlotAt");
+    public static readonly MethodInfo NumberLoopArraySlotAtKey = M(typeof(NumberLoopSupport), "ArraySlotAtKey");
+    public static readonly MethodInfo NumberLoopTryStoreAt = M(typeof(NumberLoopSupport), "TryStoreArraySlotAt");
+    public static readonly MethodInfo NumberLoopExactInt = M(typeof(NumberLoopSupport), "ExactInt");
+    public static readonly MethodInfo NumberLoopIntCounterFits = M(typeof(NumberLoopSupport), "IntCounterFits");
+    public static readonly MethodInfo NumberLoopIntCounterLimit = M(typeof(NumberLoopSupport), "IntCounterLimit");
     public static readonly MethodInfo NumberLoopIsIntrinsic = M(typeof(NumberLoopSupport), "IsIntrinsic");
     public static readonly MethodInfo Result = C("Result");
     public static readonly MethodInfo Return = C("Return");
@@ -111,7 +121,9 @@ internal static class EmitMembers
     public static readonly MethodInfo IndexAny = C("Index"), IndexStr = C("IndexStr"), IndexMethod = C("IndexMethod");
     public static readonly MethodInfo GetGlobal = C("GetGlobal"), SetGlobal = C("SetGlobal");
     public static readonly MethodInfo SetIndex = C("SetIndex"), SetIndexStr = C("SetIndexStr");
+    public static readonly MethodInfo AddInPlace = C("AddInPlace");
     public static readonly MethodInfo NewTable = C("NewTable");
+    public static readonly MethodInfo NewTableFromTemplate = C("NewTableFromTemplate"), SetTemplateField = C("SetTemplateField");
     public static readonly MethodInfo RawSetInt = C("RawSetInt"), RawSetStr = C("RawSetStr"), RawSet = C("RawSet");
     public static readonly MethodInfo SetList = C("SetList");
     public static readonly MethodInfo ForNumber = C("ForNumber");

@@ -106,13 +106,19 @@ internal sealed partial class FunctionCompiler
         LocalBuilder? hostTailCallerSite = null, Type? knownCallee = null, Action<Label>? directCall = null)
     {
         var argc = NewIntTemp();
-        _il.Emit(OpCodes.Ldc_I4, fixedArgs);
-        if (multi is not null)
+        void StoreArgumentCount()
         {
-            _il.Emit(OpCodes.Ldloc, multi);
-            _il.Emit(OpCodes.Add);
+            _il.Emit(OpCodes.Ldc_I4, fixedArgs);
+            if (multi is not null)
+            {
+                _il.Emit(OpCodes.Ldloc, multi);
+                _il.Emit(OpCodes.Add);
+            }
+            _il.Emit(OpCodes.Stloc, argc);
         }
-        _il.Emit(OpCodes.Stloc, argc);
+        // A direct call passes its count as a constant: only its general case needs the local (whose address
+        // CallableSlow takes, so the JIT keeps it in memory: a store per call saved).
+        if (directCall is null) StoreArgumentCount();
         if (b + fixedArgs + 1 > _maxDepth) _maxDepth = b + fixedArgs + 1;
 
         // After a host tail call the record is popped and the current site is the caller's (see BeginHostTailCall).
@@ -126,7 +132,11 @@ internal sealed partial class FunctionCompiler
         var invoked = _il.DefineLabel();
         // A direct call (FunctionCompiler.DirectCalls.cs) emits its own exact-type test and call, jumping to
         // `invoked`; its general case falls through to the call below.
-        if (directCall is not null) directCall(invoked);
+        if (directCall is not null)
+        {
+            directCall(invoked);
+            StoreArgumentCount();
+        }
         else if (knownCallee is not null)
         {
             // The variable should hold a closure of one known (sealed) compiled type: test for exactly that
@@ -139,7 +149,7 @@ internal sealed partial class FunctionCompiler
             LdThread();
             LdSlotIndex(b);
             _il.Emit(OpCodes.Ldloc, argc);
-            _il.Emit(OpCodes.Callvirt, FunctionInvoke);
+            _il.Emit(OpCodes.Callvirt, InvokeEntry);
             _il.Emit(OpCodes.Stloc, _status);
             _il.Emit(OpCodes.Br, invoked);
             _il.MarkLabel(general);
@@ -155,7 +165,7 @@ internal sealed partial class FunctionCompiler
         LdThread();
         LdSlotIndex(b);
         _il.Emit(OpCodes.Ldloc, argc);
-        _il.Emit(OpCodes.Callvirt, FunctionInvoke);
+        _il.Emit(OpCodes.Callvirt, InvokeEntry);
         _il.Emit(OpCodes.Stloc, _status);
         _il.MarkLabel(invoked);
 
@@ -170,6 +180,13 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Ldloc, _status);
         _il.Emit(OpCodes.Call, FinishCall);
         _il.Emit(OpCodes.Stloc, _status);
+        if (_isMainThreadBody)
+        {
+            // Nothing on this thread can yield: the pending tail calls ended in a result count.
+            _il.MarkLabel(done);
+            FreeIntTemp(argc);
+            return;
+        }
         _il.Emit(OpCodes.Ldloc, _status);
         _il.Emit(OpCodes.Ldc_I4_0);
         _il.Emit(OpCodes.Bge, done);

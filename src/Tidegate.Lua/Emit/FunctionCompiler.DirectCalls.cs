@@ -42,11 +42,21 @@ internal sealed partial class FunctionCompiler
         // callee's site calls it without a virtual call (the type is sealed), any other site with exactly that
         // many arguments through the virtual one. Calls with another count of 1-4 arguments get an adapter
         // that passes nil for the missing parameters and drops the extra arguments (no varargs here).
-        _directEntry = DefineArityEntry(ParameterCount);
+        _directEntry = DefineArityEntries(FunctionInvokeN, "");
+    }
+
+    /// <summary>
+    /// Defines the overrides of <paramref name="overridden"/> (LuaFunction's Invoke1..Invoke4, or their main-thread
+    /// counterparts) for this function: the one of its arity, which will hold the body and is returned, and
+    /// adapters for the other arities that call it.
+    /// </summary>
+    private MethodBuilder DefineArityEntries(MethodInfo?[] overridden, string suffix)
+    {
+        var body = DefineArityEntry(ParameterCount, overridden, suffix);
         for (int m = 1; m <= MaxDirectParameters; m++)
         {
             if (m == ParameterCount) continue;
-            var adapter = DefineArityEntry(m);
+            var adapter = DefineArityEntry(m, overridden, suffix);
             var il = adapter.GetILGenerator();
             il.Emit(OpCodes.Ldarg_0);
             il.Emit(OpCodes.Ldarg_1);
@@ -57,23 +67,24 @@ internal sealed partial class FunctionCompiler
                 if (i < m) il.Emit(OpCodes.Ldarg, (short)(4 + i));
                 else il.Emit(OpCodes.Ldsfld, ValueNil);
             }
-            il.Emit(OpCodes.Call, _directEntry);
+            il.Emit(OpCodes.Call, body);
             il.Emit(OpCodes.Ret);
         }
+        return body;
     }
 
-    /// <summary>Defines the override of LuaFunction.Invoke<paramref name="arity"/>.</summary>
-    private MethodBuilder DefineArityEntry(int arity)
+    /// <summary>Defines the override of <paramref name="overridden"/>[<paramref name="arity"/>].</summary>
+    private MethodBuilder DefineArityEntry(int arity, MethodInfo?[] overridden, string suffix)
     {
         var parameters = new Type[3 + arity];
         parameters[0] = typeof(LuaThread);
         parameters[1] = typeof(int);
         parameters[2] = typeof(int);
         for (int i = 0; i < arity; i++) parameters[3 + i] = typeof(LuaValue);
-        var entry = _type.DefineMethod("Invoke" + arity,
+        var entry = _type.DefineMethod("Invoke" + arity + suffix,
             MethodAttributes.Public | MethodAttributes.Virtual | MethodAttributes.Final | MethodAttributes.HideBySig,
             typeof(LuaValue), parameters);
-        _type.DefineMethodOverride(entry, FunctionInvokeN[arity]!);
+        _type.DefineMethodOverride(entry, overridden[arity]!);
         entry.InitLocals = false; // holds the body: see EmitBody
         return entry;
     }
@@ -170,7 +181,7 @@ internal sealed partial class FunctionCompiler
         if (known is not null)
         {
             var args = ((CallExpr)expr).Arguments;
-            if (known._directEntry is null || args.Count != known.ParameterCount || IsMultiValued(args[^1])) return false;
+            if (DirectEntryOf(known) is null || args.Count != known.ParameterCount || IsMultiValued(args[^1])) return false;
         }
         else if (!QualifiesForArityEntry(expr)) return false;
 
@@ -217,7 +228,7 @@ internal sealed partial class FunctionCompiler
                 LdSlotIndex(b);
                 _il.Emit(OpCodes.Ldc_I4, count);
                 foreach (var v in values) Load(v);
-                _il.Emit(OpCodes.Call, known._directEntry!);
+                _il.Emit(OpCodes.Call, DirectEntryOf(known)!);
                 EmitEntryResult(b, first, haveFirst, invoked);
             }
             else
@@ -234,7 +245,7 @@ internal sealed partial class FunctionCompiler
                 LdSlotIndex(b);
                 _il.Emit(OpCodes.Ldc_I4, count);
                 foreach (var v in values) Load(v);
-                _il.Emit(OpCodes.Callvirt, FunctionInvokeN[count]!);
+                _il.Emit(OpCodes.Callvirt, ArityEntry(count));
                 EmitEntryResult(b, first, haveFirst, invoked);
                 _il.MarkLabel(stacked);
                 for (int i = 0; i < count; i++) StoreSlot(b + i, values[i]);
@@ -242,7 +253,7 @@ internal sealed partial class FunctionCompiler
                 LdThread();
                 LdSlotIndex(b);
                 _il.Emit(OpCodes.Ldc_I4, count);
-                _il.Emit(OpCodes.Callvirt, FunctionInvoke);
+                _il.Emit(OpCodes.Callvirt, InvokeEntry);
                 _il.Emit(OpCodes.Stloc, _status);
                 _il.Emit(OpCodes.Br, invoked);
             }

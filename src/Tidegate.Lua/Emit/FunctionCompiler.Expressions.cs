@@ -211,7 +211,7 @@ internal sealed partial class FunctionCompiler
         }
         LoadCell(symbol);
         Load(value);
-        _il.Emit(OpCodes.Stfld, CellValue);
+        _il.Emit(OpCodes.Call, CellStore);
     }
 
     // ---------------- indexing ----------------
@@ -637,6 +637,7 @@ internal sealed partial class FunctionCompiler
 
     private Operand EvalTable(TableExpr e)
     {
+        if (TryEvalShapedTable(e, out var shaped)) return shaped;
         int positional = e.Fields.Count(f => f.Kind == TableFieldKind.Positional);
         int hashed = e.Fields.Count - positional;
         _il.Emit(OpCodes.Ldc_I4, positional);

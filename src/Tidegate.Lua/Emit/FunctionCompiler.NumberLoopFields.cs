@@ -71,10 +71,15 @@ internal sealed partial class FunctionCompiler
         }
         else
         {
-            PreEvaluateGuarded(read.Key, doubles);
             _il.Emit(OpCodes.Ldloc, NumberLoopTable(source));
-            EmitNumberValue(read.Key, doubles);
-            _il.Emit(OpCodes.Call, NumberLoopArraySlot);
+            // By an int-keyed counter (FunctionCompiler.IntKeys): the exact int.
+            if (TryEmitIntKey(read.Key, doubles)) _il.Emit(OpCodes.Call, NumberLoopArraySlotAtKey);
+            else
+            {
+                PreEvaluateGuarded(read.Key, doubles);
+                EmitNumberValue(read.Key, doubles);
+                _il.Emit(OpCodes.Call, NumberLoopArraySlot);
+            }
             _il.Emit(OpCodes.Stloc, dest);
         }
         _il.Emit(OpCodes.Ldloc, dest);

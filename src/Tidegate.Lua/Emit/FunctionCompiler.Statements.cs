@@ -249,9 +249,13 @@ internal sealed partial class FunctionCompiler
                 var ix = (IndexExpr)target;
                 var obj = Eval(ix.Object);
                 var key = ix.Key is StringExpr ? Operand.Nil : Eval(ix.Key);
-                var v = Eval(s.Values[0]);
-                EmitSetIndex(obj, ix.Key, key, v, s.Line);
-                Release(v);
+                if (IsAddToSameEntry(ix, s.Values[0], out double delta)) EmitAddToSameEntry(s, ix, obj, key, delta);
+                else
+                {
+                    var v = Eval(s.Values[0]);
+                    EmitSetIndex(obj, ix.Key, key, v, s.Line);
+                    Release(v);
+                }
                 Release(key);
                 Release(obj);
             }

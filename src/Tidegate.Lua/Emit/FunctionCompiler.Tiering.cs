@@ -35,10 +35,13 @@ internal sealed partial class FunctionCompiler
 
     /// <summary>
     /// In a permanent chunk, after CreateType: the created method holding the body when ApplyTieringPolicy opted it out
-    /// of tiering (the one worth compiling ahead: see BackgroundPrecompiler), else null.
+    /// of tiering (the one worth compiling ahead: see BackgroundPrecompiler), else null. With a main-thread body that
+    /// is the one (see FunctionCompiler.MainThreadBody.cs): a chunk compiled with them runs on the main thread.
     /// </summary>
-    internal MethodInfo? MethodCompiledAtFirstCall =>
+    internal MethodInfo? MethodCompiledAtFirstCall => (_mainThreadBody ?? this).BodyMethodIfUntiered(CreatedType!);
+
+    private MethodInfo? BodyMethodIfUntiered(Type created) =>
         _ctx.Tiered && HasSourceLoop
-            ? CreatedType!.GetMethod((_directEntry ?? _invoke).Name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+            ? created.GetMethod((_directEntry ?? _invoke).Name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
             : null;
 }

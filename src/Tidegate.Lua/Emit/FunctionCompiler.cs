@@ -126,6 +126,7 @@ internal sealed partial class FunctionCompiler
             UpvalueFields[i] = _type.DefineField($"U{i}_{Sanitize(_info.Upvalues[i].Name)}", typeof(UpvalueCell), FieldAttributes.Public);
 
         DefineDirectEntry();
+        DefineMainThreadEntries();
         Constructor = _type.DefineConstructor(MethodAttributes.Public, CallingConventions.Standard, new[] { typeof(LuaTable) });
         var il = Constructor.GetILGenerator();
         var consts = il.DeclareLocal(_constsType);
@@ -220,9 +221,12 @@ internal sealed partial class FunctionCompiler
 
     public void EmitBody()
     {
-        _invoke = _type.DefineMethod("Invoke", MethodAttributes.Public | MethodAttributes.Virtual | MethodAttributes.HideBySig | MethodAttributes.Final,
-            typeof(int), new[] { typeof(LuaThread), typeof(int), typeof(int) });
-        _type.DefineMethodOverride(_invoke, FunctionInvoke);
+        if (!_isMainThreadBody) // the main-thread body's entry is defined up front (see DefineMainThreadEntries)
+        {
+            _invoke = _type.DefineMethod("Invoke", MethodAttributes.Public | MethodAttributes.Virtual | MethodAttributes.HideBySig | MethodAttributes.Final,
+                typeof(int), new[] { typeof(LuaThread), typeof(int), typeof(int) });
+            _type.DefineMethodOverride(_invoke, FunctionInvoke);
+        }
         // No `.locals init`: the JIT then zeroes only the locals that hold GC references (every LuaValue, which
         // starts as nil, and the frame-state and cell locals), not the int/double temps. The emitted code writes
         // those before it reads them, except a yield's save block, which copies every local and the restore puts
@@ -269,11 +273,7 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Ldarg_1);
         _il.Emit(OpCodes.Ldarg_0);
         _il.Emit(OpCodes.Call, ThreadEnterFrame);
-        _il.Emit(OpCodes.Ldarg_1);
-        _il.Emit(OpCodes.Ldfld, ThreadRestoringFrame);
-        _il.Emit(OpCodes.Brtrue, restore);
-        // With local-variable access the parameters go to slots, which need frameTop: stored below.
-        if (!LocalAccess) EmitStoreParameters(parameters);
+        // frameTop first: one test (BeginFrame, below) tells a resume (restore) from a start and makes room.
         if (_body.IsVararg)
         {
             // varargs stay where the caller put them: argBase+paramCount .. argBase+argCount
@@ -299,7 +299,13 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Ldloc, _frameTop);
         _il.Emit(OpCodes.Ldc_I4, _maxDepth + 2);
         _il.Emit(OpCodes.Add);
-        _il.Emit(OpCodes.Call, ThreadEnsureStack);
+        _il.Emit(OpCodes.Call, ThreadBeginFrame);
+        // A main-thread body is never resumed (see FunctionCompiler.MainThreadBody.cs): the main thread restores no
+        // frame, so BeginFrame only makes room there.
+        if (_isMainThreadBody) _il.Emit(OpCodes.Pop);
+        else _il.Emit(OpCodes.Brtrue, restore);
+        // With local-variable access the parameters go to slots, which need frameTop: stored below.
+        if (!LocalAccess) EmitStoreParameters(parameters);
         if (LocalAccess)
         {
             EmitRecordSlotBase();
@@ -309,11 +315,14 @@ internal sealed partial class FunctionCompiler
         _il.Emit(OpCodes.Br, bodyStart);
 
         EmitOutOfLineHooks();
-        EmitResumePoints();
-        _il.MarkLabel(restore);
-        EmitRestore();
-        _il.MarkLabel(_saveLabel);
-        EmitSave();
+        if (!_isMainThreadBody)
+        {
+            EmitResumePoints();
+            _il.MarkLabel(restore);
+            EmitRestore();
+            _il.MarkLabel(_saveLabel);
+            EmitSave();
+        }
 
         // The JIT gives each call site of a function its own native stack temporaries, so a function's native
         // frame grows with its code. A huge one (generated code, 50,000-term expressions) would overflow a
@@ -323,6 +332,7 @@ internal sealed partial class FunctionCompiler
             throw new LuaException(LuaString.FromUtf8(
                 $"{_ctx.ShortSource}:{_body.Line}: function too large to compile (over {MaxFunctionILSize / 1024} KiB of IL); split it into smaller functions"));
         ApplyTieringPolicy();
+        EmitMainThreadBody();
     }
 
     /// <summary>
@@ -428,6 +438,7 @@ internal sealed partial class FunctionCompiler
     /// </summary>
     private void EmitMetaYieldCheck(LocalBuilder? result, bool truth, int site)
     {
+        if (_isMainThreadBody) return; // a metamethod on the main thread cannot yield
         var done = _il.DefineLabel();
         int k = _resumePoints.Count;
         LdThread();
@@ -541,8 +552,8 @@ internal sealed partial class FunctionCompiler
     {
         // A type holds at most 65,535 fields, and a hint is only a cache: past the cap, sites share the
         // last hint (a miss costs one hash lookup), so a 100,000-long t.b.b.b... chain still compiles.
-        if (_hintCount >= MaxSiteHints) return _sharedHint ??= _constsType.DefineField("Hshared", typeof(int), FieldAttributes.Public);
-        return _constsType.DefineField("H" + _hintCount++, typeof(int), FieldAttributes.Public);
+        if (_hintCount >= MaxSiteHints) return _sharedHint ??= _constsType.DefineField(HintPrefix + "shared", typeof(int), FieldAttributes.Public);
+        return _constsType.DefineField(HintPrefix + _hintCount++, typeof(int), FieldAttributes.Public);
     }
 
     private const int MaxSiteHints = 8192;

@@ -68,6 +68,58 @@ public static class NumberLoopSupport
     }
 
     /// <summary>
+    /// How far from 0 a numeric for's start, step and (clamped) limit may be for its copy to key arrays by the
+    /// counter's exact int (FunctionCompiler.IntKeys): the counter then stays within 2^30, and a key of the counter
+    /// plus or minus a constant up to <see cref="MaxIntKeyOffset"/> within an int.
+    /// </summary>
+    public const int IntCounterBound = 1 << 29;
+
+    /// <summary>The largest constant an int key may add to or subtract from the counter.</summary>
+    public const int MaxIntKeyOffset = 1 << 20;
+
+    /// <summary>True when every value of a counter starting at <paramref name="start"/> and going by <paramref name="step"/> is an integer in range.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IntCounterFits(double start, double step) =>
+        Math.Abs(start) <= IntCounterBound && Math.Abs(step) <= IntCounterBound
+        && start == Math.Floor(start) && step == Math.Floor(step);
+
+    /// <summary>
+    /// The limit an int-keyed copy runs to: the loop's own, or the bound in the step's direction when the loop
+    /// goes further (<c>for i = 1, math.huge</c>); the ordinary loop does the iterations past the bound. NaN stays NaN.
+    /// </summary>
+    public static double IntCounterLimit(double limit, double step) =>
+        step >= 0 ? Math.Min(limit, IntCounterBound) : Math.Max(limit, -IntCounterBound);
+
+    /// <summary>
+    /// The int a double known to be an integer well inside the int range is (an int-keyed copy's counter): the bare
+    /// truncating conversion, without the saturation and the exactness test a key otherwise needs.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int ExactInt(double d) => double.ConvertToIntegerNative<int>(d);
+
+    /// <summary><see cref="ArraySlotIn"/> for an int key (an int-keyed copy's, exact by construction).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LuaValue ArraySlotAt(LuaValue[] array, int i) =>
+        (uint)(i - 1) < (uint)array.Length ? array[i - 1] : default;
+
+    /// <summary><see cref="ArraySlot"/> for an int key (an int-keyed copy's).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static LuaValue ArraySlotAtKey(LuaValue t, int i)
+    {
+        if (t.Ref is LuaTable tb)
+        {
+            var array = tb.ArrayPart;
+            if ((uint)(i - 1) < (uint)array.Length) return array[i - 1];
+        }
+        return default;
+    }
+
+    /// <summary><see cref="TryStoreArraySlot"/> for an int key.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryStoreArraySlotAt(LuaValue t, int i, LuaValue v) =>
+        t.Ref is LuaTable tb && tb.TrySetArraySlot(i, v);
+
+    /// <summary>
     /// Whether <see cref="TryStoreArraySlot"/> would store into <c>t[k]</c> (the same conditions), for a statement
     /// storing several elements: all are checked before the first is stored.
     /// </summary>

@@ -411,6 +411,7 @@ public static class DebugLibrary
         Hooks.AddOrUpdate(thread, new HookSetting(function, eventMask, Math.Max(count, 0)));
         if (count > 0) state.SetCountHook(CountHook(thread, function), count);
         else state.SetCountHook(null, 0);
+        call.Thread.RestartEntryBatch(); // the running thread counts from its next entry on (see LuaThread.EntryBudget.cs)
         return call.Return();
     }
 

@@ -45,6 +45,7 @@ public sealed class LuaWrittenBuiltin : LuaFunction
     public LuaClosure Compiled => _compiled ??= Compile();
 
     public override int Invoke(LuaThread thread, int argBase, int argCount) => Compiled.Invoke(thread, argBase, argCount);
+    public override int InvokeMain(LuaThread thread, int argBase, int argCount) => Compiled.InvokeMain(thread, argBase, argCount);
 
     /// <summary>The function whose code runs when <paramref name="f"/> is called (itself unless a Lua-written builtin).</summary>
     public static LuaFunction Resolve(LuaFunction f, LuaState state) => f is LuaWrittenBuiltin b ? b.Compiled : f;

@@ -37,7 +37,19 @@ internal sealed class ConcatPairCache
     private static int SetOf(int leftHash, int rightHash) =>
         (int)(((uint)leftHash ^ ((uint)rightHash * 0x9E3779B1u)) & (Size - 2));
 
-    /// <summary>a .. b for two strings whose joined length is 2..<see cref="StringInterner.MaxInternedLength"/>.</summary>
+    /// <summary>
+    /// Whether a .. b is a join this cache serves: two non-empty strings whose result is short enough to be interned
+    /// (only interned results are shared, so only they can be remembered).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Covers(LuaString a, LuaString b) =>
+        a.Length != 0 && b.Length != 0 && a.Length + b.Length <= StringInterner.MaxInternedLength;
+
+    /// <summary>The state's cache, made on its first use.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static ConcatPairCache Of(LuaState state) => state.ConcatPairs ??= new ConcatPairCache();
+
+    /// <summary>a .. b for two strings the cache <see cref="Covers"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public LuaString Concat(LuaString a, LuaString b)
     {

@@ -70,6 +70,26 @@ public abstract class LuaFunction
         return InvokeFromStack(thread, argBase, 4);
     }
 
+    // Main-thread entries. Code on a thread that is not a coroutine can never be suspended (a yield there is an
+    // error), so compiled closures may have a second body without the yield machinery (no resume points, no frame
+    // save or restore: see Emit/FunctionCompiler.MainThreadBody.cs). These entries run it; they are called only
+    // with a thread that is not a coroutine: by such a body's own call sites (its thread is the caller's) and by
+    // host code that checked (LuaThread.InvokeFunction). The defaults run the ordinary entries, which are correct
+    // on any thread.
+    public virtual int InvokeMain(LuaThread thread, int argBase, int argCount) => Invoke(thread, argBase, argCount);
+
+    public virtual LuaValue Invoke1Main(LuaThread thread, int argBase, int argCount, LuaValue a0) =>
+        Invoke1(thread, argBase, argCount, a0);
+
+    public virtual LuaValue Invoke2Main(LuaThread thread, int argBase, int argCount, LuaValue a0, LuaValue a1) =>
+        Invoke2(thread, argBase, argCount, a0, a1);
+
+    public virtual LuaValue Invoke3Main(LuaThread thread, int argBase, int argCount, LuaValue a0, LuaValue a1, LuaValue a2) =>
+        Invoke3(thread, argBase, argCount, a0, a1, a2);
+
+    public virtual LuaValue Invoke4Main(LuaThread thread, int argBase, int argCount, LuaValue a0, LuaValue a1, LuaValue a2, LuaValue a3) =>
+        Invoke4(thread, argBase, argCount, a0, a1, a2, a3);
+
     private LuaValue InvokeFromStack(LuaThread thread, int argBase, int argCount)
     {
         int status = Invoke(thread, argBase, argCount);

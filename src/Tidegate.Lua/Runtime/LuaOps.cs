@@ -118,9 +118,7 @@ public static class LuaOps
         if (values.Length == 2 && values[0].Ref is LuaString a && values[1].Ref is LuaString b)
         {
             // A short join of two strings made before from the same two objects is remembered (ConcatPairCache).
-            int total = a.Length + b.Length;
-            if (total <= StringInterner.MaxInternedLength && a.Length != 0 && b.Length != 0)
-                return (thread.State.ConcatPairs ??= new ConcatPairCache()).Concat(a, b);
+            if (ConcatPairCache.Covers(a, b)) return ConcatPairCache.Of(thread.State).Concat(a, b);
             return LuaString.Concat(a, b);
         }
         bool plain = true;

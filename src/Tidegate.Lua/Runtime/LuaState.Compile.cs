@@ -10,7 +10,8 @@ public sealed partial class LuaState
     public int MaxCallDepth { get; set; } = 220_000;
 
     /// <summary>
-    /// The countdown compiled code decrements at every function entry and loop back-edge; when it goes
+    /// The countdown compiled code decrements at every function entry and loop back-edge (entries in batches of
+    /// up to 16 while no budget and no count hook is set, see LuaThread.EntryBudget.cs); when it goes
     /// negative, <see cref="BudgetExhausted"/> settles it against the run-time budget and the count hook.
     /// </summary>
     public long BudgetRemaining = long.MaxValue;
@@ -29,6 +30,7 @@ public sealed partial class LuaState
     {
         _budget = backEdgesAndCalls < 0 ? long.MaxValue : backEdgesAndCalls;
         RestartCountdown();
+        MainThread.RestartEntryBatch(); // its entries are charged in batches while nothing is set (LuaThread.EntryBudget.cs)
     }
 
     /// <summary>
@@ -41,6 +43,7 @@ public sealed partial class LuaState
         _countHook = interval > 0 ? hook : null;
         _countHookInterval = interval;
         RestartCountdown();
+        MainThread.RestartEntryBatch(); // see SetBudget
     }
 
     /// <summary>The function debug hooks call (null: none), and the events it gets.</summary>
@@ -112,10 +115,29 @@ public sealed partial class LuaState
             var dumped = BinaryChunk.Read(source, chunkName);
             return ChunkCompiler.CompileDumped(dumped.Source, dumped.ChunkName ?? chunkName, env ?? Globals,
                 dumped.IsFunction, dumped.Stripped, WantsHookChecks(dumped.Source), !dumped.Stripped && WantsLocalAccess(dumped.Source),
-                LifetimeFor(dumped.Source, lifetime));
+                LifetimeFor(dumped.Source, lifetime), WantsMainThreadBodies(dumped.Source));
         }
-        return ChunkCompiler.Compile(source, chunkName, env ?? Globals, WantsHookChecks(source), WantsLocalAccess(source), LifetimeFor(source, lifetime));
+        return ChunkCompiler.Compile(source, chunkName, env ?? Globals, WantsHookChecks(source), WantsLocalAccess(source), LifetimeFor(source, lifetime),
+            WantsMainThreadBodies(source));
     }
+
+    /// <summary>
+    /// Whether loaded chunks give each function a second body for the main thread (any thread that is not a
+    /// coroutine), compiled without the yield machinery every call site otherwise carries: nothing running there
+    /// can yield. True by default (a script runs on the main thread); a host that runs all its Lua code in
+    /// coroutines (Tidegate.Web) turns it off, since the second body would only cost compile time there.
+    /// </summary>
+    public bool CompileMainThreadBodies { get; set; } = true;
+
+    /// <summary>
+    /// A main-thread body has no save block, which in the ordinary body reads every local at every call site and so
+    /// keeps them all alive to the GC across calls, as LuaJIT's registers keep a block's locals. Without it the JIT's
+    /// exact liveness lets a local (or a temp) die at its last use, or an untracked one live on, so what a collection
+    /// frees is no longer what LuaJIT frees. A chunk that asks for collections (its source mentions
+    /// "collectgarbage", as for <see cref="LifetimeFor"/>) observes that: it keeps the ordinary body only.
+    /// </summary>
+    private bool WantsMainThreadBodies(ReadOnlySpan<byte> source) =>
+        CompileMainThreadBodies && source.IndexOf("collectgarbage"u8) < 0;
 
     /// <summary>
     /// Permanent code is tiered, and a method running at tier 0 keeps every IL local it has used alive to the GC

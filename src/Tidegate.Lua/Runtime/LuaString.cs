@@ -62,13 +62,7 @@ public sealed class LuaString : IEquatable<LuaString>, IComparable<LuaString>
         if (a._bytes.Length == 0) return b;
         if (b._bytes.Length == 0) return a;
         long total = (long)a._bytes.Length + b._bytes.Length;
-        if (total <= StringInterner.MaxInternedLength)
-        {
-            Span<byte> joined = stackalloc byte[StringInterner.MaxInternedLength];
-            a._bytes.AsSpan().CopyTo(joined);
-            b._bytes.AsSpan().CopyTo(joined[a._bytes.Length..]);
-            return StringInterner.InternResult(joined[..(int)total]);
-        }
+        if (total <= StringInterner.MaxInternedLength) return ConcatShort(a, b, out _);
         if (total > Array.MaxLength) throw new LuaException("not enough memory");
         var bytes = new byte[total];
         // Span copies are a plain memmove; Array.CopyTo checks the arrays' types first.

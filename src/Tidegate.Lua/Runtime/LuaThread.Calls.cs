@@ -39,7 +39,7 @@ public sealed partial class LuaThread
         try
         {
             LuaFunction f = ResolveCallable(function, ref argBase, ref argCount, fromHost: true);
-            int n = f.Invoke(this, argBase, argCount);
+            int n = InvokeFunction(f, argBase, argCount);
             if (n < 0) n = FinishTailCalls(argBase, n);
             if (n < 0)
             {
@@ -171,8 +171,15 @@ public sealed partial class LuaThread
             PendingTailCall = null;
             int argCount = PendingTailCallArgCount;
             Top = argBase + argCount;
-            status = f.Invoke(this, argBase, argCount);
+            status = InvokeFunction(f, argBase, argCount);
         }
         return status;
     }
+
+    /// <summary>
+    /// Calls <paramref name="f"/> on this thread: through its main-thread entry when this thread is not a coroutine
+    /// (nothing running on it can yield, see LuaFunction.InvokeMain), else through its ordinary entry.
+    /// </summary>
+    internal int InvokeFunction(LuaFunction f, int argBase, int argCount) =>
+        IsCoroutine ? f.Invoke(this, argBase, argCount) : f.InvokeMain(this, argBase, argCount);
 }

@@ -169,6 +169,7 @@ public sealed partial class LuaThread
         Status = CoroutineStatus.Running;
         if (from is not null) from.Status = CoroutineStatus.Normal;
         SyncHookMask(); // hooks belong to the state: a thread picks up changes made while it was suspended
+        RestartEntryBatch(); // so may a budget or count hook (see LuaThread.EntryBudget.cs)
         try
         {
             int n;
@@ -218,7 +219,7 @@ public sealed partial class LuaThread
             RestoringFrame = null;
             // A coroutine that died of an error keeps its frame records for debug.traceback(co).
             if (Status == CoroutineStatus.Dead) SuspendedFrames.Clear();
-            if (from is not null) { from.Status = CoroutineStatus.Running; from.SyncHookMask(); }
+            if (from is not null) { from.Status = CoroutineStatus.Running; from.SyncHookMask(); from.RestartEntryBatch(); }
         }
     }
 }

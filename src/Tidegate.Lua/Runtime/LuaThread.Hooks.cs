@@ -97,7 +97,7 @@ public sealed partial class LuaThread
             if (line >= 0) { Stack[top + 1] = line; argc = 2; }
             Top = top + argc;
             CurrentSite = -1; // the hook's own caller site names nothing
-            int n = hook.Invoke(this, top, argc);
+            int n = InvokeFunction(hook, top, argc);
             if (n < 0) n = FinishTailCalls(top, n);
             if (n < 0) throw RuntimeError("attempt to yield across C-call boundary");
         }

@@ -30,6 +30,7 @@ public sealed partial class LuaThread
         State = state;
         Stack = new LuaValue[256];
         Frames = new CallFrameRecord[32];
+        UpdateEntrySlotLimit();
     }
 
     /// <summary>A coroutine running <paramref name="body"/>.</summary>
@@ -40,6 +41,7 @@ public sealed partial class LuaThread
         Status = CoroutineStatus.Suspended;
         Stack = new LuaValue[32];
         Frames = new CallFrameRecord[8];
+        UpdateEntrySlotLimit();
     }
 
     // ---- call-frame records (tracebacks, error levels, call-site names) ----
@@ -59,14 +61,22 @@ public sealed partial class LuaThread
     public void EnterFrame(LuaFunction function)
     {
         // The budget is charged before the record is pushed, so its error names the caller's position.
-        if (--State.BudgetRemaining < 0) State.BudgetExhausted(this);
+        if (--EntryCountdown < 0) ChargeEntries();
         int c = FrameCount;
-        if ((uint)c >= (uint)Frames.Length || (c & 15) == 15) EnterFrameSlow(c);
-        ref CallFrameRecord r = ref Frames[c];
-        // Usually the slot already holds this function (loops, recursion): skip the GC write barrier then.
-        if (!ReferenceEquals(r.Function, function)) r.Function = function;
-        r.CallerSite = CurrentSite;
-        FrameCount = c + 1;
+        var frames = Frames;
+        // One test guards the record's slot (so the store below needs no bounds check of its own) and the
+        // depth check due every 16 frames; both rare cases go out of line, which also keeps `c` and `frames`
+        // in registers (a call on the fast path used to make the JIT spill and reload them).
+        if ((uint)c < (uint)frames.Length && (c & 15) != 15)
+        {
+            ref CallFrameRecord r = ref frames[c];
+            FrameCount = c + 1;
+            r.CallerSite = CurrentSite;
+            // Usually the slot already holds this function (loops, recursion): skip the GC write barrier then.
+            // Last, so nothing is live across the barrier's helper call (the JIT would spill it on every entry).
+            if (!ReferenceEquals(r.Function, function)) r.Function = function;
+        }
+        else EnterFrameChecked(function, c);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -75,8 +85,9 @@ public sealed partial class LuaThread
     /// <summary>While an error handler runs: how many more 16-frame steps may pass a failed stack check.</summary>
     internal int HandlerAllowance;
 
+    /// <summary>EnterFrame's rare case: every 16th frame (depth and .NET stack checks) or a full record array.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private void EnterFrameSlow(int count)
+    private void EnterFrameChecked(LuaFunction function, int count)
     {
         bool tooDeep = count >= State.MaxCallDepth + (HandlerAllowance > 0 ? 200 : 0);
         if (tooDeep || !RuntimeHelpers.TryEnsureSufficientExecutionStack())
@@ -86,6 +97,11 @@ public sealed partial class LuaThread
             if (tooDeep || HandlerAllowance-- <= 0) throw RuntimeError("stack overflow");
         }
         if (count >= Frames.Length) Array.Resize(ref Frames, Frames.Length * 2);
+        ref CallFrameRecord r = ref Frames[count];
+        FrameCount = count + 1;
+        r.CallerSite = CurrentSite;
+        // Every 16th frame comes here: code recursing around such a depth would pay a write barrier per call.
+        if (!ReferenceEquals(r.Function, function)) r.Function = function;
     }
 
     // ---- coroutine state (see LuaThread.Coroutines.cs) ----
@@ -101,7 +117,17 @@ public sealed partial class LuaThread
     internal readonly SuspendedFrameStack SuspendedFrames = new();
 
     /// <summary>Set while a resume re-enters frames: the frame the next compiled function entered must restore.</summary>
-    public SuspendedFrame? RestoringFrame;
+    public SuspendedFrame? RestoringFrame
+    {
+        get => _restoringFrame;
+        set
+        {
+            _restoringFrame = value;
+            UpdateEntrySlotLimit(); // a compiled prologue finds out through BeginFrame's one test
+        }
+    }
+
+    private SuspendedFrame? _restoringFrame;
 
     /// <summary>Host frames that called into Lua and cannot be resumed (any <see cref="Call"/> from .NET code).</summary>
     internal int NonYieldableDepth;
@@ -120,6 +146,7 @@ public sealed partial class LuaThread
         while (n < size) n *= 2;
         if (n > MaxStackSlots) throw RuntimeError("stack overflow");
         Array.Resize(ref Stack, n);
+        UpdateEntrySlotLimit();
     }
 
     /// <summary>The most stack slots a thread may use before "stack overflow".</summary>

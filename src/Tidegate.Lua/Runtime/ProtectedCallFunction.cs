@@ -55,7 +55,7 @@ public sealed class ProtectedCallFunction : LuaFunction
             {
                 int fc = argCount;
                 var f = thread.ResolveCallable(thread.Stack[argBase], ref fb, ref fc);
-                n = f.Invoke(thread, fb, fc);
+                n = thread.InvokeFunction(f, fb, fc);
             }
             if (n < 0) n = thread.FinishTailCalls(argBase + 1, n);
             if (n == CallStatus.Yield)

@@ -32,7 +32,9 @@ public sealed class LuaWorker
         Config = runtime.Config;
         Id = id;
         Timers = new Timers.TimerScheduler(this);
-        State = new LuaState();
+        // Handlers run in coroutines (each request is one): a second, main-thread body per function would only
+        // cost compile time (see LuaState.CompileMainThreadBodies).
+        State = new LuaState { CompileMainThreadBodies = false };
         StandardLibraries.OpenAll(State);
         State.StandardOutput = Stream.Null;
         var environment = Config.WorkerEnvironment;

@@ -27,7 +27,7 @@ internal sealed class PolledConnection : PolledSocket, IConnection
         {
             // An accepted connection's addresses are read now, as SocketConnection reads them.
             connection.local = SocketConnection.Normalize(socket.LocalEndPoint!);
-            connection.remote = SocketConnection.Normalize(socket.RemoteEndPoint ?? new UnixDomainSocketEndPoint(""));
+            connection.remote = PeerOf(socket);
             return connection;
         }
         socket.Blocking = true;
@@ -38,6 +38,20 @@ internal sealed class PolledConnection : PolledSocket, IConnection
     private EndPoint? local, remote;
     public EndPoint LocalEndPoint => local ??= Known(socket.LocalEndPoint);
     public EndPoint RemoteEndPoint => remote ??= Known(socket.RemoteEndPoint);
+
+    /// <summary>
+    /// The peer's address; for a connection reset before it was accepted (no peer any more: getpeername says
+    /// ENOTCONN) an unknown one: its first read fails and closes it, as nginx's does, before any request.
+    /// </summary>
+    private static EndPoint PeerOf(Socket socket)
+    {
+        try
+        {
+            if (socket.RemoteEndPoint is { } peer) return SocketConnection.Normalize(peer);
+        }
+        catch (SocketException) { }
+        return new IPEndPoint(IPAddress.None, 0);
+    }
 
     private static EndPoint Known(EndPoint? endPoint) =>
         endPoint is null ? new IPEndPoint(IPAddress.None, 0) : SocketConnection.Normalize(endPoint);

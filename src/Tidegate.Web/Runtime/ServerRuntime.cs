@@ -140,7 +140,10 @@ public sealed class ServerRuntime : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the workers; each one runs an accept loop on every listening socket.</summary>
+    /// <summary>
+    /// Starts the workers; each one accepts on every listening socket: through its own epoll where it has one
+    /// (<see cref="PolledAcceptor"/>), else with an accept loop on the runtime's socket engine.
+    /// </summary>
     public void Start()
     {
         PrepareWorkers();
@@ -150,6 +153,11 @@ public sealed class ServerRuntime : IAsyncDisposable
             {
                 var done = new TaskCompletionSource();
                 acceptLoops.Add(done.Task);
+                if (worker.Poller is not null)
+                {
+                    worker.Post(_ => StartPolledAccept(worker, group, listener, done), null);
+                    continue;
+                }
                 worker.Start(async () =>
                 {
                     try { await AcceptLoopAsync(worker, group, listener); }
@@ -159,22 +167,52 @@ public sealed class ServerRuntime : IAsyncDisposable
         }
     }
 
+    /// <summary>On the worker: the listening socket joins its epoll; a stop takes it out again and completes <paramref name="done"/>.</summary>
+    private void StartPolledAccept(WorkerLoop worker, ListenGroup group, SocketListener listener, TaskCompletionSource done)
+    {
+        if (stopAccepting.IsCancellationRequested) { done.TrySetResult(); return; }
+        var acceptor = new PolledAcceptor(listener.Socket, worker, worker.Poller!, ErrorLog, ConfigCompiler.FormatEndPoint(group.EndPoint),
+            socket => Accepted(worker, group, SocketListener.Adopt(socket)));
+        if (!acceptor.Start())
+        {
+            // epoll refused the listening socket: accept on the runtime's socket engine instead.
+            worker.Start(async () =>
+            {
+                try { await AcceptLoopAsync(worker, group, listener); }
+                finally { done.TrySetResult(); }
+            });
+            return;
+        }
+        // The stop comes from another thread; the epoll set is the worker's to change.
+        stopAccepting.Token.UnsafeRegister(_ => worker.Post(_ =>
+        {
+            acceptor.Stop();
+            done.TrySetResult();
+        }, null), null);
+    }
+
     private async Task AcceptLoopAsync(WorkerLoop worker, ListenGroup group, SocketListener listener)
     {
         while (!stopAccepting.IsCancellationRequested)
         {
             var connection = await listener.AcceptAsync(stopAccepting.Token);
             if (connection is null) return;
-            if (worker.ActiveConnections >= Config.WorkerConnections - listeners.Count)
-            {
-                ErrorLog.Write(LogLevel.Alert, $"{Config.WorkerConnections} worker_connections are not enough");
-                connection.Dispose();
-                continue;
-            }
-            long id = Interlocked.Increment(ref nextConnectionId);
-            var served = ResolveGroup(group, connection);
-            _ = ServeAsync(worker, connection, served, id);
+            Accepted(worker, group, connection);
         }
+    }
+
+    /// <summary>A connection a worker accepted: served by it, or closed when the worker has no room (worker_connections).</summary>
+    private void Accepted(WorkerLoop worker, ListenGroup group, IConnection connection)
+    {
+        if (worker.ActiveConnections >= Config.WorkerConnections - listeners.Count)
+        {
+            ErrorLog.Write(LogLevel.Alert, $"{Config.WorkerConnections} worker_connections are not enough");
+            connection.Dispose();
+            return;
+        }
+        long id = Interlocked.Increment(ref nextConnectionId);
+        var served = ResolveGroup(group, connection);
+        _ = ServeAsync(worker, connection, served, id);
     }
 
     /// <summary>On a wildcard socket, the group of the exact local address wins when one is configured.</summary>

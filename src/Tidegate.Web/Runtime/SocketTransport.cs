@@ -47,18 +47,25 @@ public sealed class SocketListener : IConnectionListener
     {
         try
         {
-            var accepted = await socket.AcceptAsync(cancellation);
-            if (accepted.AddressFamily != AddressFamily.Unix) accepted.NoDelay = true;
-            // On a worker with its own epoll the connection is served by it (no thread switches per read).
-            if (SynchronizationContext.Current is WorkerLoop { Poller: { } poller } loop
-                && PolledConnection.TryCreate(accepted, loop, poller) is { } polled)
-                return polled;
-            return new SocketConnection(accepted);
+            return Adopt(await socket.AcceptAsync(cancellation));
         }
         catch (Exception e) when (e is ObjectDisposedException or OperationCanceledException or SocketException { SocketErrorCode: SocketError.OperationAborted or SocketError.Interrupted })
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// An accepted socket made a connection: TCP_NODELAY (nginx sets it on keepalive connections), and on a
+    /// worker with its own epoll served by that epoll (no thread switches per read).
+    /// </summary>
+    internal static IConnection Adopt(Socket accepted)
+    {
+        if (accepted.AddressFamily != AddressFamily.Unix) accepted.NoDelay = true;
+        if (SynchronizationContext.Current is WorkerLoop { Poller: { } poller } loop
+            && PolledConnection.TryCreate(accepted, loop, poller) is { } polled)
+            return polled;
+        return new SocketConnection(accepted);
     }
 
     public ValueTask DisposeAsync()

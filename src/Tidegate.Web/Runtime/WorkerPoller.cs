@@ -44,7 +44,11 @@ internal sealed unsafe class WorkerPoller : IDisposable
     }
 
     /// <summary>Registers a socket for edge-triggered readiness; returns its id, or 0 if epoll refused it.</summary>
-    public ulong Register(int fd, IPollTarget target)
+    public ulong Register(int fd, IPollTarget target) =>
+        Register(fd, target, LinuxEpoll.EPOLLIN | LinuxEpoll.EPOLLOUT | LinuxEpoll.EPOLLRDHUP | LinuxEpoll.EPOLLET);
+
+    /// <summary>Registers a descriptor for the given epoll <paramref name="events"/>; returns its id, or 0 if epoll refused it (errno in Marshal.GetLastPInvokeError).</summary>
+    public ulong Register(int fd, IPollTarget target, uint events)
     {
         int slot;
         if (freeSlots.Count > 0) slot = freeSlots.Pop();
@@ -58,11 +62,7 @@ internal sealed unsafe class WorkerPoller : IDisposable
             slot = slotsUsed++;
         }
         ulong id = ((ulong)++generations[slot] << 32) | (uint)(slot + 1);
-        var ev = new LinuxEpoll.Event
-        {
-            Events = LinuxEpoll.EPOLLIN | LinuxEpoll.EPOLLOUT | LinuxEpoll.EPOLLRDHUP | LinuxEpoll.EPOLLET,
-            Data = id,
-        };
+        var ev = new LinuxEpoll.Event { Events = events, Data = id };
         if (LinuxEpoll.Control(epoll, LinuxEpoll.EPOLL_CTL_ADD, fd, &ev) != 0)
         {
             freeSlots.Push(slot);
@@ -79,6 +79,17 @@ internal sealed unsafe class WorkerPoller : IDisposable
         int slot = (int)(uint)id - 1;
         slots[slot] = null;
         freeSlots.Push(slot);
+    }
+
+    /// <summary>
+    /// Takes a descriptor that stays open out of the epoll set and forgets its registration (a listening
+    /// socket this worker stops accepting on: closing would remove it, but the socket lives on).
+    /// </summary>
+    public void Remove(ulong id, int fd)
+    {
+        if (Find(id) is null) return;
+        LinuxEpoll.Control(epoll, LinuxEpoll.EPOLL_CTL_DEL, fd, null);
+        Unregister(id);
     }
 
     /// <summary>The target registered as <paramref name="id"/>, or null when that registration is gone.</summary>

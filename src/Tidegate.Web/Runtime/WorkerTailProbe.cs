@@ -8,8 +8,8 @@ namespace Tidegate.Web.Runtime;
 /// An instrument for the latency tail, off unless the environment variable <c>TIDEGATE_TAIL_PROBE</c> names
 /// a file: the worker loop then records, per turn that dispatched events (a batch), its wall time and the
 /// worker thread's CPU time over it (a batch whose wall time exceeds its CPU time was preempted, or waited
-/// in the kernel), the events it held, and per dispatched event the time from the poll's return to the end
-/// of its handling (for a keepalive request served inline: readiness to response sent), plus the posted
+/// in the kernel), the events it held, and per dispatched event the worker's CPU time for it and the time from the poll's
+/// return to the end of its handling (for a keepalive request served inline: readiness to response sent), plus the posted
 /// callbacks the loop ran (work that took a second turn). Histograms are log-linear (8 steps per power of
 /// two, in µs) in arrays allocated once; a background thread rewrites <c>FILE.w&lt;worker&gt;</c> every
 /// second with the cumulative counts, so a measurement reads the file before and after a run and subtracts
@@ -24,9 +24,11 @@ public sealed partial class WorkerTailProbe
     private static Thread? writer;
 
     private readonly long[] batchWall = new long[Buckets], batchCpu = new long[Buckets], batchOffCpu = new long[Buckets];
-    private readonly long[] eventDone = new long[Buckets], batchEvents = new long[Buckets];
+    private readonly long[] eventDone = new long[Buckets], batchEvents = new long[Buckets], eventCpu = new long[Buckets];
     private long batches, events, posted, offCpuOver1ms;
     private long batchStart, batchCpuStart;
+    /// <summary>The worker's CPU time when the previous event of this batch finished (or the batch began).</summary>
+    private long eventCpuStart;
     private int batchReady;
 
     /// <summary>The probe for worker <paramref name="index"/>, or null when the instrument is off.</summary>
@@ -49,7 +51,7 @@ public sealed partial class WorkerTailProbe
         batchReady = ready;
         if (ready <= 0) return; // a poll that found nothing (a timeout, or the check between posted batches)
         batchStart = Stopwatch.GetTimestamp();
-        batchCpuStart = ThreadCpuNanoseconds();
+        batchCpuStart = eventCpuStart = ThreadCpuNanoseconds();
         batchEvents[Bucket(ready)]++;
     }
 
@@ -58,6 +60,11 @@ public sealed partial class WorkerTailProbe
     {
         events++;
         eventDone[Bucket(Micros(Stopwatch.GetTimestamp() - batchStart))]++;
+        // The event's own CPU time (its read, Lua, response), load-independent: a request that costs
+        // more than the median shows here whatever else the machine runs.
+        long cpu = ThreadCpuNanoseconds();
+        eventCpu[Bucket((cpu - eventCpuStart) / 1000)]++;
+        eventCpuStart = cpu;
     }
 
     /// <summary>Posted callbacks run in this turn.</summary>
@@ -130,6 +137,7 @@ public sealed partial class WorkerTailProbe
         Histogram("batch_cpu_us", batchCpu);
         Histogram("batch_off_cpu_us", batchOffCpu);
         Histogram("event_done_us", eventDone);
+        Histogram("event_cpu_us", eventCpu);
         Histogram("batch_events", batchEvents);
         return text.ToString();
     }

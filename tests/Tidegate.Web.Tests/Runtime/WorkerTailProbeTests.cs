@@ -47,9 +47,26 @@ public class WorkerTailProbeTests
         Assert.Equal(3, snapshot.Counters["events"]);
         Assert.Equal(2, snapshot.Counters["posted"]);
         Assert.Equal(3, snapshot.Histograms["event_done_us"].Values.Sum());
+        Assert.Equal(3, snapshot.Histograms["event_cpu_us"].Values.Sum());
         Assert.Equal(1, snapshot.Histograms["batch_wall_us"].Values.Sum());
         Assert.Equal(1, snapshot.Histograms["batch_cpu_us"].Values.Sum());
         Assert.Equal(1, snapshot.Histograms["batch_events"][3]);
+    }
+
+    [Fact]
+    public void AnEventsCpuTimeIsItsOwnWork()
+    {
+        var probe = new WorkerTailProbe();
+        probe.BatchStart(2);
+        probe.EventDone(); // nothing done: well under a millisecond
+        var spin = Stopwatch.StartNew();
+        while (spin.ElapsedMilliseconds < 3) { } // ~3 ms of this thread's CPU
+        probe.EventDone();
+        probe.BatchEnd();
+        var cpu = Parse(probe.Snapshot()).Histograms["event_cpu_us"];
+        Assert.Equal(2, cpu.Values.Sum());
+        Assert.True(cpu.Keys.Min() < 1000, string.Join(" ", cpu.Keys));
+        Assert.True(cpu.Keys.Max() >= 2000, string.Join(" ", cpu.Keys));
     }
 
     [Fact]

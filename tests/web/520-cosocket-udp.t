@@ -184,6 +184,7 @@ location /t {
 }
 --- request
 GET /t
+--- timeout: 10
 --- response_body
 niltimeout
 echo:again

@@ -127,6 +127,7 @@ public sealed partial class WorkerTailProbe
         text.Append($"counter batches {batches}\ncounter events {events}\ncounter posted {posted}\ncounter off_cpu_over_1ms {offCpuOver1ms}\n");
         // Process-wide: what else could stop a worker (a collection) or keep the JIT's thread busy.
         text.Append($"counter allocated_bytes {GC.GetTotalAllocatedBytes(false)}\ncounter gc0 {GC.CollectionCount(0)}\ncounter gc1 {GC.CollectionCount(1)}\ncounter gc2 {GC.CollectionCount(2)}\n");
+        text.Append($"counter gc_pause_us {(long)GC.GetTotalPauseDuration().TotalMicroseconds}\n");
         text.Append($"counter jit_methods {System.Runtime.JitInfo.GetCompiledMethodCount(false)}\n");
         void Histogram(string name, long[] counts)
         {

@@ -19,7 +19,8 @@ namespace Tidegate.Web.Runtime;
 /// </summary>
 internal abstract class PolledSocket : IPollTarget
 {
-    private const uint ClosingEvents = LinuxEpoll.EPOLLRDHUP | LinuxEpoll.EPOLLHUP | LinuxEpoll.EPOLLERR;
+    /// <summary>The events that report the peer's close or an error (nginx's pending_eof).</summary>
+    protected const uint ClosingEvents = LinuxEpoll.EPOLLRDHUP | LinuxEpoll.EPOLLHUP | LinuxEpoll.EPOLLERR;
 
     protected readonly Socket socket;
     private readonly WorkerLoop loop;
@@ -109,7 +110,7 @@ internal abstract class PolledSocket : IPollTarget
         {
             if ((events & ClosingEvents) != 0) closeReported = true;
             if ((events & LinuxEpoll.EPOLLIN) != 0 || closeReported) readReady = true;
-            OnEvent();
+            OnEvent(events);
             if (reading.IsPending && readReady)
             {
                 int n = socket.Receive(readBuffer.Span, SocketFlags.None, out var error);
@@ -126,8 +127,8 @@ internal abstract class PolledSocket : IPollTarget
         }
     }
 
-    /// <summary>Called on every poll event before a pending read is served (a client connection's close watch).</summary>
-    protected virtual void OnEvent() { }
+    /// <summary>Called on every poll event, with its flags, before a pending read is served (a client connection's close watch).</summary>
+    protected virtual void OnEvent(uint events) { }
 
     private void ContinueWrite()
     {

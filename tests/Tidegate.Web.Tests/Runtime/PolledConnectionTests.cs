@@ -179,4 +179,102 @@ public class PolledConnectionTests
         using var clientSide = tcp;
         Assert.Equal("eof after 11", seen.Kind);
     }
+
+    // The client-close watch of a request that has read its input: bytes that come later and are read (a body,
+    // the next request) leave it waiting, and the client's close after them is reported, as nginx's EPOLLRDHUP
+    // check reports it. (The watch used to end at the first bytes, and missed the close.)
+    [Fact]
+    public async Task AWatchOutlastsBytesThatAreReadAndReportsTheCloseAfterThem()
+    {
+        var (seen, tcp) = await OnWorker(async connection =>
+        {
+            var buffer = new byte[64];
+            await connection.ReadAsync(buffer, CancellationToken.None);
+            var watch = connection.WaitReadableAsync(CancellationToken.None).AsTask();
+            await connection.WriteAsync("ok"u8.ToArray(), CancellationToken.None);
+            await connection.ReadAsync(buffer, CancellationToken.None);
+            string afterBytes = watch.IsCompleted ? $"ended at the bytes ({watch.Result})" : "waiting";
+            await connection.WriteAsync("ok"u8.ToArray(), CancellationToken.None);
+            var state = await watch.WaitAsync(TimeSpan.FromSeconds(10));
+            return $"{afterBytes}, then {state}";
+        }, client =>
+        {
+            var stream = client.GetStream();
+            var answer = new byte[2];
+            stream.Write("request"u8);
+            stream.ReadExactly(answer);
+            stream.Write("more"u8);
+            stream.ReadExactly(answer);
+            client.Client.Shutdown(SocketShutdown.Send);
+        });
+        using var clientSide = tcp;
+        // The portable transport (TIDEGATE_TRANSPORT=sockets) ends its watch at the first readable bytes.
+        if (seen.Type == "PolledConnection") Assert.Equal("waiting, then Closed", seen.Kind);
+    }
+
+    // Bytes nobody has read hide the close behind them (nginx does not notice such an abort either).
+    [Fact]
+    public async Task BytesNobodyReadsHideTheClientsCloseFromTheWatch()
+    {
+        var (seen, tcp) = await OnWorker(async connection =>
+        {
+            await connection.ReadAsync(new byte[64], CancellationToken.None);
+            var watch = connection.WaitReadableAsync(CancellationToken.None).AsTask();
+            await connection.WriteAsync("ok"u8.ToArray(), CancellationToken.None);
+            return (await watch.WaitAsync(TimeSpan.FromSeconds(10))).ToString();
+        }, client =>
+        {
+            var stream = client.GetStream();
+            stream.Write("request"u8);
+            stream.ReadExactly(new byte[2]);
+            stream.Write("unread body"u8);
+            client.Client.Shutdown(SocketShutdown.Send);
+        });
+        using var clientSide = tcp;
+        Assert.Equal(nameof(PeerState.DataPending), seen.Kind);
+    }
+
+    [Fact]
+    public async Task AWatchReportsTheClientsReset()
+    {
+        var (seen, tcp) = await OnWorker(async connection =>
+        {
+            await connection.ReadAsync(new byte[64], CancellationToken.None);
+            var watch = connection.WaitReadableAsync(CancellationToken.None).AsTask();
+            await connection.WriteAsync("ok"u8.ToArray(), CancellationToken.None);
+            return (await watch.WaitAsync(TimeSpan.FromSeconds(10))).ToString();
+        }, client =>
+        {
+            var stream = client.GetStream();
+            stream.Write("request"u8);
+            stream.ReadExactly(new byte[2]);
+            client.LingerState = new LingerOption(true, 0);
+            client.Client.Close();
+        });
+        using var clientSide = tcp;
+        Assert.Equal(nameof(PeerState.Reset), seen.Kind);
+    }
+
+    // A close the poll reported before any watch began gets no further event: a watch started afterwards
+    // must look at once.
+    [Fact]
+    public async Task AWatchStartedAfterTheCloseWasReportedSeesItAtOnce()
+    {
+        var (seen, tcp) = await OnWorker(async connection =>
+        {
+            await connection.ReadAsync(new byte[64], CancellationToken.None);
+            await connection.WriteAsync("ok"u8.ToArray(), CancellationToken.None);
+            await Task.Delay(300);
+            var watch = connection.WaitReadableAsync(CancellationToken.None).AsTask();
+            return (await watch.WaitAsync(TimeSpan.FromSeconds(10))).ToString();
+        }, client =>
+        {
+            var stream = client.GetStream();
+            stream.Write("request"u8);
+            stream.ReadExactly(new byte[2]);
+            client.Client.Shutdown(SocketShutdown.Send);
+        });
+        using var clientSide = tcp;
+        Assert.Equal(nameof(PeerState.Closed), seen.Kind);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Tidegate.Lua.Runtime;
+using Tidegate.Web.Runtime;
 
 namespace Tidegate.Web.Lua.Api;
 
@@ -125,7 +126,7 @@ public static class NgxControlApi
         {
             // Output buffered so far goes out first, as nginx's output chain is not held across a sleep.
             if (ms == 0) await Task.Yield();
-            else await Task.Delay(ms);
+            else await WorkerSleep.For(ms);
             return Array.Empty<LuaValue>();
         };
         return NgxApi.Park(call, request, work);

@@ -40,6 +40,13 @@ public sealed class WorkerDeadlines
 
     private static long ReadClock() => WorkerClock.Timestamp / (Stopwatch.Frequency / 1000);
 
+    /// <summary>
+    /// How far the clock has moved since the turn read it into <see cref="Now"/> (whole milliseconds, at least 0): a
+    /// wait that must last its time from the moment it starts (ngx.sleep) adds this to its timeout.
+    /// </summary>
+    public long MillisecondsSinceNow() =>
+        Math.Max(0, (clock is null ? Stopwatch.GetTimestamp() / (Stopwatch.Frequency / 1000) : clock()) - now);
+
     /// <summary>Reads the clock (once per turn of the worker's loop, after its poll and <see cref="WorkerClock.Update"/>).</summary>
     public void UpdateClock() => now = clock is null ? ReadClock() : clock();
 

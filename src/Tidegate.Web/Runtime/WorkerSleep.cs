@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Tidegate.Web.Runtime;
 
 /// <summary>
@@ -23,7 +21,7 @@ public static class WorkerSleep
         // since (a first request compiles its Lua) would make the sleep end early as measured from this call.
         // Counting from now, plus the millisecond the list's clock rounds away, a sleep lasts at least its time,
         // as Task.Delay's did; sleeps started in one turn keep their order.
-        long behind = Math.Max(0, Stopwatch.GetTimestamp() / (Stopwatch.Frequency / 1000) - loop.Deadlines.Now);
+        long behind = loop.Deadlines.MillisecondsSinceNow();
         using var deadline = new WorkerDeadline(loop);
         // Continuations go through the worker's queue, in the order the deadlines fire, never inside the list's
         // expiry pass.

@@ -14,7 +14,7 @@ public class WorkerSleepTests
         using var worker = new WorkerLoop(3);
         var ended = new List<(int Milliseconds, int Thread)>();
         var all = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        int workerThread = 0;
+        int workerThread = 0, armed = 0;
         worker.Start(async () =>
         {
             workerThread = Environment.CurrentManagedThreadId;
@@ -23,11 +23,13 @@ public class WorkerSleepTests
                 await WorkerSleep.For(ms);
                 ended.Add((ms, Environment.CurrentManagedThreadId));
             }).ToList();
+            armed = worker.Deadlines.Count; // on the worker's own list, not the runtime's timer
             Thread.Sleep(80); // the worker busy past every due time
             await Task.WhenAll(sleeps);
             all.SetResult(0);
         });
         await all.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(5, armed);
         Assert.Equal([10, 15, 20, 30, 40], ended.Select(e => e.Milliseconds));
         Assert.All(ended, e => Assert.Equal(workerThread, e.Thread));
     }

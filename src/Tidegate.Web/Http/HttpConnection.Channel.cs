@@ -1,3 +1,4 @@
+using Tidegate.Web.Runtime;
 using System.Buffers;
 using System.Buffers.Text;
 using System.Numerics;
@@ -193,7 +194,7 @@ public sealed partial class HttpConnection
             response.BytesSent += pendingHeadLength;
         }
 
-        [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+        [AsyncMethodBuilder(typeof(WorkerTaskBuilder))]
         public async ValueTask WriteAsync(ReadOnlyMemory<byte> data, bool flush = false)
         {
             if (Finished) return;
@@ -213,7 +214,7 @@ public sealed partial class HttpConnection
             await SendPieceAsync(data, end: false);
         }
 
-        [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+        [AsyncMethodBuilder(typeof(WorkerTaskBuilder))]
         public async ValueTask FinishAsync()
         {
             if (Finished) return;
@@ -228,7 +229,7 @@ public sealed partial class HttpConnection
             Finished = true;
         }
 
-        [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+        [AsyncMethodBuilder(typeof(WorkerTaskBuilder))]
         public async ValueTask FinishAsync(ReadOnlyMemory<byte> last)
         {
             if (Finished) return;
@@ -286,7 +287,7 @@ public sealed partial class HttpConnection
         }
 
         /// <summary>Writes one piece of body (framed as a chunk when chunked), with the held-back head in front.</summary>
-        [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+        [AsyncMethodBuilder(typeof(WorkerTaskBuilder))]
         private async ValueTask SendPieceAsync(ReadOnlyMemory<byte> data, bool end)
         {
             if (noBody) data = default;

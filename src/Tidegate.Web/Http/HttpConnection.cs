@@ -68,8 +68,7 @@ public sealed partial class HttpConnection
         {
             while (!stopping.IsCancellationRequested)
             {
-                // ConfigureAwait(false) here and on ReadMoreAsync: see ReadMoreAsync.
-                bool keepAlive = await ServeOneAsync(stopping).ConfigureAwait(false);
+                bool keepAlive = await ServeOneAsync(stopping);
                 if (!keepAlive) break;
             }
         }
@@ -89,10 +88,10 @@ public sealed partial class HttpConnection
         }
     }
 
-    // The methods every request awaits through use pooled state-machine boxes: a request that waits
-    // for its head (every keepalive request does) would otherwise allocate one box per method per request.
+    // The methods every request awaits through use the worker's builder (WorkerTaskBuilder): a request that
+    // waits for its head (every keepalive request does) reuses their boxes and resumes them without a Post.
     /// <returns>true to keep the connection open for another request.</returns>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    [AsyncMethodBuilder(typeof(WorkerTaskBuilder<>))]
     private async ValueTask<bool> ServeOneAsync(CancellationToken stopping)
     {
         var defaults = group.DefaultServer;
@@ -117,7 +116,7 @@ public sealed partial class HttpConnection
             idle = waiting;
             if (waiting && stopping.IsCancellationRequested) return false;
             int n;
-            try { n = await ReadMoreAsync(timeout, stopping, allowGrow: maxHead + 4).ConfigureAwait(false); }
+            try { n = await ReadMoreAsync(timeout, stopping, allowGrow: maxHead + 4); }
             catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
             {
                 // nginx closes without answering; an idle keepalive connection goes silently.
@@ -347,13 +346,10 @@ public sealed partial class HttpConnection
 
     /// <remarks>
     /// Always completes on the worker: its one await (the socket read) captures the worker's context, or
-    /// completes there (<see cref="Runtime.PolledConnection"/>). So the connection's own awaits of it, and
-    /// of <see cref="ServeOneAsync"/>, need not capture the context: a pooled ValueTask awaited with the
-    /// context Posts its continuation to the worker's queue even when it completes on the worker (a queue
-    /// round trip and an allocation, twice per keepalive request), where without it the continuation runs
-    /// at once on the same thread.
+    /// completes there (<see cref="Runtime.PolledConnection"/>); its awaiter then resumes at once on the same
+    /// thread (<see cref="WorkerTaskBuilder"/>).
     /// </remarks>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    [AsyncMethodBuilder(typeof(WorkerTaskBuilder<>))]
     private async ValueTask<int> ReadMoreAsync(TimeSpan timeout, CancellationToken stopping, int allowGrow)
     {
         if (start > 0 && start == end) start = end = 0;
@@ -379,7 +375,7 @@ public sealed partial class HttpConnection
 
     /// <summary>Reads the request body (Content-Length or chunked) so the next request starts in the right place.</summary>
     /// <param name="discarding">the body is read only to be dropped: nginx holds a discarded body to no size limit.</param>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    [AsyncMethodBuilder(typeof(WorkerTaskBuilder<>))]
     private async ValueTask<bool> ReadBodyAsync(RequestContext ctx, CancellationToken stopping, bool mayContinue, bool discarding = false)
     {
         var request = ctx.Request;
@@ -524,7 +520,7 @@ public sealed partial class HttpConnection
         head.Append("\r\n"u8);
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    [AsyncMethodBuilder(typeof(WorkerTaskBuilder))]
     private async ValueTask WriteResponseAsync(RequestContext ctx, bool keepAlive, CancellationToken stopping)
     {
         var response = ctx.Response;

@@ -1,3 +1,4 @@
+using Tidegate.Web.Runtime;
 using System.Runtime.CompilerServices;
 using Tidegate.Web.Hosting;
 using Tidegate.Web.Logging;
@@ -22,9 +23,10 @@ public sealed class RequestPipeline
 
     public RequestPipeline(Func<LocationSettings, ErrorLog> errorLogFor) { this.errorLogFor = errorLogFor; }
 
-    // The phases every request passes through use pooled state-machine boxes: a request that waits
-    // (a Lua handler on a socket, a proxied request) would otherwise allocate one per method.
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    // The phases every request passes through use the worker's builder (WorkerTaskBuilder): a request that
+    // waits (a Lua handler on a socket, a proxied request) reuses their boxes, and each phase resumes the one
+    // that awaits it at once on the worker instead of through the worker's queue.
+    [AsyncMethodBuilder(typeof(WorkerTaskBuilder))]
     public async ValueTask ProcessAsync(RequestContext ctx)
     {
         ctx.Location = ctx.Server.Root;
@@ -52,7 +54,7 @@ public sealed class RequestPipeline
     public ValueTask RunSubrequestAsync(RequestContext child) => RunFromServerRewriteAsync(child);
 
     /// <summary>The phases from the server rewrite phase on (where requests and internal redirects start).</summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    [AsyncMethodBuilder(typeof(WorkerTaskBuilder))]
     private async ValueTask RunFromServerRewriteAsync(RequestContext ctx)
     {
         ctx.Location = ctx.Server.Root;
@@ -65,7 +67,7 @@ public sealed class RequestPipeline
     }
 
     /// <summary>Find-config checks, the location rewrite phase (re-matching after "last"), then content.</summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    [AsyncMethodBuilder(typeof(WorkerTaskBuilder))]
     private async ValueTask RunFromFindConfigAsync(RequestContext ctx)
     {
         for (int cycle = 0; ; cycle++)
@@ -111,7 +113,7 @@ public sealed class RequestPipeline
         await RunFromFindConfigAsync(ctx);
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    [AsyncMethodBuilder(typeof(WorkerTaskBuilder))]
     private async ValueTask ContentAsync(RequestContext ctx)
     {
         if (ctx.Settings.TryFiles is { } tryFiles && await TryFilesAsync(ctx, tryFiles)) return;

@@ -1,3 +1,4 @@
+using Tidegate.Web.Runtime;
 using System.Runtime.CompilerServices;
 using Tidegate.Web.Hosting;
 using Tidegate.Web.Http;
@@ -11,7 +12,7 @@ public sealed class LuaContentHandler : IContentHandler
 
     public LuaChunkSpec Chunk { get; }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    [AsyncMethodBuilder(typeof(WorkerTaskBuilder))]
     public async ValueTask HandleAsync(RequestContext ctx, RequestPipeline pipeline)
     {
         if (ctx.Settings.LuaNeedRequestBody && !ctx.Channel.BodyRead)

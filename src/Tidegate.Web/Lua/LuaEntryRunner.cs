@@ -1,3 +1,4 @@
+using Tidegate.Web.Runtime;
 using System.Runtime.CompilerServices;
 using Tidegate.Lua.Runtime;
 using Tidegate.Web.Http;
@@ -19,7 +20,7 @@ public static class LuaEntryRunner
 {
     public const int Ok = 0, Error = -1, Declined = -5;
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    [AsyncMethodBuilder(typeof(WorkerTaskBuilder<>))]
     public static async ValueTask<LuaOutcome> RunAsync(RequestContext ctx, LuaChunkSpec spec, LuaPhase phase, RequestPipeline pipeline)
     {
         var worker = LuaWorker.ForRequest(ctx) ?? throw new InvalidOperationException("no Lua state on this worker");

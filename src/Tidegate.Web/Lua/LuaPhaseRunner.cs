@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using Tidegate.Web.Http;
+using Tidegate.Web.Runtime;
 
 namespace Tidegate.Web.Lua;
 
@@ -10,6 +12,7 @@ namespace Tidegate.Web.Lua;
 /// </summary>
 public static class LuaPhaseRunner
 {
+    [AsyncMethodBuilder(typeof(WorkerTaskBuilder<>))]
     public static async ValueTask<LuaOutcome> RunRequestPhasesAsync(RequestContext ctx, RequestPipeline pipeline)
     {
         var s = ctx.Settings;
@@ -44,6 +47,7 @@ public static class LuaPhaseRunner
         return RunRewriteAsync(ctx, rewrite, pipeline);
     }
 
+    [AsyncMethodBuilder(typeof(WorkerTaskBuilder<>))]
     private static async ValueTask<LuaOutcome> RunRewriteAsync(RequestContext ctx, LuaChunkSpec rewrite, RequestPipeline pipeline)
     {
         var outcome = await LuaEntryRunner.RunAsync(ctx, rewrite, LuaPhase.Rewrite, pipeline);

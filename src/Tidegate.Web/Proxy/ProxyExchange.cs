@@ -1,6 +1,8 @@
+using System.Runtime.CompilerServices;
 using Tidegate.Web.Http;
 using Tidegate.Web.Logging;
 using Tidegate.Web.Lua.Balancer;
+using Tidegate.Web.Runtime;
 using Tidegate.Web.Upstreams;
 
 namespace Tidegate.Web.Proxy;
@@ -55,7 +57,8 @@ public sealed class ProxyExchange
 
     private bool NonIdempotent => ctx.Request.Method is "POST" or "LOCK" or "PATCH";
 
-    public async Task RunAsync()
+    [AsyncMethodBuilder(typeof(WorkerTaskBuilder))]
+    public async ValueTask RunAsync()
     {
         var peers = UpstreamPeers.For(upstream);
         string? hashKey = upstream.HashKey?.Evaluate(ctx);

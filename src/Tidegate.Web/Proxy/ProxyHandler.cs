@@ -42,7 +42,7 @@ public sealed class ProxyHandler : IContentHandler
         var body = ctx.Channel.ReadBodyAsync();
         if (!body.IsCompletedSuccessfully) return HandleAfterBodyAsync(ctx, pipeline, state, upstream!, uri, body);
         if (!body.Result) return BodyFailedAsync(ctx, pipeline);
-        return new ValueTask(Exchange(ctx, pipeline, state, upstream!, uri).RunAsync());
+        return Exchange(ctx, pipeline, state, upstream!, uri).RunAsync();
     }
 
     /// <summary>The upstream named in a variable: resolved first, then as usual.</summary>

@@ -1,6 +1,8 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Tidegate.Web.Http;
 using Tidegate.Web.Logging;
+using Tidegate.Web.Runtime;
 using Tidegate.Web.Upstreams;
 
 namespace Tidegate.Web.Proxy;
@@ -39,7 +41,8 @@ public sealed class ProxyResponseRelay
     private const string WhileReading = "while reading upstream";
 
     /// <returns>true when the connection ended cleanly and may be kept for another request.</returns>
-    public async Task<bool> RunAsync()
+    [AsyncMethodBuilder(typeof(WorkerTaskBuilder<>))]
+    public async ValueTask<bool> RunAsync()
     {
         var response = ctx.Response;
         response.Reset();
@@ -177,7 +180,8 @@ public sealed class ProxyResponseRelay
     /// <paramref name="beforeWaiting"/> runs once, before the first wait for more bytes.
     /// Early ends are logged with nginx's words.
     /// </summary>
-    private async Task<BodyEnd> ReadBodyAsync(Func<ReadOnlyMemory<byte>, ValueTask> sink, bool closeDelimited, Func<ValueTask>? beforeWaiting)
+    [AsyncMethodBuilder(typeof(WorkerTaskBuilder<>))]
+    private async ValueTask<BodyEnd> ReadBodyAsync(Func<ReadOnlyMemory<byte>, ValueTask> sink, bool closeDelimited, Func<ValueTask>? beforeWaiting)
     {
         async ValueTask<int> FillAsync()
         {

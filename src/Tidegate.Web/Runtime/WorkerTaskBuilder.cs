@@ -1,0 +1,108 @@
+using System.Runtime.CompilerServices;
+
+namespace Tidegate.Web.Runtime;
+
+/// <summary>
+/// The async method builder of the methods a request awaits through on its worker (the request
+/// pipeline, the connection's request loop, the proxy exchange): <c>[AsyncMethodBuilder(typeof(WorkerTaskBuilder))]</c>
+/// on an <c>async ValueTask</c> method. A method that finishes without waiting costs nothing; one that
+/// waits moves its state machine into a <see cref="WorkerTaskBox{TResult}"/> reused from a per-thread
+/// pool, and when it finishes on the worker it resumes its awaiter at once instead of through the
+/// worker's queue. Its ValueTask, like any, may be awaited once.
+/// </summary>
+public struct WorkerTaskBuilder
+{
+    private WorkerTaskBox<NoResult>? box;
+    /// <summary>An exception thrown before the method first waited (no box then).</summary>
+    private Exception? early;
+
+    public static WorkerTaskBuilder Create() => default;
+
+    public ValueTask Task =>
+        box is { } b ? new ValueTask(b, b.Version) : early is { } e ? ValueTask.FromException(e) : default;
+
+    // The runtime's Start: runs the first step, restoring the caller's ExecutionContext and SynchronizationContext after it.
+    public void Start<TStateMachine>(ref TStateMachine stateMachine) where TStateMachine : IAsyncStateMachine =>
+        default(AsyncTaskMethodBuilder).Start(ref stateMachine);
+
+    public void SetStateMachine(IAsyncStateMachine stateMachine) { }
+
+    public void SetResult() => box?.SetResult(default);
+
+    public void SetException(Exception exception)
+    {
+        if (box is { } b) b.SetException(exception);
+        else early = exception;
+    }
+
+    public void AwaitOnCompleted<TAwaiter, TStateMachine>(ref TAwaiter awaiter, ref TStateMachine stateMachine)
+        where TAwaiter : INotifyCompletion where TStateMachine : IAsyncStateMachine =>
+        awaiter.OnCompleted(BoxFor(ref stateMachine).MoveNextAction);
+
+    public void AwaitUnsafeOnCompleted<TAwaiter, TStateMachine>(ref TAwaiter awaiter, ref TStateMachine stateMachine)
+        where TAwaiter : ICriticalNotifyCompletion where TStateMachine : IAsyncStateMachine =>
+        awaiter.UnsafeOnCompleted(BoxFor(ref stateMachine).MoveNextAction);
+
+    private WorkerTaskBox<NoResult> BoxFor<TStateMachine>(ref TStateMachine stateMachine) where TStateMachine : IAsyncStateMachine
+    {
+        if (box is { } existing) return existing;
+        var created = WorkerTaskBox<NoResult, TStateMachine>.Rent();
+        // This builder lives in the state machine: set the box first, so the copy moved into it knows its box.
+        box = created;
+        created.StateMachine = stateMachine;
+        return created;
+    }
+}
+
+/// <summary><see cref="WorkerTaskBuilder"/> for <c>async ValueTask&lt;TResult&gt;</c> methods.</summary>
+public struct WorkerTaskBuilder<TResult>
+{
+    private WorkerTaskBox<TResult>? box;
+    private Exception? early;
+    /// <summary>The result of a method that finished without waiting.</summary>
+    private TResult? result;
+
+    public static WorkerTaskBuilder<TResult> Create() => default;
+
+    public ValueTask<TResult> Task =>
+        box is { } b ? new ValueTask<TResult>(b, b.Version)
+        : early is { } e ? ValueTask.FromException<TResult>(e)
+        : new ValueTask<TResult>(result!);
+
+    public void Start<TStateMachine>(ref TStateMachine stateMachine) where TStateMachine : IAsyncStateMachine =>
+        default(AsyncTaskMethodBuilder).Start(ref stateMachine);
+
+    public void SetStateMachine(IAsyncStateMachine stateMachine) { }
+
+    public void SetResult(TResult value)
+    {
+        if (box is { } b) b.SetResult(value);
+        else result = value;
+    }
+
+    public void SetException(Exception exception)
+    {
+        if (box is { } b) b.SetException(exception);
+        else early = exception;
+    }
+
+    public void AwaitOnCompleted<TAwaiter, TStateMachine>(ref TAwaiter awaiter, ref TStateMachine stateMachine)
+        where TAwaiter : INotifyCompletion where TStateMachine : IAsyncStateMachine =>
+        awaiter.OnCompleted(BoxFor(ref stateMachine).MoveNextAction);
+
+    public void AwaitUnsafeOnCompleted<TAwaiter, TStateMachine>(ref TAwaiter awaiter, ref TStateMachine stateMachine)
+        where TAwaiter : ICriticalNotifyCompletion where TStateMachine : IAsyncStateMachine =>
+        awaiter.UnsafeOnCompleted(BoxFor(ref stateMachine).MoveNextAction);
+
+    private WorkerTaskBox<TResult> BoxFor<TStateMachine>(ref TStateMachine stateMachine) where TStateMachine : IAsyncStateMachine
+    {
+        if (box is { } existing) return existing;
+        var created = WorkerTaskBox<TResult, TStateMachine>.Rent();
+        box = created;
+        created.StateMachine = stateMachine;
+        return created;
+    }
+}
+
+/// <summary>The result type of a <see cref="WorkerTaskBuilder"/> box (a method with none).</summary>
+internal readonly struct NoResult;

@@ -15,7 +15,7 @@ public sealed partial class HttpConnection
     /// demand, and the response streamed. The head is held back until the first body bytes or
     /// the end, so a small streamed response still leaves in one write.
     /// </summary>
-    private sealed class RequestChannel : IRequestChannel, IClientStream
+    private sealed class RequestChannel : IRequestChannel, IClientStream, IPeerCloseListener
     {
         private readonly HttpConnection owner;
         private readonly RequestContext ctx;
@@ -52,6 +52,7 @@ public sealed partial class HttpConnection
             chunked = noBody = filtered = false;
             HeadersSent = Finished = WireStarted = Abandoned = Over = KeepAlive = false;
             clientGone = null;
+            closeListener = null;
             Generation++;
             claimedBodyLeft = -1;
             tookOver = false;
@@ -64,11 +65,43 @@ public sealed partial class HttpConnection
         public bool WireStarted { get; private set; }
         /// <summary>The response was given up (<see cref="Abandon"/>): the connection closes as it is.</summary>
         public bool Abandoned { get; private set; }
-        /// <summary>The request was handled: the client-close watch stops.</summary>
-        public bool Over { get; set; }
+        /// <summary>The request was handled: the client-close watches stop.</summary>
+        public bool Over
+        {
+            get => over;
+            set
+            {
+                over = value;
+                if (value && closeListener is not null)
+                {
+                    closeListener = null;
+                    owner.connection.StopWatchingClose();
+                }
+            }
+        }
+        private bool over;
         private Task<ClientClose>? clientGone;
 
         public Task<ClientClose>? ClientGone => clientGone ??= owner.WatchClientAsync(this);
+
+        /// <summary>Who hears of the client's close through the connection's own watch (<see cref="WatchClientClose"/>).</summary>
+        private IClientCloseListener? closeListener;
+
+        public void WatchClientClose(IClientCloseListener listener)
+        {
+            if (Over) return;
+            closeListener = listener;
+            if (owner.connection.WatchClose(this)) return;
+            closeListener = null;
+            ClientCloseThroughTask.Watch(ClientGone, listener);
+        }
+
+        void IPeerCloseListener.PeerClosed(PeerState state)
+        {
+            if (closeListener is not { } listener || Over) return;
+            closeListener = null;
+            listener.ClientClosed(state == PeerState.Reset ? ClientClose.ConnectionReset : ClientClose.Eof);
+        }
 
         public void Abandon()
         {

@@ -6,9 +6,36 @@ namespace Tidegate.Web.Http;
 /// <param name="Error">the socket error ("104: Connection reset by peer") or null for an orderly close (EOF).</param>
 public sealed record ClientClose(string? Error)
 {
+    /// <summary>An orderly close (end of stream).</summary>
+    public static readonly ClientClose Eof = new((string?)null);
+    /// <summary>A reset (RST).</summary>
+    public static readonly ClientClose ConnectionReset = new("104: Connection reset by peer");
+
     /// <summary>nginx's words: "client prematurely closed connection" plus the error, if any.</summary>
     public string Describe(string what = "client prematurely closed connection") =>
         Error is null ? what : what + " (" + Error + ")";
+}
+
+/// <summary>Told by <see cref="IRequestChannel.WatchClientClose"/> that the client went while its request was handled.</summary>
+public interface IClientCloseListener
+{
+    void ClientClosed(ClientClose close);
+}
+
+/// <summary>The client-close callback watch through a <see cref="IRequestChannel.ClientGone"/> task (channels that cannot watch the socket themselves).</summary>
+public static class ClientCloseThroughTask
+{
+    public static void Watch(Task<ClientClose>? gone, IClientCloseListener listener)
+    {
+        if (gone is null) return;
+        if (gone.IsCompleted)
+        {
+            if (gone.IsCompletedSuccessfully) listener.ClientClosed(gone.Result);
+            return;
+        }
+        // Captures the worker's context: the listener is told on the worker.
+        gone.GetAwaiter().UnsafeOnCompleted(() => { if (gone.IsCompletedSuccessfully) listener.ClientClosed(gone.Result); });
+    }
 }
 
 public sealed partial class HttpConnection
@@ -32,8 +59,8 @@ public sealed partial class HttpConnection
         }
         if (!channel.Over && channel.Generation == generation)
         {
-            if (state == PeerState.Closed) return new ClientClose(null);
-            if (state == PeerState.Reset) return new ClientClose("104: Connection reset by peer");
+            if (state == PeerState.Closed) return ClientClose.Eof;
+            if (state == PeerState.Reset) return ClientClose.ConnectionReset;
         }
         return await new TaskCompletionSource<ClientClose>().Task;
     }

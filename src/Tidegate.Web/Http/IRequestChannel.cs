@@ -64,4 +64,12 @@ public interface IRequestChannel
     /// (lua_check_client_abort, the upstream module's check); null where that cannot be watched.
     /// </summary>
     Task<ClientClose>? ClientGone => null;
+
+    /// <summary>
+    /// <see cref="ClientGone"/> as a callback, while this request is handled: <paramref name="listener"/> hears
+    /// once that the client closed or broke the connection (at once, when that is known already). One listener
+    /// at a time; it is dropped when the request is over. Here through <see cref="ClientGone"/>; the client
+    /// connection's channel watches the socket itself, without a task per request.
+    /// </summary>
+    void WatchClientClose(IClientCloseListener listener) => ClientCloseThroughTask.Watch(ClientGone, listener);
 }

@@ -12,7 +12,7 @@ namespace Tidegate.Web.Proxy;
 /// _next (peer choice, failure accounting, proxy_next_upstream and its tries, retrying a pooled
 /// connection the upstream had closed) and, once a response head is taken, its relay to the client.
 /// </summary>
-public sealed class ProxyExchange
+public sealed class ProxyExchange : IClientCloseListener
 {
     private readonly RequestContext ctx;
     private readonly RequestPipeline pipeline;
@@ -216,28 +216,38 @@ public sealed class ProxyExchange
     private UpstreamConnection? watched;
     /// <summary>How the client went, once its close interrupted the exchange.</summary>
     private ClientClose? clientLeft;
-    private Task<ClientClose>? clientGone;
+    /// <summary>The client's close as the channel reported it (it may come while no wait is under way).</summary>
+    private ClientClose? clientClosed;
+    private bool watchingClient;
 
     /// <summary>
     /// Makes the client's close (nginx's ngx_http_upstream_check_broken_connection, while the request
     /// is sent and the head awaited) interrupt <paramref name="connection"/>'s wait: the connection is
-    /// closed, which fails that wait, and the exchange sees <see cref="clientLeft"/>. One callback on
-    /// the watch for the whole exchange, instead of a Task.WhenAny around each attempt.
+    /// closed, which fails that wait, and the exchange sees <see cref="clientLeft"/>. One watch on the
+    /// channel for the whole exchange (a callback, no task), instead of one around each attempt.
     /// </summary>
     private void WatchClient(UpstreamConnection connection)
     {
         watched = connection;
-        if (clientGone is not null || ctx.Channel.ClientGone is not { } gone) return;
-        clientGone = gone;
-        if (gone.IsCompleted) ClientGoneNow();
-        // Captures the worker's context: the callback runs on the worker, inline where the watch completes.
-        else gone.GetAwaiter().UnsafeOnCompleted(ClientGoneNow);
+        if (clientClosed is not null) InterruptWatched();
+        else if (!watchingClient)
+        {
+            watchingClient = true;
+            ctx.Channel.WatchClientClose(this);
+        }
     }
 
-    private void ClientGoneNow()
+    /// <summary>The channel's report (on the worker): acted on now if a wait is under way, else at the next one.</summary>
+    void IClientCloseListener.ClientClosed(ClientClose close)
     {
-        if (watched is not { } connection || clientGone is not { IsCompletedSuccessfully: true } gone) return;
-        clientLeft = gone.Result;
+        clientClosed = close;
+        InterruptWatched();
+    }
+
+    private void InterruptWatched()
+    {
+        if (watched is not { } connection || clientClosed is not { } close) return;
+        clientLeft = close;
         watched = null;
         connection.Dispose();
     }

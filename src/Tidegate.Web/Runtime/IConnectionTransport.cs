@@ -32,6 +32,24 @@ public interface IConnection : IDisposable
     /// the transport cannot tell.
     /// </summary>
     ValueTask<PeerState> WaitReadableAsync(CancellationToken cancellation) => new(new TaskCompletionSource<PeerState>().Task);
+
+    /// <summary>
+    /// <see cref="WaitReadableAsync"/> as a callback, for a watch set on every request of a kind (a proxied
+    /// one): <paramref name="listener"/> hears once, on the connection's worker, that the peer closed or
+    /// reset the connection (at once, when that is known already); bytes the peer sent end the watch
+    /// silently, as they hide a close. False where the transport cannot watch this way (use
+    /// <see cref="WaitReadableAsync"/>). One watch at a time: a new one replaces the last.
+    /// </summary>
+    bool WatchClose(IPeerCloseListener listener) => false;
+
+    /// <summary>Ends the <see cref="WatchClose"/> watch, if one is set.</summary>
+    void StopWatchingClose() { }
+}
+
+/// <summary>Told by <see cref="IConnection.WatchClose"/> that the peer closed (Closed) or reset (Reset) the connection.</summary>
+public interface IPeerCloseListener
+{
+    void PeerClosed(PeerState state);
 }
 
 /// <summary>What <see cref="IConnection.WaitReadableAsync"/> found.</summary>

@@ -89,9 +89,39 @@ internal sealed class PolledConnection : PolledSocket, IConnection
         return n == 0 ? PeerState.Closed : PeerState.DataPending;
     }
 
+    /// <summary>
+    /// The same watch as <see cref="WaitReadableAsync"/>, told through a listener: no task, state machine or
+    /// continuation per watch (a proxied request sets one each).
+    /// </summary>
+    public bool WatchClose(IPeerCloseListener listener)
+    {
+        closeListener = null;
+        // A connection closed here already was closed by this side: nothing will be reported, as from a failed wait.
+        if (IsClosed) return true;
+        if (readReady && Peek() is { } now)
+        {
+            // Bytes pending hide any close behind them: there is nothing to watch until someone reads them.
+            if (now != PeerState.DataPending) listener.PeerClosed(now);
+            return true;
+        }
+        closeListener = listener;
+        return true;
+    }
+
+    public void StopWatchingClose() => closeListener = null;
+
+    private IPeerCloseListener? closeListener;
+
     protected override void OnEvent(uint events)
     {
-        if (watching.IsPending && (events & ClosingEvents) != 0 && Peek() is { } state) watching.Complete((int)state);
+        if ((events & ClosingEvents) == 0 || !watching.IsPending && closeListener is null) return;
+        if (Peek() is not { } state) return;
+        if (watching.IsPending) watching.Complete((int)state);
+        if (closeListener is { } listener)
+        {
+            closeListener = null;
+            if (state != PeerState.DataPending) listener.PeerClosed(state);
+        }
     }
 
     public void ShutdownSend()
@@ -102,6 +132,7 @@ internal sealed class PolledConnection : PolledSocket, IConnection
     protected override void Forget()
     {
         base.Forget();
+        closeListener = null;
         if (watching.IsPending) watching.Fail(new ObjectDisposedException(nameof(Socket)));
     }
 }

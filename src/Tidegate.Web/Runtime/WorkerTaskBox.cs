@@ -77,11 +77,7 @@ internal abstract class WorkerTaskBox<TResult> : IValueTaskSource<TResult>, IVal
         continuationState = null;
         resumeOn = null;
         flowed = null;
-        if (context is not null)
-        {
-            var inner = next;
-            next = s => ExecutionContext.Run(context, static p => { var (n, s) = ((Action<object?>, object?))p!; n(s); }, (inner, s));
-        }
+        if (context is not null) next = InContext(context, next);
         switch (target)
         {
             case null when alreadyOnStack:
@@ -101,6 +97,10 @@ internal abstract class WorkerTaskBox<TResult> : IValueTaskSource<TResult>, IVal
                 break;
         }
     }
+
+    /// <summary>The continuation run inside <paramref name="context"/> (its own method: a lambda in Resume would allocate its closure on every call).</summary>
+    private static Action<object?> InContext(ExecutionContext context, Action<object?> next) =>
+        state => ExecutionContext.Run(context, static p => { var (n, s) = ((Action<object?>, object?))p!; n(s); }, (next, state));
 
     public ValueTaskSourceStatus GetStatus(short token)
     {

@@ -182,15 +182,18 @@ public class PolledConnectionTests
 
     // The client-close watch of a request that has read its input: bytes that come later and are read (a body,
     // the next request) leave it waiting, and the client's close after them is reported, as nginx's EPOLLRDHUP
-    // check reports it. (The watch used to end at the first bytes, and missed the close.)
-    [Fact]
-    public async Task AWatchOutlastsBytesThatAreReadAndReportsTheCloseAfterThem()
+    // check reports it. (The watch used to end at the first bytes, and missed the close.) Each watch case runs
+    // with both kinds of watch: the wait (WaitReadableAsync) and the callback (WatchClose, a proxied request's).
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AWatchOutlastsBytesThatAreReadAndReportsTheCloseAfterThem(bool callback)
     {
         var (seen, tcp) = await OnWorker(async connection =>
         {
             var buffer = new byte[64];
             await connection.ReadAsync(buffer, CancellationToken.None);
-            var watch = connection.WaitReadableAsync(CancellationToken.None).AsTask();
+            var watch = Watch(connection, callback);
             await connection.WriteAsync("ok"u8.ToArray(), CancellationToken.None);
             await connection.ReadAsync(buffer, CancellationToken.None);
             string afterBytes = watch.IsCompleted ? $"ended at the bytes ({watch.Result})" : "waiting";
@@ -208,21 +211,45 @@ public class PolledConnectionTests
             client.Client.Shutdown(SocketShutdown.Send);
         });
         using var clientSide = tcp;
-        // The portable transport (TIDEGATE_TRANSPORT=sockets) ends its watch at the first readable bytes.
+        // The portable transport (TIDEGATE_TRANSPORT=sockets) ends its watch at the first readable bytes, and has no callback watch.
         if (seen.Type == "PolledConnection") Assert.Equal("waiting, then Closed", seen.Kind);
+    }
+
+    /// <summary>
+    /// A watch of either kind, as text: the wait's <see cref="PeerState"/>, or what the callback heard
+    /// ("silent" when it heard nothing within <paramref name="silence"/>: bytes ended it).
+    /// </summary>
+    private static Task<string> Watch(IConnection connection, bool callback, TimeSpan? silence = null)
+    {
+        if (!callback) return WaitAsText(connection);
+        var listener = new HeardClose();
+        if (!connection.WatchClose(listener)) return Task.FromResult("no callback watch");
+        return silence is { } quiet ? listener.Heard.Task.WaitAsync(quiet).ContinueWith(t => t.IsFaulted ? "silent" : t.Result) : listener.Heard.Task;
+
+        static async Task<string> WaitAsText(IConnection connection) => (await connection.WaitReadableAsync(CancellationToken.None)).ToString();
+    }
+
+    private sealed class HeardClose : IPeerCloseListener
+    {
+        public TaskCompletionSource<string> Heard { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public void PeerClosed(PeerState state)
+        {
+            // Told once, on the worker.
+            if (!Heard.TrySetResult(state.ToString())) Heard.TrySetException(new InvalidOperationException("told twice"));
+        }
     }
 
     /// <summary>
     /// One exchange ("request" read, "ok" answered, the watch started before the answer), then what the
     /// client does next; the watch's result.
     /// </summary>
-    private static async Task<(Observed Result, TcpClient Client)> WatchAfterOneExchange(Action<TcpClient> thenTheClient) =>
+    private static async Task<(Observed Result, TcpClient Client)> WatchAfterOneExchange(bool callback, Action<TcpClient> thenTheClient) =>
         await OnWorker(async connection =>
         {
             await connection.ReadAsync(new byte[64], CancellationToken.None);
-            var watch = connection.WaitReadableAsync(CancellationToken.None).AsTask();
+            var watch = Watch(connection, callback, silence: TimeSpan.FromSeconds(1));
             await connection.WriteAsync("ok"u8.ToArray(), CancellationToken.None);
-            return (await watch.WaitAsync(TimeSpan.FromSeconds(10))).ToString();
+            return await watch.WaitAsync(TimeSpan.FromSeconds(10));
         }, client =>
         {
             var stream = client.GetStream();
@@ -231,43 +258,51 @@ public class PolledConnectionTests
             thenTheClient(client);
         });
 
-    // Bytes nobody has read hide the close behind them (nginx does not notice such an abort either).
-    [Fact]
-    public async Task BytesNobodyReadsHideTheClientsCloseFromTheWatch()
+    // Bytes nobody has read hide the close behind them (nginx does not notice such an abort either): the wait
+    // says so, the callback hears nothing.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task BytesNobodyReadsHideTheClientsCloseFromTheWatch(bool callback)
     {
-        var (seen, tcp) = await WatchAfterOneExchange(client =>
+        var (seen, tcp) = await WatchAfterOneExchange(callback, client =>
         {
             client.GetStream().Write("unread body"u8);
             client.Client.Shutdown(SocketShutdown.Send);
         });
         using var clientSide = tcp;
-        Assert.Equal(nameof(PeerState.DataPending), seen.Kind);
+        if (callback && seen.Type != "PolledConnection") return;
+        Assert.Equal(callback ? "silent" : nameof(PeerState.DataPending), seen.Kind);
     }
 
-    [Fact]
-    public async Task AWatchReportsTheClientsReset()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AWatchReportsTheClientsReset(bool callback)
     {
-        var (seen, tcp) = await WatchAfterOneExchange(client =>
+        var (seen, tcp) = await WatchAfterOneExchange(callback, client =>
         {
             client.LingerState = new LingerOption(true, 0);
             client.Client.Close();
         });
         using var clientSide = tcp;
+        if (callback && seen.Type != "PolledConnection") return;
         Assert.Equal(nameof(PeerState.Reset), seen.Kind);
     }
 
     // A close the poll reported before any watch began gets no further event: a watch started afterwards
     // must look at once.
-    [Fact]
-    public async Task AWatchStartedAfterTheCloseWasReportedSeesItAtOnce()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AWatchStartedAfterTheCloseWasReportedSeesItAtOnce(bool callback)
     {
         var (seen, tcp) = await OnWorker(async connection =>
         {
             await connection.ReadAsync(new byte[64], CancellationToken.None);
             await connection.WriteAsync("ok"u8.ToArray(), CancellationToken.None);
             await Task.Delay(300);
-            var watch = connection.WaitReadableAsync(CancellationToken.None).AsTask();
-            return (await watch.WaitAsync(TimeSpan.FromSeconds(10))).ToString();
+            return await Watch(connection, callback).WaitAsync(TimeSpan.FromSeconds(10));
         }, client =>
         {
             var stream = client.GetStream();
@@ -276,6 +311,31 @@ public class PolledConnectionTests
             client.Client.Shutdown(SocketShutdown.Send);
         });
         using var clientSide = tcp;
+        if (callback && seen.Type != "PolledConnection") return;
         Assert.Equal(nameof(PeerState.Closed), seen.Kind);
+    }
+
+    // A callback watch ended before the client's close hears nothing (a proxied request's watch ends with it).
+    [Fact]
+    public async Task AStoppedCallbackWatchHearsNothing()
+    {
+        var (seen, tcp) = await OnWorker(async connection =>
+        {
+            await connection.ReadAsync(new byte[64], CancellationToken.None);
+            var listener = new HeardClose();
+            if (!connection.WatchClose(listener)) return "no callback watch";
+            connection.StopWatchingClose();
+            await connection.WriteAsync("ok"u8.ToArray(), CancellationToken.None);
+            try { return await listener.Heard.Task.WaitAsync(TimeSpan.FromSeconds(1)); }
+            catch (TimeoutException) { return "silent"; }
+        }, client =>
+        {
+            var stream = client.GetStream();
+            stream.Write("request"u8);
+            stream.ReadExactly(new byte[2]);
+            client.Client.Shutdown(SocketShutdown.Send);
+        });
+        using var clientSide = tcp;
+        if (seen.Type == "PolledConnection") Assert.Equal("silent", seen.Kind);
     }
 }

@@ -63,7 +63,9 @@ public sealed class VariableTemplate
 
     public string Evaluate(IVariableResolver resolver)
     {
-        if (parts.Length == 1 && parts[0] is string only) return only;
+        // The common shapes need no builder: an empty value (proxy_set_header Connection ""), a constant, one variable.
+        if (parts.Length == 0) return "";
+        if (parts.Length == 1) return parts[0] is string only ? only : resolver.GetVariable(((VariableRef)parts[0]).Name) ?? "";
         var sb = new StringBuilder();
         foreach (var part in parts)
             sb.Append(part is string s ? s : resolver.GetVariable(((VariableRef)part).Name) ?? "");

@@ -25,6 +25,8 @@ public sealed class ProxyHandler : IContentHandler
     }
 
     public ProxyTarget Target { get; }
+    /// <summary>$proxy_port of the configured upstream (<see cref="Target"/> without variables): worked out once, not per request.</summary>
+    private string? fixedUpstreamPort;
     /// <summary>The level whose proxy_pass this is (a nested location's own proxy_pass replaces it).</summary>
     public required LocationSettings Owner { get; init; }
 
@@ -96,7 +98,7 @@ public sealed class ProxyHandler : IContentHandler
         {
             upstream = Target.Upstream!;
             state.ProxyHost = Target.ProxyHost;
-            state.ProxyPort = PortOf(upstream);
+            state.ProxyPort = fixedUpstreamPort ??= PortOf(upstream);
             uri = ProxyUri.Build(ctx, Target.Uri);
             return true;
         }

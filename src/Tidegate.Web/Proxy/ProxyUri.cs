@@ -20,14 +20,12 @@ public static class ProxyUri
         bool validLocation = uriPart is not null && location.Kind is LocationKind.Prefix or LocationKind.NoRegexPrefix or LocationKind.Exact
             && path.StartsWith(location.Name, StringComparison.Ordinal);
         int locationLength = validLocation ? location.Name.Length : 0;
-        var uri = new StringBuilder();
-        if (validLocation) uri.Append(uriPart);
         string rest = path[locationLength..];
         // nginx escapes the decoded URI again when the client's was escaped or the request was redirected.
-        if (ctx.IsInternal || RawPath(request).Contains('%') || !UnparsedUriValid(ctx)) uri.Append(Escape(rest));
-        else uri.Append(rest);
-        if (!string.IsNullOrEmpty(request.Args)) uri.Append('?').Append(request.Args);
-        return uri.ToString();
+        if (ctx.IsInternal || RawPath(request).Contains('%') || !UnparsedUriValid(ctx)) rest = Escape(rest);
+        string prefix = validLocation ? uriPart! : "";
+        // Concat hands back the one non-empty piece as it is: "proxy_pass http://backend/;" on an exact location costs nothing.
+        return string.IsNullOrEmpty(request.Args) ? string.Concat(prefix, rest) : string.Concat(prefix, rest, "?", request.Args);
     }
 
     private static string RawPath(HttpRequest request)

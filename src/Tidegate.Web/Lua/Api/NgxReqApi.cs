@@ -101,14 +101,16 @@ public static class NgxReqApi
         var ctx = NgxApi.Request(PhaseMask.AnyRequest).Context;
         int max = call.Count > 0 && !call[0].IsNil ? (int)call.CheckNumber(0) : 100;
         bool raw = call.Count > 1 && call[1].IsTruthy;
-        var result = new LuaTable();
+        var headers = ctx.Request.Headers;
+        // Sized for the headers it will hold, as lua-nginx-module's lua_createtable(L, 0, count).
+        var result = new LuaTable(0, max > 0 ? Math.Min(headers.Count, max) : headers.Count);
         int count = 0;
         bool truncated = false;
-        foreach (var h in ctx.Request.Headers)
+        foreach (var h in headers)
         {
             if (max > 0 && count >= max) { truncated = true; break; }
             count++;
-            AddValue(result, NgxApi.Str(raw ? h.Key : h.Key.ToLowerInvariant()), NgxApi.Str(h.Value));
+            AddValue(result, raw ? HeaderLuaStrings.AsSent(h.Key) : HeaderLuaStrings.LowerCased(h.Key), HeaderLuaStrings.AsSent(h.Value));
         }
         if (!raw) result.Metatable = NgxHeaderApi.NormalizingLookup;
         return truncated ? call.Return(result, NgxApi.Str("truncated")) : call.Return(result);

@@ -315,3 +315,24 @@ location /t { return 200 "ok\n"; log_by_lua_block { local ok, err = pcall(ngx.re
 GET /t
 --- error_log
 read_body: API disabled in the context of log_by_lua*
+
+=== TEST 32: get_headers: one name in two spellings, raw and lower-cased, twice in a request, and a long value
+--- config
+location /t { content_by_lua_block {
+    local h = ngx.req.get_headers()
+    local r = ngx.req.get_headers(0, true)
+    local h2 = ngx.req.get_headers()
+    ngx.say(type(h["x-dup"]), " ", h["x-dup"][1], " ", h["x-dup"][2], " ", tostring(r["x-dup"]), " ", r["X-Dup"], " ", r["x-DUP"])
+    ngx.say(#h["x-long"], " ", h["x-long"] == h2["x-long"], " ", h["x-same"], " ", h["x-other"])
+} }
+--- request
+GET /t
+--- more_headers
+X-Dup: first
+x-DUP: second
+X-Long: vvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvend
+X-Same: shared
+X-Other: shared
+--- response_body
+table first second nil first second
+153 true shared shared

@@ -53,6 +53,6 @@ public sealed class KeepalivePool
             idle.RemoveLast();
         }
         connection.IdleSince = Environment.TickCount64;
-        idle.AddFirst(connection);
+        idle.AddFirst(connection.IdleNode);
     }
 }

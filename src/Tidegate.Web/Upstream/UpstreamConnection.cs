@@ -12,8 +12,11 @@ public sealed class UpstreamConnection : IDisposable
     private readonly Socket socket;
     /// <summary>On a worker with its own epoll: the socket served by it (no thread switch per read, reads when ready), else null.</summary>
     private readonly UpstreamSocket? polled;
-    /// <summary>The timeout of the operation under way, reset for each one (a new timer per read costs more than the read).</summary>
-    private CancellationTokenSource? timer;
+    /// <summary>
+    /// The timeout of the operation under way, re-armed for each one in the worker's own timeout list: a runtime
+    /// timer (CancelAfter: a process-wide lock and a clock read) twice per proxied request cost more than the list.
+    /// </summary>
+    private readonly Runtime.WorkerDeadline deadline;
     /// <summary>
     /// Starts at one page, nginx's proxy_buffer_size: small responses, the usual case, need no more,
     /// and with more requests in flight than `keepalive N` keeps, every connect pays for it (it was
@@ -30,18 +33,11 @@ public sealed class UpstreamConnection : IDisposable
         this.socket = socket;
         this.polled = polled;
         Address = address;
+        // Made where the connect finished: on the worker that uses the connection.
+        deadline = new Runtime.WorkerDeadline(SynchronizationContext.Current as Runtime.WorkerLoop);
     }
 
-    private CancellationToken Arm(TimeSpan timeout)
-    {
-        if (timer is null || !timer.TryReset())
-        {
-            timer?.Dispose();
-            timer = new CancellationTokenSource();
-        }
-        timer.CancelAfter(timeout);
-        return timer.Token;
-    }
+    private CancellationToken Arm(TimeSpan timeout) => deadline.Arm(timeout);
 
     public UpstreamAddress Address { get; }
     /// <summary>Requests sent on this connection so far (for the upstream's keepalive_requests).</summary>
@@ -49,6 +45,9 @@ public sealed class UpstreamConnection : IDisposable
     /// <summary>Came out of the keepalive pool (a failure on it is retried without counting, as nginx does).</summary>
     public bool Reused { get; set; }
     public long IdleSince { get; set; }
+    /// <summary>This connection's place in its keepalive pool's list, made once (the pool took a new node per request).</summary>
+    internal LinkedListNode<UpstreamConnection> IdleNode => idleNode ??= new LinkedListNode<UpstreamConnection>(this);
+    private LinkedListNode<UpstreamConnection>? idleNode;
     /// <summary>The last response head read on this connection, whose strings the next one reuses where the bytes repeat.</summary>
     public Proxy.UpstreamResponseHead? LastHead { get; set; }
 
@@ -196,7 +195,7 @@ public sealed class UpstreamConnection : IDisposable
     {
         if (polled is not null) polled.Dispose();
         else socket.Dispose();
-        timer?.Dispose();
+        deadline.Dispose();
     }
 }
 

@@ -23,11 +23,12 @@ public sealed class RequestPipeline
 
     public RequestPipeline(Func<LocationSettings, ErrorLog> errorLogFor) { this.errorLogFor = errorLogFor; }
 
-    // The phases every request passes through use the worker's builder (WorkerTaskBuilder): a request that
-    // waits (a Lua handler on a socket, a proxied request) reuses their boxes, and each phase resumes the one
-    // that awaits it at once on the worker instead of through the worker's queue.
-    [AsyncMethodBuilder(typeof(WorkerTaskBuilder))]
-    public async ValueTask ProcessAsync(RequestContext ctx)
+    // The phases every request passes through are plain methods that hand on the next phase's ValueTask while
+    // each step completes at once (the usual case: no Lua that waits, no rewrite that redirects), so a request
+    // that waits (a proxied one, a Lua handler on a socket) suspends one async method, not one per phase: each
+    // level cost a box, a copy of its state machine, an interlocked continuation and a resumption per request.
+    // A step that does wait goes on in a small async method (the worker's builder: WorkerTaskBuilder) from there.
+    public ValueTask ProcessAsync(RequestContext ctx)
     {
         ctx.Location = ctx.Server.Root;
         if (ctx.Request.ContentLength is long length && ctx.Settings.ClientMaxBodySize > 0 && length > ctx.Settings.ClientMaxBodySize)
@@ -37,11 +38,10 @@ public sealed class RequestPipeline
             if (ctx.Settings.ClientMaxBodySize > 0 && length > ctx.Settings.ClientMaxBodySize)
             {
                 Log(ctx, LogLevel.Error, $"client intended to send too large body: {length} bytes");
-                await SpecialAsync(ctx, 413);
-                return;
+                return SpecialAsync(ctx, 413);
             }
         }
-        await RunFromServerRewriteAsync(ctx);
+        return RunFromServerRewriteAsync(ctx);
     }
 
     private static void FindLocation(RequestContext ctx)
@@ -54,47 +54,100 @@ public sealed class RequestPipeline
     public ValueTask RunSubrequestAsync(RequestContext child) => RunFromServerRewriteAsync(child);
 
     /// <summary>The phases from the server rewrite phase on (where requests and internal redirects start).</summary>
-    [AsyncMethodBuilder(typeof(WorkerTaskBuilder))]
-    private async ValueTask RunFromServerRewriteAsync(RequestContext ctx)
+    private ValueTask RunFromServerRewriteAsync(RequestContext ctx)
     {
         ctx.Location = ctx.Server.Root;
         // server_rewrite_by_lua runs before the server's rewrite-module directives (it is added later to the phase).
-        if (ctx.Settings.LuaServerRewrite is { } serverRewrite
-            && await LuaEntryRunner.RunAsync(ctx, serverRewrite, LuaPhase.ServerRewrite, this) == LuaOutcome.Finished) return;
-        if (await RewriteEngine.RunAsync(ctx, ctx.Server.Root.Settings.Rewrites, this) == RewriteOutcome.Finished) return;
+        if (ctx.Settings.LuaServerRewrite is { } serverRewrite)
+        {
+            var lua = LuaEntryRunner.RunAsync(ctx, serverRewrite, LuaPhase.ServerRewrite, this);
+            if (!lua.IsCompletedSuccessfully) return AfterServerRewriteLuaAsync(ctx, lua);
+            if (lua.Result == LuaOutcome.Finished) return default;
+        }
+        return ServerRewrites(ctx);
+    }
+
+    [AsyncMethodBuilder(typeof(WorkerTaskBuilder))]
+    private async ValueTask AfterServerRewriteLuaAsync(RequestContext ctx, ValueTask<LuaOutcome> lua)
+    {
+        if (await lua == LuaOutcome.Finished) return;
+        await ServerRewrites(ctx);
+    }
+
+    /// <summary>The server's rewrite-module directives, then the location is found.</summary>
+    private ValueTask ServerRewrites(RequestContext ctx)
+    {
+        var rewrites = RewriteEngine.RunAsync(ctx, ctx.Server.Root.Settings.Rewrites, this);
+        if (!rewrites.IsCompletedSuccessfully) return AfterServerRewritesAsync(ctx, rewrites);
+        if (rewrites.Result == RewriteOutcome.Finished) return default;
+        FindLocation(ctx);
+        return RunFromFindConfigAsync(ctx);
+    }
+
+    [AsyncMethodBuilder(typeof(WorkerTaskBuilder))]
+    private async ValueTask AfterServerRewritesAsync(RequestContext ctx, ValueTask<RewriteOutcome> rewrites)
+    {
+        if (await rewrites == RewriteOutcome.Finished) return;
         FindLocation(ctx);
         await RunFromFindConfigAsync(ctx);
     }
 
-    /// <summary>Find-config checks, the location rewrite phase (re-matching after "last"), then content.</summary>
+    /// <summary>Find-config checks, the location rewrite phase (re-matching after "last"), then the access phases and content.</summary>
+    private ValueTask RunFromFindConfigAsync(RequestContext ctx)
+    {
+        var rewritten = FindConfigAndRewriteAsync(ctx);
+        if (!rewritten.IsCompletedSuccessfully) return AfterFindConfigAsync(ctx, rewritten);
+        return rewritten.Result ? default : RunFromInputHeaders(ctx);
+    }
+
     [AsyncMethodBuilder(typeof(WorkerTaskBuilder))]
-    private async ValueTask RunFromFindConfigAsync(RequestContext ctx)
+    private async ValueTask AfterFindConfigAsync(RequestContext ctx, ValueTask<bool> rewritten)
+    {
+        if (await rewritten) return;
+        await RunFromInputHeaders(ctx);
+    }
+
+    /// <summary>Find-config checks and the location rewrite phase (re-matching after "last"); true when the request was answered there.</summary>
+    [AsyncMethodBuilder(typeof(WorkerTaskBuilder<>))]
+    private async ValueTask<bool> FindConfigAndRewriteAsync(RequestContext ctx)
     {
         for (int cycle = 0; ; cycle++)
         {
             if (ctx.Settings.Internal && !ctx.IsInternal)
             {
                 await SpecialAsync(ctx, 404);
-                return;
+                return true;
             }
             // nginx skips the location rewrite phase when no location matched (the server's own codes ran already).
-            if (ctx.Location == ctx.Server.Root) break;
-            if (await LuaPhaseRunner.RunUnpostponedRewriteAsync(ctx, this) == LuaOutcome.Finished) return;
+            if (ctx.Location == ctx.Server.Root) return false;
+            if (await LuaPhaseRunner.RunUnpostponedRewriteAsync(ctx, this) == LuaOutcome.Finished) return true;
             var outcome = await RewriteEngine.RunAsync(ctx, ctx.Settings.Rewrites, this);
-            if (outcome == RewriteOutcome.Finished) return;
-            if (outcome != RewriteOutcome.Last) break;
+            if (outcome == RewriteOutcome.Finished) return true;
+            if (outcome != RewriteOutcome.Last) return false;
             if (cycle >= MaxInternalRedirects - 1)
             {
                 Log(ctx, LogLevel.Error, $"rewrite or internal redirection cycle while processing \"{ctx.Request.Path}\"");
                 ctx.Response.IsErrorPage = true;
                 await SpecialAsync(ctx, 500);
-                return;
+                return true;
             }
             FindLocation(ctx);
         }
-        // headers-more's input headers: in the rewrite phase after the rewrite module, before rewrite_by_lua.
+    }
+
+    /// <summary>headers-more's input headers (in the rewrite phase after the rewrite module, before rewrite_by_lua), the Lua phases, then content.</summary>
+    private ValueTask RunFromInputHeaders(RequestContext ctx)
+    {
         HeadersMore.InputHeadersStep.Run(ctx);
-        if (await LuaPhaseRunner.RunRequestPhasesAsync(ctx, this) == LuaOutcome.Finished) return;
+        var phases = LuaPhaseRunner.RunRequestPhasesAsync(ctx, this);
+        if (!phases.IsCompletedSuccessfully) return AfterRequestPhasesAsync(ctx, phases);
+        return phases.Result == LuaOutcome.Finished ? default : ContentAsync(ctx);
+    }
+
+    [AsyncMethodBuilder(typeof(WorkerTaskBuilder))]
+    private async ValueTask AfterRequestPhasesAsync(RequestContext ctx, ValueTask<LuaOutcome> phases)
+    {
+        if (await phases == LuaOutcome.Finished) return;
         await ContentAsync(ctx);
     }
 
@@ -113,8 +166,15 @@ public sealed class RequestPipeline
         await RunFromFindConfigAsync(ctx);
     }
 
+    /// <summary>The content phase: try_files, the location's content handler (handed on as it is), or static files.</summary>
+    private ValueTask ContentAsync(RequestContext ctx)
+    {
+        if (ctx.Settings.TryFiles is null && ctx.Settings.ContentHandler is { } handler) return handler.HandleAsync(ctx, this);
+        return ContentSlowAsync(ctx);
+    }
+
     [AsyncMethodBuilder(typeof(WorkerTaskBuilder))]
-    private async ValueTask ContentAsync(RequestContext ctx)
+    private async ValueTask ContentSlowAsync(RequestContext ctx)
     {
         if (ctx.Settings.TryFiles is { } tryFiles && await TryFilesAsync(ctx, tryFiles)) return;
         if (ctx.Settings.ContentHandler is { } handler)

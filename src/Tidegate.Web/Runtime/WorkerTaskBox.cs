@@ -163,18 +163,17 @@ internal sealed class WorkerTaskBox<TResult, TStateMachine> : WorkerTaskBox<TRes
 {
     /// <summary>At most this many idle boxes per method and thread: as many as usually wait at once, with a bound for spikes.</summary>
     private const int PoolLimit = 1024;
-    [ThreadStatic] private static WorkerTaskBox<TResult, TStateMachine>[]? pool;
-    [ThreadStatic] private static int pooled;
+    /// <summary>This method's place in the thread's pools (<see cref="WorkerTaskPools"/>).</summary>
+    private static readonly int poolIndex = WorkerTaskPools.NewIndex();
 
     public TStateMachine StateMachine = default!;
 
     public static WorkerTaskBox<TResult, TStateMachine> Rent()
     {
-        if (pooled > 0)
+        if (WorkerTaskPools.Of(poolIndex) is Pool { Count: > 0 } pool)
         {
-            var items = pool!;
-            var box = items[--pooled];
-            items[pooled] = null!;
+            var box = pool.Items[--pool.Count];
+            pool.Items[pool.Count] = null!;
             return box;
         }
         return new WorkerTaskBox<TResult, TStateMachine>();
@@ -185,13 +184,50 @@ internal sealed class WorkerTaskBox<TResult, TStateMachine> : WorkerTaskBox<TRes
     protected override void Recycle()
     {
         StateMachine = default!;
-        var items = pool ??= new WorkerTaskBox<TResult, TStateMachine>[16];
-        if (pooled == items.Length)
+        ref object? slot = ref WorkerTaskPools.Of(poolIndex);
+        var pool = slot as Pool ?? (Pool)(slot = new Pool());
+        if (pool.Count == pool.Items.Length)
         {
-            if (items.Length >= PoolLimit) return;
-            Array.Resize(ref pool, items.Length * 2);
-            items = pool;
+            if (pool.Items.Length >= PoolLimit) return;
+            Array.Resize(ref pool.Items, pool.Items.Length * 2);
         }
-        items[pooled++] = this;
+        pool.Items[pool.Count++] = this;
+    }
+
+    private sealed class Pool
+    {
+        public WorkerTaskBox<TResult, TStateMachine>[] Items = new WorkerTaskBox<TResult, TStateMachine>[16];
+        public int Count;
+    }
+}
+
+/// <summary>
+/// Each thread's pools of <see cref="WorkerTaskBox{TResult, TStateMachine}"/>, one slot per method. A
+/// thread-static field of the generic box class itself would be read through the runtime's lookup helper
+/// on every rent and return (a generic type's thread statics are not inlined); this one non-generic
+/// thread-static array is.
+/// </summary>
+internal static class WorkerTaskPools
+{
+    [ThreadStatic] private static object?[]? pools;
+    private static int methods;
+
+    /// <summary>A new method's slot number (once per box type).</summary>
+    public static int NewIndex() => Interlocked.Increment(ref methods) - 1;
+
+    /// <summary>The calling thread's slot <paramref name="index"/>: null, or that method's pool.</summary>
+    public static ref object? Of(int index)
+    {
+        var slots = pools;
+        if (slots is null || index >= slots.Length) slots = Grow(index);
+        return ref slots[index];
+    }
+
+    private static object?[] Grow(int index)
+    {
+        var grown = new object?[Math.Max(64, (index + 1) * 2)];
+        pools?.CopyTo(grown, 0);
+        pools = grown;
+        return grown;
     }
 }

@@ -21,9 +21,11 @@ public struct WorkerTaskBuilder
     public ValueTask Task =>
         box is { } b ? new ValueTask(b, b.Version) : early is { } e ? ValueTask.FromException(e) : default;
 
-    // The runtime's Start: runs the first step, restoring the caller's ExecutionContext and SynchronizationContext after it.
+    // Runs the first step directly. The runtime's Start also saves the thread's ExecutionContext and
+    // SynchronizationContext and puts them back after the step (reading the current thread from thread-local
+    // storage through a runtime helper, for every call of every method); a worker's methods change neither.
     public void Start<TStateMachine>(ref TStateMachine stateMachine) where TStateMachine : IAsyncStateMachine =>
-        default(AsyncTaskMethodBuilder).Start(ref stateMachine);
+        stateMachine.MoveNext();
 
     public void SetStateMachine(IAsyncStateMachine stateMachine) { }
 
@@ -70,7 +72,7 @@ public struct WorkerTaskBuilder<TResult>
         : new ValueTask<TResult>(result!);
 
     public void Start<TStateMachine>(ref TStateMachine stateMachine) where TStateMachine : IAsyncStateMachine =>
-        default(AsyncTaskMethodBuilder).Start(ref stateMachine);
+        stateMachine.MoveNext();
 
     public void SetStateMachine(IAsyncStateMachine stateMachine) { }
 

@@ -69,7 +69,9 @@ public sealed class ProxyResponseRelay
         {
             // The usual small response: its whole body came with the head, so nothing is waited
             // for and the general path below would only copy it through a MemoryStream.
-            var body = connection.BufferedMemory[..(int)whole].ToArray();
+            // Written straight from the connection's buffer (the channel copies what it keeps before its write
+            // completes, and nothing reads into the buffer until then): no copy of the body per response.
+            var body = connection.BufferedMemory[..(int)whole];
             connection.Consume(body.Length);
             attempt.ResponseLength += body.Length;
             if (body.Length > 0) await ctx.Channel.WriteAsync(body);

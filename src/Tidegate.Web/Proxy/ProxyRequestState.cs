@@ -11,7 +11,8 @@ public sealed class ProxyRequestState
 {
     public string ProxyHost { get; set; } = "";
     public string ProxyPort { get; set; } = "";
-    public List<UpstreamAttempt> Attempts { get; } = new();
+    /// <summary>Sized for the usual one attempt (a list's first growth makes room for four).</summary>
+    public List<UpstreamAttempt> Attempts { get; } = new(1);
     public UpstreamResponseHead? Response { get; set; }
 
     /// <summary>

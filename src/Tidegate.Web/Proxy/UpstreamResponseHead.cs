@@ -17,7 +17,7 @@ public sealed class UpstreamResponseHead
     /// <summary>major * 1000 + minor, as nginx compares versions; 9 for an HTTP/0.9 response.</summary>
     public int Version { get; private set; }
     public bool IsHttp09 => Version == 9;
-    public List<KeyValuePair<string, string>> Headers { get; } = new(8);
+    public List<KeyValuePair<string, string>> Headers { get; }
 
     /// <summary>
     /// The head the same connection brought last, whose strings are reused where the bytes repeat
@@ -26,7 +26,12 @@ public sealed class UpstreamResponseHead
     /// </summary>
     private UpstreamResponseHead? previous;
 
-    public UpstreamResponseHead(UpstreamResponseHead? previous = null) { this.previous = previous; }
+    public UpstreamResponseHead(UpstreamResponseHead? previous = null)
+    {
+        this.previous = previous;
+        // As many as the connection's last head had: an upstream answers alike (no array grown or left half empty).
+        Headers = new(previous is null ? 8 : Math.Max(previous.Headers.Count, 1));
+    }
     /// <summary>The body's length from Content-Length, unless the body is chunked.</summary>
     public long? ContentLength { get => Chunked ? null : contentLength; private set => contentLength = value; }
     private long? contentLength;

@@ -13,7 +13,9 @@ public sealed class PeerSelection
 {
     private readonly UpstreamPeers state;
     private PeerSet set;
-    private bool[] tried;
+    /// <summary>The peers of the current set already tried (nginx's tried bitmap): bits for up to 64 peers, an array beyond.</summary>
+    private ulong triedBits;
+    private bool[]? triedMany;
     private readonly string? hashKey;
     private readonly byte[]? clientAddress;
     private uint hash;
@@ -27,7 +29,7 @@ public sealed class PeerSelection
         this.hashKey = hashKey;
         this.clientAddress = clientAddress;
         set = state.Primary;
-        tried = new bool[set.Peers.Count];
+        ResetTried();
         Tries = set.Tries + (state.Backup?.Tries ?? 0);
         if (triesLimit > 0 && Tries > triesLimit) Tries = triesLimit;
     }
@@ -40,12 +42,12 @@ public sealed class PeerSelection
     /// <summary>The next peer to try, or null when none is usable ("no live upstreams").</summary>
     public UpstreamPeer? Pick(ErrorLogger log)
     {
-        long now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        long now = Runtime.WorkerClock.UtcNow.ToUnixTimeSeconds();
         var peer = PickIn(now);
         if (peer is null && !UsingBackup && state.Backup is { } backup)
         {
             set = backup;
-            tried = new bool[set.Peers.Count];
+            ResetTried();
             peer = PickRoundRobin(now);
         }
         Current = peer;
@@ -59,7 +61,7 @@ public sealed class PeerSelection
         {
             var only = set.Peers[0];
             if (only.Down) return null;
-            tried[0] = true;
+            MarkTried(0);
             return only;
         }
         if (UsingBackup) return PickRoundRobin(now);
@@ -76,14 +78,14 @@ public sealed class PeerSelection
     private bool Usable(int i, long now)
     {
         var peer = set.Peers[i];
-        return !tried[i] && !peer.Down && !peer.TemporarilyDown(now);
+        return !WasTried(i) && !peer.Down && !peer.TemporarilyDown(now);
     }
 
     private UpstreamPeer Chosen(int i, long now)
     {
         var peer = set.Peers[i];
         if (now - peer.Checked > peer.Server.FailTimeoutSeconds) peer.Checked = now;
-        tried[i] = true;
+        MarkTried(i);
         return peer;
     }
 
@@ -235,7 +237,7 @@ public sealed class PeerSelection
             Tries = 0;
             return;
         }
-        long now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        long now = Runtime.WorkerClock.UtcNow.ToUnixTimeSeconds();
         if (failed)
         {
             peer.Fails++;
@@ -250,6 +252,21 @@ public sealed class PeerSelection
         }
         else if (peer.Accessed < peer.Checked) peer.Fails = 0;
         if (Tries > 0) Tries--;
+    }
+
+    // A selection is made per proxied request: for the usual upstream (up to 64 peers) its bitmap is a number, not an array.
+    private void ResetTried()
+    {
+        triedBits = 0;
+        triedMany = set.Peers.Count > 64 ? new bool[set.Peers.Count] : null;
+    }
+
+    private bool WasTried(int i) => triedMany is { } many ? many[i] : (triedBits & (1UL << i)) != 0;
+
+    private void MarkTried(int i)
+    {
+        if (triedMany is { } many) many[i] = true;
+        else triedBits |= 1UL << i;
     }
 }
 

@@ -252,3 +252,26 @@ GET /v
 --- error_log
 [error]
 invalid port in upstream "127.0.0.1:99999", client: 127.0.0.1
+
+=== TEST 22: an IPv6 upstream in proxy_pass (the connect goes through the worker's own connect(2))
+--- http_config
+server { listen [::1]:$TEST_NGINX_PORT_1; location / { return 200 "v6 backend $request_uri $server_addr\n"; } }
+--- config
+location /t { proxy_pass http://[::1]:$TEST_NGINX_PORT_1; }
+--- request
+GET /t/a
+--- error_code: 200
+--- response_body
+v6 backend /t/a ::1
+
+=== TEST 23: an IPv6 peer in an upstream block, kept alive
+--- http_config
+server { listen [::1]:$TEST_NGINX_PORT_1; location / { return 200 "v6 peer $request_uri\n"; } }
+upstream six { server [::1]:$TEST_NGINX_PORT_1; keepalive 4; }
+--- config
+location /u { proxy_http_version 1.1; proxy_set_header Connection ""; proxy_pass http://six; }
+--- request
+GET /u/b
+--- error_code: 200
+--- response_body
+v6 peer /u/b

@@ -21,7 +21,8 @@ public sealed class ProxyExchange : IClientCloseListener
     private readonly ProxyRequestState state;
     private readonly UpstreamBlock upstream;
     private readonly string uri;
-    private byte[] request;
+    /// <summary>The request's bytes, in an array rented from the shared pool: given back when the exchange ends.</summary>
+    private ArraySegment<byte> request;
     /// <summary>The upstream (peer or block name) the attempt under way talks to, for the log's "upstream:" field.</summary>
     private string? upstreamName;
     /// <summary>"http://peer/uri" as nginx logs it: made only when a line is logged, not per request.</summary>
@@ -33,7 +34,7 @@ public sealed class ProxyExchange : IClientCloseListener
     private bool luaPeer;
 
     public ProxyExchange(RequestContext ctx, RequestPipeline pipeline, ProxySettings settings, ProxyRequestState state,
-        UpstreamBlock upstream, string uri, byte[] request)
+        UpstreamBlock upstream, string uri, ArraySegment<byte> request)
     {
         this.ctx = ctx;
         this.pipeline = pipeline;
@@ -43,16 +44,14 @@ public sealed class ProxyExchange : IClientCloseListener
         this.upstream = upstream;
         this.uri = uri;
         this.request = request;
-        log = Log;
     }
 
     /// <summary>The location's proxy settings, which the request is built from (timeouts set by balancer_by_lua do not matter there).</summary>
     private readonly ProxySettings locationSettings;
 
-    /// <summary><see cref="Log"/> as the delegate the balancer and the relay take, made once (a method group converts anew at each use).</summary>
-    private readonly ErrorLogger log;
 
-    private void Log(LogLevel level, string message) =>
+    /// <summary>A line in the request's error log with the upstream's URL in its tail.</summary>
+    internal void Log(LogLevel level, string message) =>
         pipeline.Log(ctx, level, message, ctx.LogContext with { Upstream = UpstreamUrl });
 
     private bool NonIdempotent => ctx.Request.Method is "POST" or "LOCK" or "PATCH";
@@ -60,156 +59,171 @@ public sealed class ProxyExchange : IClientCloseListener
     [AsyncMethodBuilder(typeof(WorkerTaskBuilder))]
     public async ValueTask RunAsync()
     {
-        var peers = UpstreamPeers.For(upstream);
-        string? hashKey = upstream.HashKey?.Evaluate(ctx);
-        // The client's address bytes only for ip_hash, the one balancer that reads them.
-        byte[]? client = upstream.Balancer == BalancerKind.IpHash && ctx.Connection.Remote is System.Net.IPEndPoint ip
-            ? (ip.Address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? ip.Address.GetAddressBytes()[..3] : ip.Address.GetAddressBytes())
-            : null;
-        var selection = new PeerSelection(peers, hashKey, client, settings.NextUpstreamTries);
-        long started = Environment.TickCount64;
-        var lua = upstream.BalancerLua is null ? null : new BalancerCall();
-        while (true)
+        try
         {
-            // balancer_by_lua runs before every attempt; a peer it sets replaces the upstream's choice.
-            UpstreamPeer? peer = null;
-            if (lua is not null)
+            var peers = UpstreamPeers.For(upstream);
+            string? hashKey = upstream.HashKey?.Evaluate(ctx);
+            // The client's address bytes only for ip_hash, the one balancer that reads them.
+            byte[]? client = upstream.Balancer == BalancerKind.IpHash && ctx.Connection.Remote is System.Net.IPEndPoint ip
+                ? (ip.Address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? ip.Address.GetAddressBytes()[..3] : ip.Address.GetAddressBytes())
+                : null;
+            var selection = new PeerSelection(peers, hashKey, client, settings.NextUpstreamTries);
+            long started = Environment.TickCount64;
+            var lua = upstream.BalancerLua is null ? null : new BalancerCall();
+            while (true)
             {
-                lua.LogContext = ctx.LogContext with { Upstream = UpstreamUrl };
-                if (!lua.Run(ctx, upstream.BalancerLua!))
+                // balancer_by_lua runs before every attempt; a peer it sets replaces the upstream's choice.
+                UpstreamPeer? peer = null;
+                if (lua is not null)
                 {
-                    await FinishWithStatusAsync(500);
-                    return;
-                }
-                selection.Tries += lua.TakeMoreTries();
-                if (lua.TimeoutsChanged)
-                {
-                    settings = settings.WithTimeouts(lua.ConnectTimeout, lua.SendTimeout, lua.ReadTimeout);
-                    lua.TimeoutsChanged = false;
-                }
-                if (lua.RecreateRequest)
-                {
-                    // ngx.balancer.recreate_request: built again from the request as Lua has changed it.
-                    request = UpstreamRequestBuilder.Build(ctx, locationSettings, state.ProxyHost, uri);
-                    lua.RecreateRequest = false;
-                }
-                if (lua.Peer is { } chosen) peer = new UpstreamPeer(chosen);
-            }
-            luaPeer = peer is not null;
-            peer ??= selection.Pick(log);
-            if (peer is null)
-            {
-                upstreamName = upstream.Name;
-                namedPeer = false;
-                Log(LogLevel.Error, "no live upstreams while connecting to upstream");
-                state.Attempts.Add(new UpstreamAttempt { Address = upstream.Name, Status = 502 });
-                await FinishWithStatusAsync(502);
-                return;
-            }
-            upstreamName = peer.Address.Name;
-            namedPeer = true;
-            var attempt = new UpstreamAttempt { Address = peer.Address.Name };
-            state.Attempts.Add(attempt);
-            UpstreamConnection? connection = null;
-            bool requestSent = false;
-            string stage = "connecting to upstream";
-            UpstreamResponseHead head;
-            // Connect, send and read the head in this one state machine: each level of async method
-            // between the upstream's read and this loop was one more box and continuation per request.
-            try
-            {
-                connection = peers.Pool.Take(peer.Address);
-                if (connection is null)
-                {
-                    var connecting = UpstreamConnection.ConnectAsync(peer.Address, settings.ConnectTimeout);
-                    if (!connecting.IsCompleted && ctx.Channel.ClientGone is { } gone)
+                    lua.LogContext = ctx.LogContext with { Upstream = UpstreamUrl };
+                    if (!lua.Run(ctx, upstream.BalancerLua!))
                     {
-                        var connect = connecting.AsTask();
-                        if (await Task.WhenAny(connect, gone) == gone)
-                        {
-                            ClientLeftWhileConnecting(gone.Result, connect, attempt);
-                            return;
-                        }
-                        connection = await connect;
+                        await FinishWithStatusAsync(500);
+                        return;
                     }
-                    else connection = await connecting;
+                    selection.Tries += lua.TakeMoreTries();
+                    if (lua.TimeoutsChanged)
+                    {
+                        settings = settings.WithTimeouts(lua.ConnectTimeout, lua.SendTimeout, lua.ReadTimeout);
+                        lua.TimeoutsChanged = false;
+                    }
+                    if (lua.RecreateRequest)
+                    {
+                        // ngx.balancer.recreate_request: built again from the request as Lua has changed it.
+                        ReturnRequest();
+                        request = UpstreamRequestBuilder.Build(ctx, locationSettings, state.ProxyHost, uri);
+                        lua.RecreateRequest = false;
+                    }
+                    if (lua.Peer is { } chosen) peer = new UpstreamPeer(chosen);
                 }
-                attempt.ConnectTime = attempt.Elapsed;
-                requestSent = true;
-                // nginx's action stays "sending request" until the upstream's first bytes arrive.
-                stage = "sending request to upstream";
-                WatchClient(connection);
-                await connection.SendAsync(request, settings.SendTimeout);
-                connection.Requests++;
-                head = new UpstreamResponseHead(connection.LastHead);
-                while (!head.TryRead(connection, settings.BufferSize))
-                    if (await connection.FillAsync(settings.ReadTimeout, UpstreamResponseHead.WhileReading) == 0)
-                        throw UpstreamResponseHead.PrematureClose();
-                connection.LastHead = head;
-                attempt.HeaderTime = attempt.Elapsed;
-                watched = null;
-            }
-            catch (Exception) when (clientLeft is { } close)
-            {
-                watched = null;
-                ClientLeft(close, connection, stage, attempt);
-                return;
-            }
-            catch (UpstreamException e)
-            {
-                watched = null;
-                bool cached = connection?.Reused == true;
-                connection?.Dispose();
-                Log(LogLevel.Error, e.Message);
-                int status = e.Failure == UpstreamFailure.Timeout ? 504 : 502;
-                attempt.Status = status;
-                attempt.ResponseTime = attempt.Elapsed;
-                var condition = e.Failure switch
+                luaPeer = peer is not null;
+                peer ??= selection.Pick();
+                if (peer is null)
                 {
-                    UpstreamFailure.Timeout => NextUpstream.Timeout,
-                    UpstreamFailure.InvalidHeader => NextUpstream.InvalidHeader,
-                    _ => NextUpstream.Error,
-                };
-                // nginx's lines carry the action under way ("while connecting to upstream").
-                int at = e.Message.IndexOf(" while ", StringComparison.Ordinal);
-                string action = at < 0 ? "" : e.Message[at..];
-                Release(selection, lua, failed: true, status, (level, message) => Log(level, message + action));
-                // A pooled connection the upstream had closed does not count as a try (nginx: "inform balancer instead").
-                if (cached && e.Failure == UpstreamFailure.Error) selection.Tries++;
-                if (!MayTryNext(selection, condition, requestSent, started))
-                {
-                    await FinishWithStatusAsync(status);
+                    upstreamName = upstream.Name;
+                    namedPeer = false;
+                    Log(LogLevel.Error, "no live upstreams while connecting to upstream");
+                    state.Attempts.Add(new UpstreamAttempt { Address = upstream.Name, Status = 502 });
+                    await FinishWithStatusAsync(502);
                     return;
                 }
-                continue;
-            }
+                upstreamName = peer.Address.Name;
+                namedPeer = true;
+                var attempt = new UpstreamAttempt { Address = peer.Address.Name };
+                state.Attempts.Add(attempt);
+                UpstreamConnection? connection = null;
+                bool requestSent = false;
+                string stage = "connecting to upstream";
+                UpstreamResponseHead head;
+                // Connect, send and read the head in this one state machine: each level of async method
+                // between the upstream's read and this loop was one more box and continuation per request.
+                try
+                {
+                    connection = peers.Pool.Take(peer.Address);
+                    if (connection is null)
+                    {
+                        var connecting = UpstreamConnection.ConnectAsync(peer.Address, settings.ConnectTimeout);
+                        if (!connecting.IsCompleted && ctx.Channel.ClientGone is { } gone)
+                        {
+                            var connect = connecting.AsTask();
+                            if (await Task.WhenAny(connect, gone) == gone)
+                            {
+                                ClientLeftWhileConnecting(gone.Result, connect, attempt);
+                                return;
+                            }
+                            connection = await connect;
+                        }
+                        else connection = await connecting;
+                    }
+                    attempt.ConnectTime = attempt.Elapsed;
+                    requestSent = true;
+                    // nginx's action stays "sending request" until the upstream's first bytes arrive.
+                    stage = "sending request to upstream";
+                    WatchClient(connection);
+                    await connection.SendAsync(request, settings.SendTimeout);
+                    connection.Requests++;
+                    head = new UpstreamResponseHead(connection.LastHead);
+                    while (!head.TryRead(connection, settings.BufferSize))
+                        if (await connection.FillAsync(settings.ReadTimeout, UpstreamResponseHead.WhileReading) == 0)
+                            throw UpstreamResponseHead.PrematureClose();
+                    connection.LastHead = head;
+                    attempt.HeaderTime = attempt.Elapsed;
+                    watched = null;
+                }
+                catch (Exception) when (clientLeft is { } close)
+                {
+                    watched = null;
+                    ClientLeft(close, connection, stage, attempt);
+                    return;
+                }
+                catch (UpstreamException e)
+                {
+                    watched = null;
+                    bool cached = connection?.Reused == true;
+                    connection?.Dispose();
+                    Log(LogLevel.Error, e.Message);
+                    int status = e.Failure == UpstreamFailure.Timeout ? 504 : 502;
+                    attempt.Status = status;
+                    attempt.ResponseTime = attempt.Elapsed;
+                    var condition = e.Failure switch
+                    {
+                        UpstreamFailure.Timeout => NextUpstream.Timeout,
+                        UpstreamFailure.InvalidHeader => NextUpstream.InvalidHeader,
+                        _ => NextUpstream.Error,
+                    };
+                    // nginx's lines carry the action under way ("while connecting to upstream").
+                    int at = e.Message.IndexOf(" while ", StringComparison.Ordinal);
+                    string action = at < 0 ? "" : e.Message[at..];
+                    Release(selection, lua, failed: true, status, (level, message) => Log(level, message + action));
+                    // A pooled connection the upstream had closed does not count as a try (nginx: "inform balancer instead").
+                    if (cached && e.Failure == UpstreamFailure.Error) selection.Tries++;
+                    if (!MayTryNext(selection, condition, requestSent, started))
+                    {
+                        await FinishWithStatusAsync(status);
+                        return;
+                    }
+                    continue;
+                }
 
-            if (head.IsHttp09) Log(LogLevel.Error, "upstream sent no valid HTTP/1.0 header while reading response header from upstream");
-            state.Response = head;
-            attempt.Status = head.Status;
-            if (NextForStatus(head.Status) is { } statusCondition && selection.Tries > 1
-                && MayTryNext(selection, statusCondition, requestSent, started, checkTries: false))
-            {
-                connection.Dispose();
-                attempt.ResponseTime = attempt.Elapsed;
-                Release(selection, lua, failed: head.Status is not (403 or 404), head.Status, (level, message) => Log(level, message + " while reading response header from upstream"), next: true);
-                state.Response = null;
-                continue;
-            }
-            Release(selection, lua, failed: false, head.Status, log);
-            if (head.Status >= 300 && settings.InterceptErrors && ctx.Settings.ErrorPages.ContainsKey(head.Status))
-            {
-                connection.Dispose();
-                attempt.ResponseTime = attempt.Elapsed;
-                await pipeline.SpecialAsync(ctx, head.Status);
+                if (head.IsHttp09) Log(LogLevel.Error, "upstream sent no valid HTTP/1.0 header while reading response header from upstream");
+                state.Response = head;
+                attempt.Status = head.Status;
+                if (NextForStatus(head.Status) is { } statusCondition && selection.Tries > 1
+                    && MayTryNext(selection, statusCondition, requestSent, started, checkTries: false))
+                {
+                    connection.Dispose();
+                    attempt.ResponseTime = attempt.Elapsed;
+                    Release(selection, lua, failed: head.Status is not (403 or 404), head.Status, (level, message) => Log(level, message + " while reading response header from upstream"), next: true);
+                    state.Response = null;
+                    continue;
+                }
+                Release(selection, lua, failed: false, head.Status, log: null);
+                if (head.Status >= 300 && settings.InterceptErrors && ctx.Settings.ErrorPages.ContainsKey(head.Status))
+                {
+                    connection.Dispose();
+                    attempt.ResponseTime = attempt.Elapsed;
+                    await pipeline.SpecialAsync(ctx, head.Status);
+                    return;
+                }
+                var relay = new ProxyResponseRelay(ctx, settings, head, connection, attempt, this);
+                bool reusable = await relay.RunAsync();
+                if (reusable) peers.Pool.Give(connection);
+                else connection.Dispose();
                 return;
             }
-            var relay = new ProxyResponseRelay(ctx, settings, head, connection, attempt, log);
-            bool reusable = await relay.RunAsync();
-            if (reusable) peers.Pool.Give(connection);
-            else connection.Dispose();
-            return;
+    
         }
+        finally
+        {
+            ReturnRequest();
+        }
+    }
+
+    private void ReturnRequest()
+    {
+        if (request.Array is { Length: > 0 } rented) System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        request = default;
     }
 
     /// <summary>The connection whose send or head read the client closing interrupts; null outside those waits.</summary>
@@ -282,7 +296,7 @@ public sealed class ProxyExchange : IClientCloseListener
     /// Ends an attempt: a peer balancer_by_lua set only uses up a try and is remembered for
     /// get_last_failure (ngx_lua keeps no failure accounting for it); others go back to the upstream's balancer.
     /// </summary>
-    private void Release(PeerSelection selection, BalancerCall? lua, bool failed, int status, ErrorLogger log, bool next = false)
+    private void Release(PeerSelection selection, BalancerCall? lua, bool failed, int status, ErrorLogger? log, bool next = false)
     {
         if (lua is not null)
         {

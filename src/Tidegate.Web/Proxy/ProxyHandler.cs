@@ -80,7 +80,7 @@ public sealed class ProxyHandler : IContentHandler
     private static ProxyExchange Exchange(RequestContext ctx, RequestPipeline pipeline, ProxyRequestState state, UpstreamBlock upstream, string uri)
     {
         var settings = ctx.Settings.Proxy;
-        byte[] request = UpstreamRequestBuilder.Build(ctx, settings, state.ProxyHost, uri);
+        var request = UpstreamRequestBuilder.Build(ctx, settings, state.ProxyHost, uri);
         return new ProxyExchange(ctx, pipeline, settings, state, upstream, uri, request);
     }
 

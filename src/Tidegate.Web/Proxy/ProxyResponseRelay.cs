@@ -25,17 +25,18 @@ public sealed class ProxyResponseRelay
     private readonly UpstreamResponseHead head;
     private readonly UpstreamConnection connection;
     private readonly UpstreamAttempt attempt;
-    private readonly ErrorLogger log;
+    /// <summary>The exchange whose error log lines (with the upstream's URL) the relay writes.</summary>
+    private readonly ProxyExchange exchange;
 
     public ProxyResponseRelay(RequestContext ctx, ProxySettings settings, UpstreamResponseHead head, UpstreamConnection connection,
-        UpstreamAttempt attempt, ErrorLogger log)
+        UpstreamAttempt attempt, ProxyExchange exchange)
     {
         this.ctx = ctx;
         this.settings = settings;
         this.head = head;
         this.connection = connection;
         this.attempt = attempt;
-        this.log = log;
+        this.exchange = exchange;
     }
 
     private const string WhileReading = "while reading upstream";
@@ -219,7 +220,7 @@ public sealed class ProxyResponseRelay
                 {
                     if (connection.Buffered.Length == 0 && await FillAsync() == 0)
                     {
-                        log(LogLevel.Error, "upstream prematurely closed connection while reading upstream");
+                        exchange.Log(LogLevel.Error, "upstream prematurely closed connection while reading upstream");
                         return BodyEnd.ClosedEarly;
                     }
                     decoded.SetLength(0);
@@ -232,7 +233,7 @@ public sealed class ProxyResponseRelay
                     }
                     if (result == ChunkedDecoder.State.Invalid)
                     {
-                        log(LogLevel.Error, "upstream sent invalid chunked response while reading upstream");
+                        exchange.Log(LogLevel.Error, "upstream sent invalid chunked response while reading upstream");
                         return BodyEnd.Invalid;
                     }
                     if (result == ChunkedDecoder.State.Done) return BodyEnd.Complete;
@@ -243,7 +244,7 @@ public sealed class ProxyResponseRelay
             {
                 if (connection.Buffered.Length == 0 && await FillAsync() == 0)
                 {
-                    log(LogLevel.Error, "upstream prematurely closed connection while reading upstream");
+                    exchange.Log(LogLevel.Error, "upstream prematurely closed connection while reading upstream");
                     return BodyEnd.ClosedEarly;
                 }
                 int take = (int)Math.Min(remaining, connection.Buffered.Length);
@@ -257,7 +258,7 @@ public sealed class ProxyResponseRelay
         }
         catch (UpstreamException e)
         {
-            log(LogLevel.Error, e.Message);
+            exchange.Log(LogLevel.Error, e.Message);
             return BodyEnd.Failed;
         }
     }

@@ -15,8 +15,9 @@ public static class UpstreamRequestBuilder
 {
     private static readonly string[] clearedByDefault = { "Transfer-Encoding", "TE", "Keep-Alive", "Expect", "Upgrade" };
 
-    /// <returns>the whole request, head and body, in one array of its exact length.</returns>
-    public static byte[] Build(RequestContext ctx, ProxySettings settings, string proxyHost, string uri)
+    /// <returns>the whole request, head and body, in an array rented from <see cref="ArrayPool{T}.Shared"/>: the
+    /// caller gives it back once the request is sent for the last time (it was a new array per proxied request).</returns>
+    public static ArraySegment<byte> Build(RequestContext ctx, ProxySettings settings, string proxyHost, string uri)
     {
         var request = ctx.Request;
         byte[]? body = null;
@@ -27,6 +28,7 @@ public static class UpstreamRequestBuilder
         // The head is written as Latin-1 bytes into a rented buffer (a proxied request used to build
         // a StringBuilder, its string, a set of the names sent and the bytes: ~2 KB per request).
         var head = new HeadBytes(512);
+        bool built = false;
         try
         {
             head.Append(method);
@@ -49,15 +51,13 @@ public static class UpstreamRequestBuilder
                     if (!NamedBeforeClientHeaders(settings, header.Key)) AppendHeader(ref head, header.Key, header.Value);
             }
             head.Append("\r\n");
-            int bodyLength = body?.Length ?? 0;
-            var all = new byte[head.Length + bodyLength];
-            head.Written.CopyTo(all);
-            body?.CopyTo(all, head.Length);
-            return all;
+            if (body is not null) head.Append(body);
+            built = true;
+            return head.Take();
         }
         finally
         {
-            head.Return();
+            if (!built) head.Return();
         }
     }
 
@@ -104,15 +104,32 @@ public static class UpstreamRequestBuilder
 
         public void Append(string text)
         {
-            int most = Encoding.Latin1.GetMaxByteCount(text.Length);
-            if (buffer.Length - Length < most)
-            {
-                var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(buffer.Length * 2, Length + most));
-                buffer.AsSpan(0, Length).CopyTo(bigger);
-                ArrayPool<byte>.Shared.Return(buffer);
-                buffer = bigger;
-            }
+            Reserve(Encoding.Latin1.GetMaxByteCount(text.Length));
             Length += Encoding.Latin1.GetBytes(text, buffer.AsSpan(Length));
+        }
+
+        public void Append(ReadOnlySpan<byte> bytes)
+        {
+            Reserve(bytes.Length);
+            bytes.CopyTo(buffer.AsSpan(Length));
+            Length += bytes.Length;
+        }
+
+        private void Reserve(int most)
+        {
+            if (buffer.Length - Length >= most) return;
+            var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(buffer.Length * 2, Length + most));
+            buffer.AsSpan(0, Length).CopyTo(bigger);
+            ArrayPool<byte>.Shared.Return(buffer);
+            buffer = bigger;
+        }
+
+        /// <summary>Hands the rented buffer, with what was written, to the caller.</summary>
+        public ArraySegment<byte> Take()
+        {
+            var written = new ArraySegment<byte>(buffer, 0, Length);
+            buffer = Array.Empty<byte>();
+            return written;
         }
 
         public void Return()

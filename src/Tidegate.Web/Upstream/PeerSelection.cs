@@ -40,7 +40,7 @@ public sealed class PeerSelection
     private bool UsingBackup => set != state.Primary;
 
     /// <summary>The next peer to try, or null when none is usable ("no live upstreams").</summary>
-    public UpstreamPeer? Pick(ErrorLogger log)
+    public UpstreamPeer? Pick()
     {
         long now = Runtime.WorkerClock.UtcNow.ToUnixTimeSeconds();
         var peer = PickIn(now);
@@ -226,7 +226,8 @@ public sealed class PeerSelection
     /// Ends the attempt on <see cref="Current"/>: a failure counts against the peer (max_fails
     /// within fail_timeout disables it, with nginx's warning), a success clears old failures.
     /// </summary>
-    public void Free(bool failed, ErrorLogger log)
+    /// <param name="log">Where the warning goes; only a failure logs, so a success may pass null.</param>
+    public void Free(bool failed, ErrorLogger? log)
     {
         var peer = Current;
         if (peer is null) return;
@@ -246,7 +247,7 @@ public sealed class PeerSelection
             if (peer.Server.MaxFails > 0)
             {
                 peer.EffectiveWeight -= peer.Weight / peer.Server.MaxFails;
-                if (peer.Fails >= peer.Server.MaxFails) log(LogLevel.Warn, "upstream server temporarily disabled");
+                if (peer.Fails >= peer.Server.MaxFails) log?.Invoke(LogLevel.Warn, "upstream server temporarily disabled");
             }
             if (peer.EffectiveWeight < 0) peer.EffectiveWeight = 0;
         }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 
@@ -22,7 +23,15 @@ public sealed class UpstreamConnection : IDisposable
     /// and with more requests in flight than `keepalive N` keeps, every connect pays for it (it was
     /// 16 KiB, most of what a proxied request allocated). Grows while reads keep filling it.
     /// </summary>
-    private byte[] buffer = new byte[InitialBufferSize];
+    private byte[] buffer;
+    /// <summary>
+    /// The buffer comes from (and goes back to) the shared array pool: with more requests in flight than
+    /// `keepalive N` keeps, connections come and go every hundred or so requests, and their buffers were
+    /// the objects that lived just long enough to be copied by a collection. Only for a connection on the
+    /// worker's epoll, whose reads fill the buffer on the worker itself (none is under way in the kernel).
+    /// </summary>
+    private readonly bool pooledBuffer;
+    private readonly Runtime.WorkerLoop? owner;
     private const int InitialBufferSize = 4096, LargestReadBuffer = 16 * 1024;
     private int start, end;
     /// <summary>The last read filled all the free space: more is likely waiting, so the next gets a bigger buffer.</summary>
@@ -34,7 +43,10 @@ public sealed class UpstreamConnection : IDisposable
         this.polled = polled;
         Address = address;
         // Made where the connect finished: on the worker that uses the connection.
-        deadline = new Runtime.WorkerDeadline(SynchronizationContext.Current as Runtime.WorkerLoop);
+        owner = SynchronizationContext.Current as Runtime.WorkerLoop;
+        deadline = new Runtime.WorkerDeadline(owner);
+        pooledBuffer = polled is not null && owner is not null;
+        buffer = NewBuffer(InitialBufferSize);
     }
 
     private CancellationToken Arm(TimeSpan timeout) => deadline.Arm(timeout);
@@ -148,7 +160,7 @@ public sealed class UpstreamConnection : IDisposable
         if (start == end)
         {
             start = end = 0;
-            if (lastReadFilled && buffer.Length < LargestReadBuffer) buffer = new byte[buffer.Length * 2];
+            if (lastReadFilled && buffer.Length < LargestReadBuffer) ReplaceBuffer(buffer.Length * 2, keep: 0);
         }
         if (end == buffer.Length)
         {
@@ -158,10 +170,21 @@ public sealed class UpstreamConnection : IDisposable
                 end -= start;
                 start = 0;
             }
-            else Array.Resize(ref buffer, buffer.Length * 2);
+            else ReplaceBuffer(buffer.Length * 2, keep: end);
         }
         var read = polled is not null ? polled.ReadAsync(buffer.AsMemory(end), Arm(timeout)) : ReceiveAsync(buffer.AsMemory(end), timeout);
         return new UpstreamRead(this, read, while_);
+    }
+
+    private byte[] NewBuffer(int size) => pooledBuffer ? ArrayPool<byte>.Shared.Rent(size) : new byte[size];
+
+    /// <summary>A larger buffer with the first <paramref name="keep"/> bytes of the current one.</summary>
+    private void ReplaceBuffer(int size, int keep)
+    {
+        var bigger = NewBuffer(size);
+        buffer.AsSpan(0, keep).CopyTo(bigger);
+        if (pooledBuffer) ArrayPool<byte>.Shared.Return(buffer);
+        buffer = bigger;
     }
 
     /// <summary>Without the worker's epoll: .NET's own socket engine, with its own deadline.</summary>
@@ -196,6 +219,13 @@ public sealed class UpstreamConnection : IDisposable
         if (polled is not null) polled.Dispose();
         else socket.Dispose();
         deadline.Dispose();
+        // On its worker nothing else can be reading into the buffer; a Dispose from another thread leaves it to the GC.
+        if (pooledBuffer && owner!.IsCurrent && buffer.Length > 0)
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            buffer = Array.Empty<byte>();
+            start = end = 0;
+        }
     }
 }
 

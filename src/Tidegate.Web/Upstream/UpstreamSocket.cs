@@ -25,9 +25,12 @@ internal sealed class UpstreamSocket : PolledSocket
     public static async ValueTask<UpstreamSocket?> ConnectAsync(Socket socket, EndPoint endPoint, WorkerLoop loop, WorkerPoller poller, CancellationToken cancellation)
     {
         socket.Blocking = false;
-        bool inProgress = false;
-        try { socket.Connect(endPoint); }
-        catch (SocketException e) when (e.SocketErrorCode is SocketError.WouldBlock or SocketError.InProgress) { inProgress = true; }
+        if (!NonBlockingConnect.TryStart(socket, endPoint, out bool inProgress))
+        {
+            // A unix socket, or a connect that failed at once: .NET's call, whose exception names the failure.
+            try { socket.Connect(endPoint); }
+            catch (SocketException e) when (e.SocketErrorCode is SocketError.WouldBlock or SocketError.InProgress) { inProgress = true; }
+        }
         var connection = new UpstreamSocket(socket, loop, poller);
         if (!connection.Register())
         {

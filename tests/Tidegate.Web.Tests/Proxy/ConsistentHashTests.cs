@@ -30,7 +30,7 @@ public class ConsistentHashTests
             block.Primary.Add(new UpstreamAddress { Server = server, EndPoint = new IPEndPoint(IPAddress.Loopback, 18091 + i), Name = server.Text });
         }
         var selection = new PeerSelection(UpstreamPeers.For(block), key, null, 0);
-        var peer = selection.Pick((_, _) => { });
+        var peer = selection.Pick();
         Assert.NotNull(peer);
         Assert.Equal($"127.0.0.1:{18091 + expected}", peer!.Server.Text);
     }

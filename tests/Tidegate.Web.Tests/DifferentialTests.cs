@@ -47,6 +47,9 @@ public class NginxDifferentialTests
         var c = WebCorpus.Find(id);
         if (!ServerProcess.NginxAvailable || c.Has("skip_nginx")) return;
         var failures = CaseRunner.Run(c, ServerKind.Nginx);
+        // A case marked nginx_flaky meets a known fault of the reference itself at times (lua-resty-core's
+        // sslhandshake asserting after a failed verification under load): it gets two more tries there.
+        for (int retry = 0; failures.Count > 0 && c.Has("nginx_flaky") && retry < 2; retry++) failures = CaseRunner.Run(c, ServerKind.Nginx);
         Assert.True(failures.Count == 0, $"{c}: nginx disagrees (so the expectation is wrong):\n" + string.Join("\n", failures));
     }
 }

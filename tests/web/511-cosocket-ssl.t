@@ -222,6 +222,7 @@ handshake: 18: self-signed certificate
 lua ssl certificate verify error: (18: self-signed certificate)
 
 === TEST 8: a CA the peer's certificate does not come from: 21
+--- nginx_flaky
 --- config
 lua_ssl_trusted_certificate $TEST_NGINX_CERTS/other-ca.crt;
 location /t {

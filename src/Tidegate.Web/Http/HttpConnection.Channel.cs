@@ -1,10 +1,10 @@
-using Tidegate.Web.Runtime;
 using System.Buffers;
 using System.Buffers.Text;
 using System.Numerics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using Tidegate.Web.Runtime;
 
 namespace Tidegate.Web.Http;
 

@@ -1,8 +1,8 @@
-using Tidegate.Web.Runtime;
 using System.Runtime.CompilerServices;
 using Tidegate.Web.Hosting;
 using Tidegate.Web.Logging;
 using Tidegate.Web.Lua;
+using Tidegate.Web.Runtime;
 
 namespace Tidegate.Web.Http;
 

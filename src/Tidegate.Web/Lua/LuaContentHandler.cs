@@ -1,7 +1,7 @@
-using Tidegate.Web.Runtime;
 using System.Runtime.CompilerServices;
 using Tidegate.Web.Hosting;
 using Tidegate.Web.Http;
+using Tidegate.Web.Runtime;
 
 namespace Tidegate.Web.Lua;
 

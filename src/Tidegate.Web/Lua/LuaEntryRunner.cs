@@ -1,8 +1,8 @@
-using Tidegate.Web.Runtime;
 using System.Runtime.CompilerServices;
 using Tidegate.Lua.Runtime;
 using Tidegate.Web.Http;
 using Tidegate.Web.Logging;
+using Tidegate.Web.Runtime;
 
 namespace Tidegate.Web.Lua;
 

@@ -12,14 +12,12 @@ namespace Tidegate.Web.Runtime;
 /// </summary>
 public struct WorkerTaskBuilder
 {
-    private WorkerTaskBox<NoResult>? box;
-    /// <summary>An exception thrown before the method first waited (no box then).</summary>
-    private Exception? early;
+    // The generic builder with no result does the work (as the runtime's ValueTask builder wraps its generic one).
+    private WorkerTaskBuilder<NoResult> core;
 
     public static WorkerTaskBuilder Create() => default;
 
-    public ValueTask Task =>
-        box is { } b ? new ValueTask(b, b.Version) : early is { } e ? ValueTask.FromException(e) : default;
+    public ValueTask Task => core.VoidTask;
 
     // Runs the first step directly. The runtime's Start also saves the thread's ExecutionContext and
     // SynchronizationContext and puts them back after the step (reading the current thread from thread-local
@@ -29,31 +27,17 @@ public struct WorkerTaskBuilder
 
     public void SetStateMachine(IAsyncStateMachine stateMachine) { }
 
-    public void SetResult() => box?.SetResult(default);
+    public void SetResult() => core.SetResult(default);
 
-    public void SetException(Exception exception)
-    {
-        if (box is { } b) b.SetException(exception);
-        else early = exception;
-    }
+    public void SetException(Exception exception) => core.SetException(exception);
 
     public void AwaitOnCompleted<TAwaiter, TStateMachine>(ref TAwaiter awaiter, ref TStateMachine stateMachine)
         where TAwaiter : INotifyCompletion where TStateMachine : IAsyncStateMachine =>
-        awaiter.OnCompleted(BoxFor(ref stateMachine).MoveNextAction);
+        core.AwaitOnCompleted(ref awaiter, ref stateMachine);
 
     public void AwaitUnsafeOnCompleted<TAwaiter, TStateMachine>(ref TAwaiter awaiter, ref TStateMachine stateMachine)
         where TAwaiter : ICriticalNotifyCompletion where TStateMachine : IAsyncStateMachine =>
-        awaiter.UnsafeOnCompleted(BoxFor(ref stateMachine).MoveNextAction);
-
-    private WorkerTaskBox<NoResult> BoxFor<TStateMachine>(ref TStateMachine stateMachine) where TStateMachine : IAsyncStateMachine
-    {
-        if (box is { } existing) return existing;
-        var created = WorkerTaskBox<NoResult, TStateMachine>.Rent();
-        // This builder lives in the state machine: set the box first, so the copy moved into it knows its box.
-        box = created;
-        created.StateMachine = stateMachine;
-        return created;
-    }
+        core.AwaitUnsafeOnCompleted(ref awaiter, ref stateMachine);
 }
 
 /// <summary><see cref="WorkerTaskBuilder"/> for <c>async ValueTask&lt;TResult&gt;</c> methods.</summary>
@@ -70,6 +54,10 @@ public struct WorkerTaskBuilder<TResult>
         box is { } b ? new ValueTask<TResult>(b, b.Version)
         : early is { } e ? ValueTask.FromException<TResult>(e)
         : new ValueTask<TResult>(result!);
+
+    /// <summary>The same as a ValueTask without a result (for <see cref="WorkerTaskBuilder"/>).</summary>
+    internal ValueTask VoidTask =>
+        box is { } b ? new ValueTask(b, b.Version) : early is { } e ? ValueTask.FromException(e) : default;
 
     public void Start<TStateMachine>(ref TStateMachine stateMachine) where TStateMachine : IAsyncStateMachine =>
         stateMachine.MoveNext();

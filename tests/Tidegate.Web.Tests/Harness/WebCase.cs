@@ -6,7 +6,8 @@ namespace Tidegate.Web.Tests.Harness;
 /// One server case from tests/web/*.t, in Test::Nginx's block format (familiar to OpenResty
 /// users): <c>=== TEST n: name</c> then <c>--- section</c> blocks — main_config, http_config,
 /// config, request, raw_request, more_headers, error_code, response_body, response_body_like,
-/// response_headers, error_log, no_error_log, must_die, files, error_page, skip_nginx.
+/// response_headers, error_log, no_error_log, must_die, files, error_page, skip_nginx, nginx_flaky (the reference
+/// run gets two more tries: for cases that meet a known fault of nginx's own modules at times).
 /// Proxy cases add (see <see cref="CaseRequests"/> and <see cref="FakeBackend"/>): requests,
 /// request_pause, response_bodies, response_statuses, backend (a scripted raw TCP upstream on
 /// $TEST_NGINX_BACKEND_PORT), backend_request, backend_connections; $TEST_NGINX_PORT_1.._4 are

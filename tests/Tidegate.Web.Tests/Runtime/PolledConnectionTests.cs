@@ -303,13 +303,7 @@ public class PolledConnectionTests
             await connection.WriteAsync("ok"u8.ToArray(), CancellationToken.None);
             await Task.Delay(300);
             return await Watch(connection, callback).WaitAsync(TimeSpan.FromSeconds(10));
-        }, client =>
-        {
-            var stream = client.GetStream();
-            stream.Write("request"u8);
-            stream.ReadExactly(new byte[2]);
-            client.Client.Shutdown(SocketShutdown.Send);
-        });
+        }, RequestAnswerThenClose);
         using var clientSide = tcp;
         if (callback && seen.Type != "PolledConnection") return;
         Assert.Equal(nameof(PeerState.Closed), seen.Kind);
@@ -328,14 +322,17 @@ public class PolledConnectionTests
             await connection.WriteAsync("ok"u8.ToArray(), CancellationToken.None);
             try { return await listener.Heard.Task.WaitAsync(TimeSpan.FromSeconds(1)); }
             catch (TimeoutException) { return "silent"; }
-        }, client =>
-        {
-            var stream = client.GetStream();
-            stream.Write("request"u8);
-            stream.ReadExactly(new byte[2]);
-            client.Client.Shutdown(SocketShutdown.Send);
-        });
+        }, RequestAnswerThenClose);
         using var clientSide = tcp;
         if (seen.Type == "PolledConnection") Assert.Equal("silent", seen.Kind);
+    }
+
+    /// <summary>The client's side of one exchange ("request", then the two-byte answer), then its orderly close.</summary>
+    private static void RequestAnswerThenClose(TcpClient client)
+    {
+        var stream = client.GetStream();
+        stream.Write("request"u8);
+        stream.ReadExactly(new byte[2]);
+        client.Client.Shutdown(SocketShutdown.Send);
     }
 }

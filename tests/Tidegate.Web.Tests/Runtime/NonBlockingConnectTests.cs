@@ -60,15 +60,25 @@ public class NonBlockingConnectTests
         probe.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         var unused = (IPEndPoint)probe.LocalEndPoint!;
         using var client = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { Blocking = false };
+        SocketError outcome;
         if (NonBlockingConnect.TryStart(client, unused, out bool inProgress))
         {
             Assert.True(inProgress);
             client.Poll(5_000_000, SelectMode.SelectWrite);
-            Assert.Equal((int)SocketError.ConnectionRefused,
-                (int)SocketErrorOf((int)client.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error)!));
+            // SO_ERROR as .NET reads it: already a SocketError value.
+            outcome = (SocketError)(int)client.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error)!;
         }
+        else
+        {
+            // What UpstreamSocket does then: Socket.Connect, whose exception names the failure.
+            var e = Assert.Throws<SocketException>(() => client.Connect(unused));
+            outcome = e.SocketErrorCode;
+            if (outcome is SocketError.InProgress or SocketError.WouldBlock)
+            {
+                client.Poll(5_000_000, SelectMode.SelectWrite);
+                outcome = (SocketError)(int)client.GetSocketOption(SocketOptionLevel.Socket, SocketOptionName.Error)!;
+            }
+        }
+        Assert.Equal(SocketError.ConnectionRefused, outcome);
     }
-
-    /// <summary>SO_ERROR as .NET reads it (already a SocketError value on Unix).</summary>
-    private static SocketError SocketErrorOf(int value) => (SocketError)value;
 }
